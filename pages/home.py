@@ -1,0 +1,35 @@
+"""Home: what Rapport is, how it works, what it keeps."""
+
+import streamlit as st
+
+from rapport.ui.components import ASSESS_PAGE, active_framework, minutes_needed
+
+framework = active_framework()
+
+st.title("Rapport")
+st.markdown(
+    f"**How good are your client-relationship habits?** Rate yourself against "
+    f"{len(framework.practices)} research-backed practices for managing client relationships, "
+    "see where your biggest gaps are, and download a Word report with an action plan and "
+    "cited sources."
+)
+
+st.subheader("Three steps")
+st.markdown(
+    f"1. **Assess**: rate {framework.indicator_count} everyday behaviours by how often you do "
+    "them, and set a target for each practice.\n"
+    "2. **Results**: see your strengths, your largest gaps and where to start.\n"
+    "3. **Report**: download a Word report that explains each practice, cites its sources "
+    "and sets out your action plan."
+)
+st.markdown(f"It takes about **{minutes_needed(framework)} minutes**. You can stop at any point.")
+
+if st.button("Start the assessment", type="primary", icon=":material/play_arrow:"):
+    st.switch_page(ASSESS_PAGE)
+
+st.subheader("What is kept")
+st.markdown(
+    "Nothing is stored on a server when you assess yourself. Your answers live only in this "
+    "browser tab and disappear when you close it. To keep them, download your report or your "
+    "answers file from the Report page."
+)

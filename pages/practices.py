@@ -1,0 +1,33 @@
+"""Practices & sources: every practice explained, with the reference list."""
+
+import streamlit as st
+
+from rapport.ui.components import active_framework
+
+framework = active_framework()
+
+st.title("Practices & sources")
+st.markdown(framework.description)
+with st.expander("Why these practices: the research in brief", expanded=False):
+    for paragraph in framework.introduction:
+        st.markdown(paragraph)
+
+for number, practice in enumerate(framework.practices, start=1):
+    st.header(f"{number}. {practice.name}", divider="gray")
+    st.markdown(f"**{practice.definition}**")
+    st.markdown(practice.why_it_matters)
+    cites = "; ".join(framework.reference(key).cite for key in practice.citations)
+    st.caption(f"Sources: {cites}")
+    with st.expander("What it looks like, and how to improve"):
+        st.markdown("**Behaviours you rate yourself on**")
+        st.markdown("\n".join(f"- {indicator.text}" for indicator in practice.indicators))
+        st.markdown("**Actions**")
+        st.markdown("\n".join(f"- **{a.title}.** {a.detail}" for a in practice.actions))
+        if practice.discussion_prompts:
+            st.markdown("**Questions for discussion**")
+            st.markdown("\n".join(f"- {prompt}" for prompt in practice.discussion_prompts))
+
+st.header("References", divider="gray")
+for reference in framework.references:
+    link = f" [{reference.url}]({reference.url})" if reference.url else ""
+    st.markdown(f"{reference.apa}{link}")

@@ -1,0 +1,78 @@
+"""Results: the headline in words, the gap charts, and where to start."""
+
+import streamlit as st
+
+from rapport.charts import figures
+from rapport.core.plan import action_plan, describe_level, summary_sentences
+from rapport.core.scoring import score
+from rapport.ui import state
+from rapport.ui.components import (
+    ASSESS_PAGE,
+    REPORT_PAGE,
+    active_framework,
+    render_figure,
+    render_nothing_to_show,
+)
+
+framework = active_framework()
+assessment = state.assessment(framework)
+profile = score(framework, assessment)
+
+st.title("Your results")
+if profile.is_empty:
+    render_nothing_to_show("chart", framework)
+    st.stop()
+
+if not profile.is_complete:
+    st.warning(
+        f"Partial results: {profile.answered} of {profile.total} statements answered. "
+        "Practices without a rating are left out of the charts.",
+        icon=":material/hourglass_top:",
+    )
+    st.page_link(ASSESS_PAGE, label="Finish the assessment", icon=":material/edit:")
+
+with st.container(border=True):
+    for sentence in summary_sentences(profile):
+        st.markdown(sentence)
+
+met, rated = len(profile.strengths), len(profile.scored)
+focus = profile.focus
+cols = st.columns(3)
+cols[0].metric("Statements answered", f"{profile.answered} of {profile.total}")
+cols[1].metric("Practices at target", f"{met} of {rated}")
+cols[2].metric(
+    "Largest gap",
+    f"{focus[0].gap:.1f}" if focus else "none",
+    help=focus[0].practice.name if focus else "Every rated practice meets its target.",
+)
+
+flagged = profile.unsupported_high
+if flagged:
+    names = ", ".join(s.practice.name for s in flagged)
+    st.warning(
+        f"High scores without an example: {names}. Self-ratings tend to run optimistic; "
+        "add a recent example on the Assess page to back them up.",
+        icon=":material/fact_check:",
+    )
+
+for figure in figures(profile, assessment):
+    render_figure(figure)
+
+st.header("Where to start")
+plans = action_plan(profile, assessment)
+if not plans:
+    st.success("Every practice you rated meets your target. Raise a target to stretch further.")
+for plan in plans:
+    with st.container(border=True):
+        s = plan.score
+        st.subheader(s.practice.name)
+        st.markdown(
+            f"Now {describe_level(profile, s.current or 0)}, target "
+            f"{framework.scale.label(s.target)}: gap {s.gap:.1f}."
+        )
+        if plan.weakest:
+            st.markdown(f"Lowest-rated statement: *{plan.weakest[0].indicator.text}*")
+        for action in plan.actions:
+            st.markdown(f"- **{action.title}.** {action.detail}")
+
+st.page_link(REPORT_PAGE, label="Get your Word report", icon=":material/description:")

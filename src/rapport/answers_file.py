@@ -1,0 +1,151 @@
+"""The answers file: a small, versioned JSON document holding one assessment.
+
+It is what the Report page offers for download, what the command line reads, and (later)
+what travels inside the Word report. Format, version 1:
+
+    {
+      "format": "rapport-answers",
+      "version": 1,
+      "saved_at": "2026-11-27T10:00:00+00:00",
+      "framework": {"id": "client-relationships", "version": "1.0"},
+      "respondent": {"name": "", "course": ""},
+      "ratings": {"cc-agree-channels": 4, "cc-response-times": "na"},
+      "practices": {"clear-channels": {"target": 4, "importance": 3, "example": "..."}}
+    }
+
+Ratings are 1..n on the framework's scale or "na"; target and importance may be omitted to
+use the framework's defaults. See docs/answers-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+
+from rapport.core.assessment import Assessment, PracticeChoice, Respondent
+from rapport.core.errors import AnswersError
+from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
+
+FORMAT = "rapport-answers"
+VERSION = 1
+MAX_BYTES = 1_000_000
+MAX_ITEMS = 2_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FrameworkRef(_Strict):
+    id: StrictStr = Field(max_length=64)
+    version: StrictStr = Field(max_length=32)
+
+
+class RespondentV1(_Strict):
+    name: StrictStr = Field(default="", max_length=MAX_NAME_CHARS * 4)
+    course: StrictStr = Field(default="", max_length=MAX_NAME_CHARS * 4)
+
+
+class PracticeV1(_Strict):
+    target: StrictInt | None = None
+    importance: StrictInt | None = None
+    example: StrictStr = Field(default="", max_length=MAX_NOTE_CHARS * 4)
+
+
+class AnswersV1(_Strict):
+    """The on-disk shape; its JSON schema is published as docs/answers-schema.json."""
+
+    format: Literal["rapport-answers"]
+    version: Literal[1]
+    saved_at: StrictStr | None = None
+    framework: FrameworkRef
+    respondent: RespondentV1 = RespondentV1()
+    ratings: dict[StrictStr, StrictInt | Literal["na"]] = Field(max_length=MAX_ITEMS)
+    practices: dict[StrictStr, PracticeV1] = Field(default_factory=dict, max_length=MAX_ITEMS)
+
+
+def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
+    document = AnswersV1(
+        format=FORMAT,
+        version=VERSION,
+        saved_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        framework=FrameworkRef(id=assessment.framework_id, version=assessment.framework_version),
+        respondent=RespondentV1(**assessment.respondent.model_dump()),
+        ratings=dict(assessment.ratings),
+        practices={
+            pid: PracticeV1(**choice.model_dump()) for pid, choice in assessment.choices.items()
+        },
+    )
+    return document.model_dump_json(indent=2).encode("utf-8")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _decode(raw: bytes) -> Any:
+    if not raw.strip():
+        raise AnswersError("The answers file is empty.", ["Choose the .json file Rapport saved."])
+    if len(raw) > MAX_BYTES:
+        raise AnswersError(
+            f"The answers file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,}).",
+            ["Choose the .json file Rapport saved; it is only a few kilobytes."],
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnswersError(
+            "The answers file is not UTF-8 text.", ["Choose the .json file Rapport saved."]
+        ) from exc
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        detail = str(exc) if isinstance(exc, ValueError) else "it is nested too deeply"
+        raise AnswersError(
+            "The answers file is not valid JSON.",
+            [detail, "Choose the .json file Rapport saved, unedited."],
+        ) from exc
+
+
+def from_json(raw: bytes) -> Assessment:
+    """Parse an answers file into an Assessment (not yet checked against a framework)."""
+    data = _decode(raw)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AnswersError(
+            "This is not a Rapport answers file.",
+            ['Its "format" field should be "rapport-answers".'],
+        )
+    version = data.get("version")
+    if version != VERSION:
+        raise AnswersError(
+            f"This answers file has version {version!r}; this Rapport reads version {VERSION}.",
+            ["Update Rapport, or save the answers again from this version."],
+        )
+    try:
+        document = AnswersV1.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}"
+            for e in exc.errors(include_url=False)[:10]
+        ]
+        raise AnswersError("The answers file does not have the expected fields.", problems) from exc
+    return Assessment(
+        framework_id=document.framework.id,
+        framework_version=document.framework.version,
+        ratings=document.ratings,
+        choices={
+            pid: PracticeChoice(
+                target=p.target,
+                importance=p.importance,
+                example=clean_text(p.example, MAX_NOTE_CHARS),
+            )
+            for pid, p in document.practices.items()
+        },
+        respondent=Respondent(
+            name=one_line(document.respondent.name, MAX_NAME_CHARS),
+            course=one_line(document.respondent.course, MAX_NAME_CHARS),
+        ),
+    )

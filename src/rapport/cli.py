@@ -1,0 +1,64 @@
+"""Command line: `python -m rapport report --answers FILE.json --out FILE.docx`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from rapport.answers_file import from_json
+from rapport.core.assessment import check_fits, fit_to
+from rapport.core.errors import RapportError
+from rapport.framework_file import framework_paths, load_catalog
+from rapport.services import student_report
+from rapport.settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rapport", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser("report", help="write the Word report for an answers file")
+    report.add_argument("--answers", type=Path, required=True, help="answers .json from Rapport")
+    report.add_argument("--out", type=Path, required=True, help="where to write the .docx")
+    report.add_argument("--data", type=Path, default=None, help="folder of framework files")
+    return parser
+
+
+def _report(args: argparse.Namespace) -> str:
+    settings = Settings.from_sources({}) if args.data is None else Settings(data_dir=args.data)
+    try:
+        raw = args.answers.read_bytes()
+    except OSError as exc:
+        raise RapportError(f"Cannot read {args.answers}: {exc.strerror}.") from exc
+    assessment = from_json(raw)
+    catalog = load_catalog(framework_paths(settings.data_dir))
+    framework = catalog.get(assessment.framework_id)
+    if framework is None:
+        raise RapportError(
+            f"The answers use the framework '{assessment.framework_id}', which is not in "
+            f"{settings.data_dir}.",
+            [f"Available: {', '.join(catalog.ids) or 'none'}."],
+        )
+    unknown = check_fits(framework, assessment)
+    document = student_report(framework, fit_to(framework, assessment), date.today())
+    # Write beside the target, then rename: an interrupted run never leaves half a report.
+    partial = args.out.with_name(args.out.name + ".partial")
+    try:
+        partial.write_bytes(document)
+        partial.replace(args.out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise RapportError(f"Cannot write {args.out}: {exc.strerror}.") from exc
+    note = f" ({len(unknown)} answers for items this framework no longer has were left out)"
+    return f"Wrote {args.out}{note if unknown else ''}."
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        print(_report(args))
+    except RapportError as error:
+        print(f"rapport: {error.message}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+"""The pure domain: models, validation, scoring and plans. No I/O, no frameworks."""

@@ -1,0 +1,134 @@
+"""One person's answers to a framework: ratings, per-practice target, importance and example.
+
+An Assessment is an immutable value; every change returns a new one. Ratings map an
+indicator id to a scale value (1..n) or NOT_APPLICABLE; an indicator not in the map is
+simply unanswered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rapport.core.errors import AnswersError
+from rapport.core.framework import NOT_APPLICABLE, Framework
+from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
+
+Rating = int | Literal["na"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PracticeChoice(_Frozen):
+    """What the person chose for one practice; None means "use the framework default"."""
+
+    target: int | None = None
+    importance: int | None = None
+    example: str = Field(default="", max_length=MAX_NOTE_CHARS)
+
+
+class Respondent(_Frozen):
+    name: str = Field(default="", max_length=MAX_NAME_CHARS)
+    course: str = Field(default="", max_length=MAX_NAME_CHARS)
+
+
+class Assessment(_Frozen):
+    framework_id: str
+    framework_version: str
+    ratings: Mapping[str, Rating] = Field(default_factory=dict)
+    choices: Mapping[str, PracticeChoice] = Field(default_factory=dict)
+    respondent: Respondent = Respondent()
+
+    @classmethod
+    def empty(cls, framework: Framework) -> Assessment:
+        return cls(framework_id=framework.id, framework_version=framework.version)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def rating(self, indicator_id: str) -> Rating | None:
+        return self.ratings.get(indicator_id)
+
+    def choice(self, practice_id: str) -> PracticeChoice:
+        return self.choices.get(practice_id, PracticeChoice())
+
+    def target(self, framework: Framework, practice_id: str) -> int:
+        chosen = self.choice(practice_id).target
+        return framework.defaults.target if chosen is None else chosen
+
+    def importance(self, framework: Framework, practice_id: str) -> int:
+        chosen = self.choice(practice_id).importance
+        return framework.defaults.importance if chosen is None else chosen
+
+    @property
+    def answered_count(self) -> int:
+        return len(self.ratings)
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def with_rating(self, indicator_id: str, rating: Rating | None) -> Assessment:
+        """Set (or, with None, clear) one rating."""
+        ratings = dict(self.ratings)
+        if rating is None:
+            ratings.pop(indicator_id, None)
+        else:
+            ratings[indicator_id] = rating
+        return self.model_copy(update={"ratings": ratings})
+
+    def with_choice(self, practice_id: str, **changes: object) -> Assessment:
+        """Change target, importance and/or example for one practice."""
+        if "example" in changes:
+            changes["example"] = clean_text(str(changes["example"]), MAX_NOTE_CHARS)
+        updated = self.choice(practice_id).model_copy(update=changes)
+        choices = {**self.choices, practice_id: PracticeChoice.model_validate(updated.model_dump())}
+        return self.model_copy(update={"choices": choices})
+
+    def with_respondent(self, name: str, course: str) -> Assessment:
+        respondent = Respondent(
+            name=one_line(name, MAX_NAME_CHARS), course=one_line(course, MAX_NAME_CHARS)
+        )
+        return self.model_copy(update={"respondent": respondent})
+
+
+def check_fits(framework: Framework, assessment: Assessment) -> tuple[str, ...]:
+    """Raise AnswersError if values are out of the framework's scales; return unknown ids.
+
+    Unknown indicator or practice ids are not fatal (a framework may have been revised since
+    the answers were saved): they are returned so the caller can list them, and dropped by
+    `fit_to`.
+    """
+    if assessment.framework_id != framework.id:
+        raise AnswersError(
+            f"These answers belong to the framework '{assessment.framework_id}', "
+            f"not to '{framework.id}'.",
+            ["Choose the matching framework, or start a new assessment."],
+        )
+    problems: list[str] = []
+    top = framework.scale.max_value
+    for indicator_id, rating in assessment.ratings.items():
+        if rating != NOT_APPLICABLE and not (isinstance(rating, int) and 1 <= rating <= top):
+            problems.append(f"rating of '{indicator_id}' is {rating!r}; use 1-{top} or \"na\"")
+    levels = len(framework.importance.levels)
+    for practice_id, choice in assessment.choices.items():
+        if choice.target is not None and not 1 <= choice.target <= top:
+            problems.append(f"target of '{practice_id}' is {choice.target}; use 1-{top}")
+        if choice.importance is not None and not 1 <= choice.importance <= levels:
+            problems.append(f"importance of '{practice_id}' is {choice.importance}; use 1-{levels}")
+    if problems:
+        raise AnswersError("Some answers are outside the scale.", problems)
+    unknown = [i for i in assessment.ratings if not framework.has_indicator(i)]
+    unknown += [p for p in assessment.choices if not framework.has_practice(p)]
+    return tuple(unknown)
+
+
+def fit_to(framework: Framework, assessment: Assessment) -> Assessment:
+    """Validate against the framework and drop ids it does not know."""
+    check_fits(framework, assessment)
+    ratings = {k: v for k, v in assessment.ratings.items() if framework.has_indicator(k)}
+    choices = {k: v for k, v in assessment.choices.items() if framework.has_practice(k)}
+    return assessment.model_copy(
+        update={"ratings": ratings, "choices": choices, "framework_version": framework.version}
+    )

@@ -1,0 +1,204 @@
+"""The practice framework: practices, behaviour indicators, the rating scale, references.
+
+A framework is content (it lives in data/); these models are its schema. Cross-field rules
+(unique ids, known citation keys, a well-formed scale) are checked here so that any loader
+gets the same guarantees.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+NOT_APPLICABLE: Literal["na"] = "na"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Level(_Frozen):
+    value: int
+    label: Text
+    description: Text
+
+
+def _check_levels(levels: tuple[Level, ...], what: str) -> None:
+    values = [level.value for level in levels]
+    if values != list(range(1, len(values) + 1)):
+        raise ValueError(f"{what} levels must be numbered 1, 2, 3, ... in order; found {values}")
+    labels = [level.label.casefold() for level in levels]
+    if len(set(labels)) != len(labels):
+        raise ValueError(f"{what} level labels must be different from each other")
+
+
+class NotApplicable(_Frozen):
+    label: Text
+    description: Text
+
+
+class RatingScale(_Frozen):
+    citations: tuple[Slug, ...] = ()
+    levels: tuple[Level, ...] = Field(min_length=3, max_length=7)
+    not_applicable: NotApplicable
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> RatingScale:
+        _check_levels(self.levels, "scale")
+        if self.not_applicable.label.casefold() in {lv.label.casefold() for lv in self.levels}:
+            raise ValueError("scale: the not-applicable label repeats a level label")
+        return self
+
+    @property
+    def max_value(self) -> int:
+        return len(self.levels)
+
+    def label(self, value: int) -> str:
+        return self.levels[value - 1].label
+
+    def nearest_label(self, score: float) -> str:
+        """The level word closest to an average score (2.5 rounds up, as people expect)."""
+        return self.label(min(self.max_value, max(1, int(score + 0.5))))
+
+
+class ImportanceScale(_Frozen):
+    levels: tuple[Level, ...] = Field(min_length=2, max_length=5)
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> ImportanceScale:
+        _check_levels(self.levels, "importance")
+        return self
+
+    def label(self, value: int) -> str:
+        return self.levels[value - 1].label
+
+
+class Defaults(_Frozen):
+    target: int
+    importance: int
+
+
+class Indicator(_Frozen):
+    id: Slug
+    text: Text
+
+
+class Action(_Frozen):
+    id: Slug
+    title: Text
+    detail: Text
+    indicators: tuple[Slug, ...] = Field(min_length=1)
+
+
+class Practice(_Frozen):
+    id: Slug
+    name: Text
+    short_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)
+    ]
+    definition: Text
+    why_it_matters: Text
+    target_description: str = ""
+    citations: tuple[Slug, ...] = Field(min_length=1)
+    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    actions: tuple[Action, ...] = Field(min_length=1)
+    discussion_prompts: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _actions_point_inside(self) -> Practice:
+        own = {indicator.id for indicator in self.indicators}
+        for action in self.actions:
+            strangers = [i for i in action.indicators if i not in own]
+            if strangers:
+                raise ValueError(
+                    f"practice '{self.id}', action '{action.id}': indicators {strangers} "
+                    "are not indicators of this practice"
+                )
+        return self
+
+
+class Reference(_Frozen):
+    key: Slug
+    cite: Text  # the in-text form, e.g. "Parasuraman et al., 1988"
+    apa: Text
+    url: Url | None = None
+
+
+def _first_duplicate(ids: list[str]) -> str | None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
+
+
+class Framework(_Frozen):
+    schema_version: Literal[1]
+    id: Slug
+    version: Text
+    name: Text
+    description: Text
+    introduction: tuple[Text, ...] = ()
+    scale: RatingScale
+    importance: ImportanceScale
+    defaults: Defaults
+    practices: tuple[Practice, ...] = Field(min_length=1)
+    references: tuple[Reference, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Framework:
+        checks = {
+            "practice id": [p.id for p in self.practices],
+            "indicator id": [i.id for p in self.practices for i in p.indicators],
+            "action id": [a.id for p in self.practices for a in p.actions],
+            "reference key": [r.key for r in self.references],
+        }
+        for what, ids in checks.items():
+            duplicate = _first_duplicate(ids)
+            if duplicate is not None:
+                raise ValueError(f"duplicate {what} '{duplicate}'")
+        known = set(checks["reference key"])
+        cited = [("scale", key) for key in self.scale.citations] + [
+            (f"practice '{p.id}'", key) for p in self.practices for key in p.citations
+        ]
+        for where, key in cited:
+            if key not in known:
+                raise ValueError(f"{where}: citation key '{key}' is not in references")
+        if not 1 <= self.defaults.target <= self.scale.max_value:
+            raise ValueError(f"defaults: target {self.defaults.target} is not a scale level")
+        if not 1 <= self.defaults.importance <= len(self.importance.levels):
+            raise ValueError(
+                f"defaults: importance {self.defaults.importance} is not an importance level"
+            )
+        return self
+
+    @cached_property
+    def _practice_by_id(self) -> dict[str, Practice]:
+        return {p.id: p for p in self.practices}
+
+    @cached_property
+    def _practice_by_indicator(self) -> dict[str, Practice]:
+        return {i.id: p for p in self.practices for i in p.indicators}
+
+    @property
+    def indicator_count(self) -> int:
+        return len(self._practice_by_indicator)
+
+    def practice(self, practice_id: str) -> Practice:
+        return self._practice_by_id[practice_id]
+
+    def has_practice(self, practice_id: str) -> bool:
+        return practice_id in self._practice_by_id
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._practice_by_indicator
+
+    def reference(self, key: str) -> Reference:
+        return next(r for r in self.references if r.key == key)

@@ -1,0 +1,134 @@
+"""Read practice framework files (YAML or JSON) from disk into validated core models.
+
+Every failure becomes a FrameworkError naming the file, the item and the problem, so a
+content author can fix a broken file without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from rapport.core.errors import FrameworkError
+from rapport.core.framework import Framework
+
+SUFFIXES = (".yaml", ".yml", ".json")
+MAX_FILE_BYTES = 1_000_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without anchors/aliases: content files never need them, and refusing them
+    rules out "billion laughs" files that expand into huge structures."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(
+                f"YAML aliases (*name) are not allowed in framework files (line "
+                f"{event.start_mark.line + 1})"
+            )
+        return super().compose_node(parent, index)
+
+
+def _parse(path: Path, raw: bytes) -> Any:
+    text = raw.decode("utf-8-sig")  # tolerate a BOM left by Windows editors
+    if path.suffix == ".json":
+        return json.loads(text)
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def _describe_location(data: Any, loc: Sequence[int | str]) -> str:
+    """Turn a pydantic error location into words, naming items by their ids where they have one."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            label = f"#{step + 1}"
+            try:
+                node = node[step]
+            except (IndexError, KeyError, TypeError):
+                node = None
+            if isinstance(node, dict) and isinstance(node.get("id") or node.get("key"), str):
+                label += f" ('{node.get('id') or node.get('key')}')"
+            parts[-1:] = [f"{parts[-1]} {label}"] if parts else [label]
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return " > ".join(parts)
+
+
+def _problems(data: Any, error: ValidationError) -> list[str]:
+    problems = []
+    for item in error.errors(include_url=False):
+        message = str(item["msg"]).removeprefix("Value error, ")
+        where = _describe_location(data, item["loc"])
+        problems.append(f"{where}: {message}" if where else message)
+    return problems
+
+
+def load_framework(path: Path) -> Framework:
+    """Load and validate one framework file."""
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise FrameworkError(f"{name}: the file is larger than {MAX_FILE_BYTES:,} bytes.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FrameworkError(f"{name}: the file cannot be read ({exc.strerror}).") from exc
+    try:
+        data = _parse(path, raw)
+    except UnicodeDecodeError as exc:
+        raise FrameworkError(f"{name}: the file is not UTF-8 text.") from exc
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise FrameworkError(
+            f"{name}: the file is not valid {path.suffix[1:].upper()}.", [str(exc)]
+        ) from exc
+    if not isinstance(data, dict):
+        raise FrameworkError(f"{name}: the file must hold a mapping of fields at the top level.")
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as exc:
+        raise FrameworkError(f"{name}: the framework is not valid.", _problems(data, exc)) from exc
+
+
+def framework_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+@dataclass(frozen=True)
+class FrameworkCatalog:
+    """The frameworks found in a folder, plus the files that failed (shown, not hidden)."""
+
+    frameworks: tuple[Framework, ...]
+    errors: tuple[FrameworkError, ...]
+
+    def get(self, framework_id: str) -> Framework | None:
+        return next((f for f in self.frameworks if f.id == framework_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.frameworks)
+
+
+def load_catalog(paths: Iterable[Path]) -> FrameworkCatalog:
+    frameworks: list[Framework] = []
+    errors: list[FrameworkError] = []
+    for path in paths:
+        try:
+            framework = load_framework(path)
+        except FrameworkError as exc:
+            errors.append(exc)
+            continue
+        if any(f.id == framework.id for f in frameworks):
+            errors.append(
+                FrameworkError(f"{path.name}: framework id '{framework.id}' is used twice.")
+            )
+            continue
+        frameworks.append(framework)
+    return FrameworkCatalog(tuple(frameworks), tuple(errors))

@@ -1,0 +1,94 @@
+"""Shared render_* components used by more than one page."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from rapport.charts import Figure
+from rapport.core.errors import FrameworkError, RapportError
+from rapport.core.framework import Framework
+from rapport.core.scoring import Profile
+from rapport.ui import resources, state
+
+ASSESS_PAGE = "pages/assess.py"
+RESULTS_PAGE = "pages/results.py"
+REPORT_PAGE = "pages/report.py"
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Show user text literally: no links, images, HTML or formatting can sneak in."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def render_error(error: RapportError) -> None:
+    st.error(error.message, icon=":material/error:")
+
+
+def active_framework() -> Framework:
+    """The framework this session works with; stops the page with guidance if none loads."""
+    catalog = resources.catalog(str(resources.settings().data_dir))
+    chosen = state.chosen_framework_id() or resources.settings().default_framework
+    framework = catalog.get(chosen) or (catalog.frameworks[0] if catalog.frameworks else None)
+    if framework is None:
+        problems = [e.message for e in catalog.errors] or ["No framework file was found."]
+        render_error(
+            FrameworkError(
+                "Rapport could not load a practice framework, so there is nothing to assess.",
+                [*problems, "Fix the file in data/ (or RAPPORT_DATA_DIR) and reload the page."],
+            )
+        )
+        st.stop()
+    return framework
+
+
+def render_framework_picker() -> None:
+    """Sidebar choice between frameworks, shown only when data/ holds more than one."""
+    catalog = resources.catalog(str(resources.settings().data_dir))
+    if len(catalog.frameworks) > 1:
+        names = {f.id: f.name for f in catalog.frameworks}
+        current = active_framework().id
+        choice = st.sidebar.selectbox(
+            "Framework",
+            options=list(names),
+            index=list(names).index(current),
+            format_func=names.__getitem__,
+            help="Your answers to each framework are kept separately for this session.",
+        )
+        state.choose_framework(choice)
+    for error in catalog.errors:
+        st.sidebar.warning(f"Skipped a framework file. {error.message}", icon=":material/warning:")
+
+
+def render_progress(profile: Profile) -> None:
+    st.progress(
+        profile.completion,
+        text=f"{profile.answered} of {profile.total} statements answered",
+    )
+
+
+def render_figure(figure: Figure) -> None:
+    """A chart with its text alternative: a caption stating the finding, and the data table."""
+    st.subheader(figure.title)
+    st.altair_chart(figure.chart, width="stretch")
+    st.caption(escape_markdown(figure.caption))
+    with st.expander(f"{figure.title}: as a table"):
+        st.dataframe(figure.table, hide_index=True, width="stretch")
+
+
+def minutes_needed(framework: Framework) -> int:
+    """A rough time to answer everything: ~15 s a statement plus a minute per practice."""
+    return max(1, round(framework.indicator_count * 0.25 + len(framework.practices)))
+
+
+def render_nothing_to_show(what: str, framework: Framework) -> None:
+    st.info(
+        f"Nothing to {what} yet: rate at least one statement on the Assess page first. "
+        f"All {len(framework.practices)} practices take about {minutes_needed(framework)} "
+        "minutes, and you can stop at any point.",
+        icon=":material/info:",
+    )
+    st.page_link(ASSESS_PAGE, label="Go to Assess", icon=":material/arrow_forward:")
