@@ -57,7 +57,8 @@ sections = [
     ("Results", "three charts with captions and a table of scores, targets, gaps and priorities"),
     (
         "The practices",
-        f"{len(framework.practices)} sections: definition, why it matters, your ratings, your example, actions",
+        f"{len(framework.practices)} sections: definition, why it matters (with sources), "
+        "your ratings, your example and recommended actions",
     ),
     ("Action plan", focus),
     ("References", f"{len(framework.references)} sources in APA 7 style, with links"),

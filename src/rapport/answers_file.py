@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent
 from rapport.core.errors import AnswersError
-from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
+from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line, xml_safe
 
 FORMAT = "rapport-answers"
 VERSION = 1
@@ -110,9 +110,24 @@ def _decode(raw: bytes) -> Any:
         ) from exc
 
 
+def _scrub(value: Any) -> Any:
+    """Drop characters no document can hold (lone surrogates from a JSON \\ud800 escape)."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list):
+        return [_scrub(item) for item in value]
+    if isinstance(value, dict):
+        return {xml_safe(str(k)): _scrub(v) for k, v in value.items()}
+    return value
+
+
 def from_json(raw: bytes) -> Assessment:
     """Parse an answers file into an Assessment (not yet checked against a framework)."""
     data = _decode(raw)
+    try:
+        data = _scrub(data)
+    except RecursionError as exc:
+        raise AnswersError("The answers file is nested too deeply to be a Rapport file.") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersError(
             "This is not a Rapport answers file.",

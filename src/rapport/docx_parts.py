@@ -70,6 +70,14 @@ def mark_header_row(table: Table) -> None:
                 run.bold = True
 
 
+def set_column_widths(table: Table, inches: list[float]) -> None:
+    """Fix column widths (Word reads the cells' widths; LibreOffice the grid's)."""
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, inches, strict=True):
+            cell.width = Inches(width)
+
+
 def hanging_indent(paragraph: Paragraph, inches: float = 0.5) -> None:
     paragraph.paragraph_format.left_indent = Inches(inches)
     paragraph.paragraph_format.first_line_indent = Inches(-inches)

@@ -35,6 +35,7 @@ from rapport.docx_parts import (
     hanging_indent,
     mark_header_row,
     page_break,
+    set_column_widths,
 )
 
 PICTURE_WIDTH_INCHES = 6.0
@@ -133,6 +134,7 @@ def _score_table(doc: DocumentObject, profile: Profile) -> None:
         cells[3].text = f"{s.gap:+.1f}" if s.gap is not None else "–"
         cells[4].text = str(rank) if rank is not None else "–"
     mark_header_row(table)
+    set_column_widths(table, [2.6, 1.3, 1.1, 0.6, 0.8])
 
 
 def _results(doc: DocumentObject, data: ReportInput) -> None:
@@ -188,6 +190,7 @@ def _practice_section(doc: DocumentObject, data: ReportInput, score: PracticeSco
         cells[0].text = clean_text(indicator.text)
         cells[1].text = _rating_word(framework, data.assessment.rating(indicator.id))
     mark_header_row(table)
+    set_column_widths(table, [4.8, 1.6])
     doc.add_heading("Your example", level=3)
     _para(doc, score.example or "No example given.")
     doc.add_heading("Recommended actions", level=3)

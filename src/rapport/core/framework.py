@@ -117,7 +117,7 @@ class Practice(_Frozen):
             strangers = [i for i in action.indicators if i not in own]
             if strangers:
                 raise ValueError(
-                    f"practice '{self.id}', action '{action.id}': indicators {strangers} "
+                    f"action '{action.id}': indicators {strangers} "
                     "are not indicators of this practice"
                 )
         return self

@@ -15,6 +15,7 @@ from rapport.ui import resources, state
 ASSESS_PAGE = "pages/assess.py"
 RESULTS_PAGE = "pages/results.py"
 REPORT_PAGE = "pages/report.py"
+PICKER = "w.framework"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
@@ -50,15 +51,15 @@ def render_framework_picker() -> None:
     catalog = resources.catalog(str(resources.settings().data_dir))
     if len(catalog.frameworks) > 1:
         names = {f.id: f.name for f in catalog.frameworks}
-        current = active_framework().id
-        choice = st.sidebar.selectbox(
+        state.bind(PICKER, active_framework().id)
+        st.sidebar.selectbox(
             "Framework",
             options=list(names),
-            index=list(names).index(current),
             format_func=names.__getitem__,
+            key=PICKER,
+            on_change=lambda: state.choose_framework(st.session_state[PICKER]),
             help="Your answers to each framework are kept separately for this session.",
         )
-        state.choose_framework(choice)
     for error in catalog.errors:
         st.sidebar.warning(f"Skipped a framework file. {error.message}", icon=":material/warning:")
 

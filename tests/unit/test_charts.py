@@ -1,0 +1,82 @@
+"""Chart builders produce the intended Vega-Lite specs, with text alternatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapport.charts import CURRENT_COLOUR, TARGET_COLOUR, figures, gap_figure
+from rapport.core.assessment import Assessment
+from rapport.core.framework import Framework
+from rapport.core.scoring import score
+from tests.conftest import AssessmentFactory
+
+
+def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec.get("layer", [spec])
+
+
+def _encodings(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [layer["encoding"] for layer in _layers(spec)]
+
+
+def test_gap_chart_is_sorted_by_priority(framework: Framework, answered: AssessmentFactory) -> None:
+    profile = score(framework, answered(5, 1, 3, 4, 2, 5, 4))
+    spec = gap_figure(profile).chart.to_dict()
+    y_sort = _encodings(spec)[1]["y"]["sort"]
+    assert y_sort == [s.practice.short_name for s in profile.priorities]
+    assert y_sort[0] == "Progress updates"
+
+
+def test_current_and_target_differ_by_colour_and_shape(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
+    spec = gap_figure(score(framework, answered(3))).chart.to_dict()
+    points = _encodings(spec)[1]
+    assert points["color"]["scale"]["range"] == [CURRENT_COLOUR, TARGET_COLOUR]
+    assert points["shape"]["scale"]["range"] == ["circle", "diamond"]
+    assert {t["field"] for t in points["tooltip"]} >= {"Full name", "Level", "Gap"}
+
+
+def test_axis_uses_the_scale_words(framework: Framework, answered: AssessmentFactory) -> None:
+    spec = gap_figure(score(framework, answered(3))).chart.to_dict()
+    label_expr = _encodings(spec)[1]["x"]["axis"]["labelExpr"]
+    for word in ("Never", "Rarely", "Sometimes", "Often", "Always"):
+        assert word in label_expr
+
+
+def test_every_figure_has_a_caption_and_a_table(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
+    assessment = answered(4, 2, "na")
+    shown = figures(score(framework, assessment), assessment)
+    assert [f.key for f in shown] == ["gaps", "items", "mix"]
+    for figure in shown:
+        assert figure.caption.endswith(".")
+        assert not figure.table.empty
+        assert figure.chart.to_dict()["$schema"].startswith("https://vega.github.io/schema/")
+    heatmap = shown[1]
+    assert len(heatmap.table) == framework.indicator_count
+    assert "Not applicable" in set(heatmap.table["Answer"])
+
+
+def test_heatmap_cells_carry_their_rating_as_text(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
+    assessment = answered(2)
+    spec = figures(score(framework, assessment), assessment)[1].chart.to_dict()
+    marks = [layer["mark"]["type"] for layer in _layers(spec)]
+    assert marks == ["rect", "text"]
+    assert _encodings(spec)[1]["text"]["field"] == "Mark"
+
+
+def test_gap_caption_states_the_finding(framework: Framework, answered: AssessmentFactory) -> None:
+    caption = gap_figure(score(framework, answered(4, 1, 4, 4, 4, 4, 4))).caption
+    assert "largest weighted gap is Regularly update clients on progress" in caption
+    assert "1.0 against a target of 4" in caption
+
+
+def test_partial_answers_chart_only_rated_practices(framework: Framework) -> None:
+    indicator = framework.practices[4].indicators[0].id
+    assessment = Assessment.empty(framework).with_rating(indicator, 2)
+    figure = gap_figure(score(framework, assessment))
+    assert list(figure.table["Practice"]) == ["Transparency"]

@@ -1,0 +1,74 @@
+"""`python -m rapport report` builds the same report from an answers file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+
+from rapport.answers_file import to_json
+from rapport.core.framework import Framework
+from tests.conftest import REPO, AssessmentFactory
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rapport", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_report_from_answers_file(
+    tmp_path: Path, framework: Framework, answered: AssessmentFactory
+) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(to_json(answered(2, 4).with_respondent("Grace Hopper", "")))
+    out = tmp_path / "report.docx"
+    result = _run("report", "--answers", answers, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert f"Wrote {out}" in result.stdout
+    doc = Document(BytesIO(out.read_bytes()))
+    headings = {p.text for p in doc.paragraphs if p.style.name.startswith("Heading")}
+    assert {p.name for p in framework.practices} <= headings
+    assert doc.core_properties.author == "Grace Hopper"
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_bad_answers_file_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"format": "rapport-answers", "version": 1, "ratings": 3}')
+    out = tmp_path / "report.docx"
+    result = _run("report", "--answers", answers, "--out", out)
+    assert result.returncode == 1
+    assert result.stderr.startswith("rapport: The answers file does not have the expected fields.")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_missing_answers_file(tmp_path: Path) -> None:
+    result = _run("report", "--answers", tmp_path / "none.json", "--out", tmp_path / "r.docx")
+    assert result.returncode == 1
+    assert "Cannot read" in result.stderr and "No such file" in result.stderr
+
+
+def test_unknown_framework(tmp_path: Path, framework: Framework) -> None:
+    answers = tmp_path / "answers.json"
+    document = {
+        "format": "rapport-answers",
+        "version": 1,
+        "framework": {"id": "team-leadership", "version": "1"},
+        "ratings": {},
+    }
+    answers.write_text(json.dumps(document))
+    result = _run("report", "--answers", answers, "--out", tmp_path / "r.docx")
+    assert result.returncode == 1
+    assert "'team-leadership', which is not in" in result.stderr
+    assert framework.id in result.stderr

@@ -1,0 +1,67 @@
+"""Recommendations and the headline follow from the person's own answers."""
+
+from __future__ import annotations
+
+from rapport.core.assessment import Assessment
+from rapport.core.framework import Framework
+from rapport.core.plan import action_plan, plan_practice, summary_sentences
+from rapport.core.scoring import score
+
+
+def _rate(framework: Framework, values: dict[str, int]) -> Assessment:
+    assessment = Assessment.empty(framework)
+    for indicator_id, value in values.items():
+        assessment = assessment.with_rating(indicator_id, value)
+    return assessment
+
+
+def test_actions_follow_the_lowest_rated_statements(framework: Framework) -> None:
+    practice = framework.practice("clear-channels")
+    # Rate everything Often except the statements one action addresses.
+    target_action = practice.actions[-1]
+    values = {i.id: 4 for i in practice.indicators}
+    values.update(dict.fromkeys(target_action.indicators, 1))
+    assessment = _rate(framework, values)
+    plan = plan_practice(score(framework, assessment).scores[0], assessment)
+    assert plan.actions[0] == target_action
+    assert plan.weakest[0].indicator.id in target_action.indicators
+    assert all(r.rating < plan.score.target for r in plan.weakest)
+
+
+def test_no_actions_when_the_target_is_met(framework: Framework) -> None:
+    practice = framework.practice("clear-channels")
+    assessment = _rate(framework, {i.id: 5 for i in practice.indicators})
+    plan = plan_practice(score(framework, assessment).scores[0], assessment)
+    assert plan.actions == () and plan.weakest == ()
+
+
+def test_action_plan_covers_the_focus_in_order(framework: Framework) -> None:
+    values = {i.id: 1 for i in framework.practice("transparency").indicators}
+    values |= {i.id: 3 for i in framework.practice("appreciation").indicators}
+    values |= {i.id: 5 for i in framework.practice("proactive").indicators}
+    assessment = _rate(framework, values)
+    plans = action_plan(score(framework, assessment), assessment)
+    assert [p.score.practice.id for p in plans] == ["transparency", "appreciation"]
+    assert all(p.actions for p in plans)
+
+
+def test_headline_names_this_persons_strength_and_focus(framework: Framework) -> None:
+    values = {i.id: 1 for i in framework.practice("respect-time").indicators}
+    values |= {i.id: 5 for i in framework.practice("active-listening").indicators}
+    sentences = summary_sentences(score(framework, _rate(framework, values)))
+    text = " ".join(sentences)
+    assert "strongest practice is Listen actively and seek feedback" in text
+    assert "Focus first on Respect the client's time" in text
+    assert "gap of 3.0" in text
+    assert "These results use 10 of your 34 answers" in text
+
+
+def test_headline_when_every_target_is_met(framework: Framework) -> None:
+    values = {i.id: 5 for p in framework.practices for i in p.indicators}
+    text = " ".join(summary_sentences(score(framework, _rate(framework, values))))
+    assert "meet or exceed every target" in text
+    assert "These results use" not in text
+
+
+def test_no_headline_without_answers(framework: Framework) -> None:
+    assert summary_sentences(score(framework, Assessment.empty(framework))) == ()
