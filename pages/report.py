@@ -1,6 +1,7 @@
 """Report: name and course for the title page, a preview of the sections, the download."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -71,7 +72,8 @@ today = date.today()
 stem = f"rapport-{framework.id}-{today.isoformat()}"
 st.download_button(
     "Download the Word report (.docx)",
-    data=lambda: student_report(framework, state.assessment(framework), today),
+    # Streamlit builds deferred downloads outside the session, so the values go in now.
+    data=partial(student_report, framework, assessment, today),
     file_name=f"{stem}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/download:",
@@ -80,7 +82,7 @@ st.download_button(
 )
 st.download_button(
     "Download your answers (.json)",
-    data=lambda: to_json(state.assessment(framework)),
+    data=partial(to_json, assessment),
     file_name=f"{stem}-answers.json",
     mime="application/json",
     icon=":material/save:",

@@ -67,6 +67,16 @@ class AnswersV1(_Strict):
     practices: dict[StrictStr, PracticeV1] = Field(default_factory=dict, max_length=MAX_ITEMS)
 
 
+def json_schema() -> str:
+    """The published JSON Schema of the file (docs/answers-schema.json is this text)."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "rapport-answers-v1",
+        **AnswersV1.model_json_schema(),
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
     document = AnswersV1(
         format=FORMAT,

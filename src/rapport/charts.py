@@ -47,8 +47,11 @@ def _scale_axis(scale: RatingScale, title: str) -> alt.Axis:
 
 
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
+    # would squeeze rows to the default 20 px band.
     return (
-        chart.configure(font=FONT)
+        chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .configure(font=FONT)
         .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=220)
         .configure_legend(labelFontSize=12, titleFontSize=12, orient="top")
         .configure_view(stroke=None)
@@ -114,9 +117,7 @@ def gap_figure(profile: Profile) -> Figure:
         )
     )
     chart = _configure(
-        alt.layer(rule, points).properties(
-            width=WIDTH, height=max(120, 44 * len(rows)), title="Current level vs your target"
-        )
+        alt.layer(rule, points).properties(width=WIDTH, height=max(120, 44 * len(rows)))
     )
     widest = profile.priorities[0] if profile.priorities else None
     if widest is None:
@@ -204,9 +205,7 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
         ),
     )
     chart = _configure(
-        alt.layer(cells, labels).properties(
-            width=WIDTH * 0.6, height=36 * len(order), title="Every statement you rated"
-        )
+        alt.layer(cells, labels).properties(width=WIDTH * 0.6, height=36 * len(order))
     )
     rated = data.dropna(subset=["Rating"])
     if rated.empty:
@@ -247,7 +246,7 @@ def mix_figure(profile: Profile, assessment: Assessment) -> Figure:
             order=alt.Order("Order:Q"),
             tooltip=["Practice:N", "Answer:N", "Statements:Q"],
         )
-        .properties(width=WIDTH, height=36 * len(profile.scores), title="Your answers, by practice")
+        .properties(width=WIDTH, height=36 * len(profile.scores))
     )
     high = [level.label for level in scale.levels[-2:]]
     low = [level.label for level in scale.levels[:2]]

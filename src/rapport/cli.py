@@ -1,4 +1,8 @@
-"""Command line: `python -m rapport report --answers FILE.json --out FILE.docx`."""
+"""Rapport's command line.
+
+python -m rapport report --answers FILE.json --out FILE.docx
+python -m rapport schema > docs/answers-schema.json
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from rapport.answers_file import from_json
+from rapport.answers_file import from_json, json_schema
 from rapport.core.assessment import check_fits, fit_to
 from rapport.core.errors import RapportError
 from rapport.framework_file import framework_paths, load_catalog
@@ -22,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--answers", type=Path, required=True, help="answers .json from Rapport")
     report.add_argument("--out", type=Path, required=True, help="where to write the .docx")
     report.add_argument("--data", type=Path, default=None, help="folder of framework files")
+    commands.add_parser("schema", help="print the JSON Schema of the answers file")
     return parser
 
 
@@ -56,6 +61,9 @@ def _report(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        sys.stdout.write(json_schema())
+        return 0
     try:
         print(_report(args))
     except RapportError as error:

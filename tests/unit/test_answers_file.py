@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapport.answers_file import MAX_BYTES, from_json, to_json
+from rapport.answers_file import MAX_BYTES, from_json, json_schema, to_json
 from rapport.core.assessment import Assessment, check_fits, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from tests.conftest import AssessmentFactory
+from tests.conftest import REPO, AssessmentFactory
 
 
 def _valid(framework: Framework) -> dict:
@@ -157,3 +157,9 @@ def test_arbitrary_json_never_escapes_as_other_errors(value: object) -> None:
     except AnswersError:
         return
     assert isinstance(result, Assessment)
+
+
+def test_published_schema_matches_the_model() -> None:
+    published = (REPO / "docs" / "answers-schema.json").read_text(encoding="utf-8")
+    assert published == json_schema(), "run: python -m rapport schema > docs/answers-schema.json"
+    assert json.loads(published)["properties"]["version"]["const"] == 1

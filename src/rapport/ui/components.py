@@ -74,7 +74,8 @@ def render_progress(profile: Profile) -> None:
 def render_figure(figure: Figure) -> None:
     """A chart with its text alternative: a caption stating the finding, and the data table."""
     st.subheader(figure.title)
-    st.altair_chart(figure.chart, width="stretch")
+    # theme=None keeps our fonts and dark axis labels (Streamlit's theme greys them out).
+    st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
     st.caption(escape_markdown(figure.caption))
     with st.expander(f"{figure.title}: as a table"):
         st.dataframe(figure.table, hide_index=True, width="stretch")

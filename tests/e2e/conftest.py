@@ -1,0 +1,193 @@
+"""Fixtures for browser tests: a real Streamlit server and Debian's Chromium via Playwright.
+
+The browser is never downloaded (`playwright install` needs the network); the tests use the
+system Chromium instead and skip, or fail under RAPPORT_REQUIRE_BROWSER=1, when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "screenshots"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+STARTUP_TIMEOUT_S = 60.0
+MAX_SCREENSHOT_HEIGHT = 16_000  # beyond ~16k px Chromium cannot capture in one piece
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI containers often run as root, where the sandbox cannot start
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Keep the browser from phoning home: the tests must pass offline.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-lines:]) or "(the log is empty)"
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free port; yield its base URL."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    # A file, not a pipe: nobody reads a pipe while the tests run, and a full pipe buffer
+    # would block the server mid-write.
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + STARTUP_TIMEOUT_S
+            while not _healthy(f"{base_url}/_stcore/health"):
+                if process.poll() is not None:
+                    pytest.fail(
+                        f"Streamlit exited with code {process.returncode} before answering "
+                        f"its health check. Log {log_path}:\n{_tail(log_path)}"
+                    )
+                if time.monotonic() > deadline:
+                    pytest.fail(
+                        f"Streamlit did not answer {base_url}/_stcore/health within "
+                        f"{STARTUP_TIMEOUT_S:.0f} s. Log {log_path}:\n{_tail(log_path)}"
+                    )
+                time.sleep(0.25)
+            yield base_url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _unavailable(reason: str) -> NoReturn:
+    """Skip, or fail when the run demands a browser (CI sets RAPPORT_REQUIRE_BROWSER=1)."""
+    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium, shared by the session. Never downloads a browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed; pip install -r requirements-dev.txt")
+    executable = os.environ.get("RAPPORT_CHROMIUM") or DEFAULT_CHROMIUM
+    if not (Path(executable).is_file() and os.access(executable, os.X_OK)):
+        _unavailable(
+            f"Chromium not found at {executable}; install Debian's chromium or set RAPPORT_CHROMIUM"
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save the whole page to screenshots/e2e-<name>.png and return the path.
+
+    Streamlit scrolls inside its main element, not the document, so Playwright's
+    full_page=True captures one viewport only. Grow the viewport to the content's height
+    for the shot instead, then put it back.
+    """
+    SCREENSHOTS.mkdir(exist_ok=True)
+    safe = re.sub(r"[^\w.-]+", "_", name)  # parametrized test ids contain brackets
+    path = SCREENSHOTS / f"e2e-{safe}.png"
+    viewport = page.viewport_size or {"width": 1280, "height": 900}
+    content = page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight ?? 0"
+    )
+    height = min(max(int(content), viewport["height"]), MAX_SCREENSHOT_HEIGHT)
+    page.set_viewport_size({"width": viewport["width"], "height": height})
+    try:
+        page.wait_for_timeout(500)  # charts re-lay themselves out after a resize
+        page.screenshot(path=path, full_page=True)
+    finally:
+        page.set_viewport_size(viewport)
+    return path
+
+
+@pytest.fixture
+def screenshot(page: Page) -> Callable[[str], Path]:
+    """`screenshot("results")` saves the whole current page to screenshots/e2e-results.png."""
+    return lambda name: save_screenshot(page, name)
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh context and page per test; a final screenshot is always kept for inspection."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    # Streamlit reruns and the report download (charts rendered server-side) can take a
+    # few seconds on a loaded CI machine.
+    expect.set_options(timeout=20_000)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    new_page = context.new_page()
+    new_page.set_default_timeout(20_000)
+    try:
+        yield new_page
+    finally:
+        try:
+            save_screenshot(new_page, request.node.name)
+        except PlaywrightError as error:  # a crashed page must not hide the test's own result
+            warnings.warn(f"no screenshot for {request.node.name}: {error}", stacklevel=1)
+        finally:
+            context.close()
