@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import streamlit as st
@@ -82,8 +83,10 @@ def render_figure(figure: Figure) -> None:
 
 
 def minutes_needed(framework: Framework) -> int:
-    """A rough time to answer everything: ~15 s a statement plus a minute per practice."""
-    return max(1, round(framework.indicator_count * 0.25 + len(framework.practices)))
+    """A rough time to answer everything, rounded up to five minutes: about ten seconds a
+    statement and half a minute per practice for its target, importance and example."""
+    seconds = 10 * framework.indicator_count + 30 * len(framework.practices)
+    return 5 * math.ceil(seconds / 300)
 
 
 def render_nothing_to_show(what: str, framework: Framework) -> None:
