@@ -20,6 +20,7 @@ use the framework's defaults. See docs/answers-format.md.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -131,8 +132,19 @@ def _scrub(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class SavedAnswers:
+    assessment: Assessment
+    saved_at: str | None
+
+
 def from_json(raw: bytes) -> Assessment:
     """Parse an answers file into an Assessment (not yet checked against a framework)."""
+    return parse(raw).assessment
+
+
+def parse(raw: bytes) -> SavedAnswers:
+    """Parse an answers file, keeping when it was saved."""
     data = _decode(raw)
     try:
         data = _scrub(data)
@@ -157,7 +169,7 @@ def from_json(raw: bytes) -> Assessment:
             for e in exc.errors(include_url=False)[:10]
         ]
         raise AnswersError("The answers file does not have the expected fields.", problems) from exc
-    return Assessment(
+    assessment = Assessment(
         framework_id=document.framework.id,
         framework_version=document.framework.version,
         ratings=document.ratings,
@@ -174,3 +186,4 @@ def from_json(raw: bytes) -> Assessment:
             course=one_line(document.respondent.course, MAX_NAME_CHARS),
         ),
     )
+    return SavedAnswers(assessment, document.saved_at)

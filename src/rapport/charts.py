@@ -36,7 +36,7 @@ class Figure:
     table: pd.DataFrame
 
 
-def _scale_axis(scale: RatingScale, title: str) -> alt.Axis:
+def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
     labels = json.dumps(["", *(level.label for level in scale.levels)])
     return alt.Axis(
         values=list(range(1, scale.max_value + 1)),
@@ -46,7 +46,7 @@ def _scale_axis(scale: RatingScale, title: str) -> alt.Axis:
     )
 
 
-def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def configure_chart(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
     # would squeeze rows to the default 20 px band.
     return (
@@ -58,66 +58,85 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def gap_figure(profile: Profile) -> Figure:
-    """Current vs target per practice, as a dumbbell, most urgent practice at the top."""
-    scale = profile.framework.scale
-    rows = [
-        {
-            "Practice": s.practice.short_name,
-            "Full name": s.practice.name,
-            "Current": round(s.current or 0.0, 2),
-            "Target": s.target,
-            "Gap": round(s.gap or 0.0, 2),
-            "Priority": rank,
-        }
-        for rank, s in enumerate(profile.priorities, start=1)
-    ]
-    table = pd.DataFrame(rows, columns=["Priority", "Practice", "Current", "Target", "Gap"])
-    order = [r["Practice"] for r in rows]
-    wide = pd.DataFrame(rows)
-    long = wide.melt(
-        id_vars=["Practice", "Full name", "Gap", "Priority"],
-        value_vars=["Current", "Target"],
+def dumbbell(
+    rows: pd.DataFrame,
+    ends: tuple[str, str],
+    styles: tuple[tuple[str, str], tuple[str, str]],
+    scale: RatingScale,
+    extra_tooltip: list[alt.Tooltip],
+) -> alt.TopLevelMixin:
+    """Two levels per practice joined by a line, rows in the order given.
+
+    `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
+    (colour, shape), so the two ends never differ by colour alone.
+    """
+    order = list(rows["Practice"])
+    long = rows.melt(
+        id_vars=[c for c in rows.columns if c not in ends],
+        value_vars=list(ends),
         var_name="Series",
         value_name="Level",
     )
     y = alt.Y("Practice:N", sort=order, title=None)
     x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
-    tooltip = [
-        alt.Tooltip("Full name:N", title="Practice"),
-        alt.Tooltip("Series:N"),
-        alt.Tooltip("Level:Q", format=".1f"),
-        alt.Tooltip("Gap:Q", format="+.1f"),
-        alt.Tooltip("Priority:O"),
-    ]
     rule = (
-        alt.Chart(wide)
+        alt.Chart(rows)
         .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)
-        .encode(y=y, x=alt.X("Current:Q", scale=x_scale), x2="Target:Q")
+        .encode(y=y, x=alt.X(f"{ends[0]}:Q", scale=x_scale), x2=f"{ends[1]}:Q")
     )
+    domain = list(ends)
     points = (
         alt.Chart(long)
         .mark_point(filled=True, size=220, opacity=1)
         .encode(
             y=y,
-            x=alt.X("Level:Q", scale=x_scale, axis=_scale_axis(scale, "How often")),
+            x=alt.X("Level:Q", scale=x_scale, axis=scale_axis(scale, "How often")),
             color=alt.Color(
                 "Series:N",
-                scale=alt.Scale(
-                    domain=["Current", "Target"], range=[CURRENT_COLOUR, TARGET_COLOUR]
-                ),
+                scale=alt.Scale(domain=domain, range=[colour for colour, _ in styles]),
                 legend=alt.Legend(title=None),
             ),
             shape=alt.Shape(
                 "Series:N",
-                scale=alt.Scale(domain=["Current", "Target"], range=["circle", "diamond"]),
+                scale=alt.Scale(domain=domain, range=[shape for _, shape in styles]),
                 legend=alt.Legend(title=None),
             ),
-            tooltip=tooltip,
+            tooltip=[
+                alt.Tooltip("Full name:N", title="Practice"),
+                alt.Tooltip("Series:N"),
+                alt.Tooltip("Level:Q", format=".1f"),
+                *extra_tooltip,
+            ],
         )
     )
-    chart = _configure(
-        alt.layer(rule, points).properties(width=WIDTH, height=max(120, 44 * len(rows)))
+    return configure_chart(
+        alt.layer(rule, points).properties(width=WIDTH, height=max(120, 44 * len(order)))
+    )
+
+
+def gap_figure(profile: Profile) -> Figure:
+    """Current vs target per practice, as a dumbbell, most urgent practice at the top."""
+    rows = pd.DataFrame(
+        [
+            {
+                "Practice": s.practice.short_name,
+                "Full name": s.practice.name,
+                "Current": round(s.current or 0.0, 2),
+                "Target": s.target,
+                "Gap": round(s.gap or 0.0, 2),
+                "Priority": rank,
+            }
+            for rank, s in enumerate(profile.priorities, start=1)
+        ],
+        columns=["Practice", "Full name", "Current", "Target", "Gap", "Priority"],
+    )
+    table = rows[["Priority", "Practice", "Current", "Target", "Gap"]]
+    chart = dumbbell(
+        rows,
+        ("Current", "Target"),
+        ((CURRENT_COLOUR, "circle"), (TARGET_COLOUR, "diamond")),
+        profile.framework.scale,
+        [alt.Tooltip("Gap:Q", format="+.1f"), alt.Tooltip("Priority:O")],
     )
     widest = profile.priorities[0] if profile.priorities else None
     if widest is None:
@@ -204,7 +223,7 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
             f"datum.Rating >= {scale.max_value - 1}", alt.value("white"), alt.value("black")
         ),
     )
-    chart = _configure(
+    chart = configure_chart(
         alt.layer(cells, labels).properties(width=WIDTH * 0.6, height=36 * len(order))
     )
     rated = data.dropna(subset=["Rating"])
@@ -236,7 +255,7 @@ def mix_figure(profile: Profile, assessment: Assessment) -> Figure:
     data = pd.DataFrame(rows, columns=["Practice", "Answer"])
     counts = data.groupby(["Practice", "Answer"], sort=False).size().reset_index(name="Statements")
     counts["Order"] = counts["Answer"].map(answer_order.index)
-    chart = _configure(
+    chart = configure_chart(
         alt.Chart(counts)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from io import BytesIO
 
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -18,6 +19,11 @@ from rapport.core.text import clean_text, xml_safe
 
 _ITALICS = re.compile(r"\*([^*]+)\*")
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
+
+
+def add_text(document: DocumentObject, text: str = "", style: str | None = None) -> Paragraph:
+    """A paragraph of cleaned text: every string reaches the document through here."""
+    return document.add_paragraph(clean_text(text), style=style)
 
 
 def add_marked_text(paragraph: Paragraph, text: str) -> None:

@@ -1,8 +1,10 @@
 """The student's Word report: core values and chart PNGs in, .docx bytes out.
 
 Layout: title page; summary; the research behind the practices; results (charts, score
-table); one section per practice; action plan; references. Built-in Title/Heading styles
-keep Word's navigation pane and table of contents working.
+table); progress since an earlier assessment, when there is one; one section per practice;
+action plan; references. Built-in Title/Heading styles keep Word's navigation pane and
+table of contents working. The answers ride along inside (docx_answers), so the report
+can restore the assessment.
 """
 
 from __future__ import annotations
@@ -18,25 +20,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from rapport.core.assessment import Assessment
-from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
-from rapport.core.plan import (
-    PracticePlan,
-    action_plan,
-    describe_level,
-    plan_practice,
-    summary_sentences,
-)
-from rapport.core.scoring import PracticeScore, Profile
+from rapport.core.compare import Comparison, progress_sentences
+from rapport.core.framework import Framework
+from rapport.core.plan import describe_level, summary_sentences
+from rapport.core.scoring import Profile
 from rapport.core.text import clean_text
+from rapport.docx_answers import embed_answers
 from rapport.docx_parts import (
     add_hyperlink,
     add_marked_text,
     add_picture,
+    add_text,
     hanging_indent,
     mark_header_row,
     page_break,
     set_column_widths,
 )
+from rapport.report_practices import write_action_plan, write_practice_section
 
 PICTURE_WIDTH_INCHES = 6.0
 
@@ -49,20 +49,27 @@ class ChartImage:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """A retake's comparison with an earlier assessment, and its chart."""
+
+    comparison: Comparison
+    chart: ChartImage | None
+    earlier_on: str | None  # when the earlier answers were saved, in words
+
+
+@dataclass(frozen=True)
 class ReportInput:
     framework: Framework
     assessment: Assessment
     profile: Profile
     charts: Sequence[ChartImage]
     generated_on: date
+    answers_json: bytes | None = None  # embedded so the report can restore the assessment
+    progress: Progress | None = None
 
 
 def _title(data: ReportInput) -> str:
     return f"{data.framework.name}: self-assessment report"
-
-
-def _para(doc: DocumentObject, text: str = "", style: str | None = None) -> object:
-    return doc.add_paragraph(clean_text(text), style=style)
 
 
 def _title_page(doc: DocumentObject, data: ReportInput) -> None:
@@ -79,7 +86,7 @@ def _title_page(doc: DocumentObject, data: ReportInput) -> None:
             paragraph = doc.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(clean_text(value))
-    _para(doc, data.framework.description)
+    add_text(doc, data.framework.description)
     page_break(doc.add_paragraph())
 
 
@@ -87,14 +94,14 @@ def _summary(doc: DocumentObject, data: ReportInput) -> None:
     doc.add_heading("Summary", level=1)
     profile = data.profile
     if profile.is_empty:
-        _para(doc, "No statement has been rated yet, so there are no results to summarize.")
+        add_text(doc, "No statement has been rated yet, so there are no results to summarize.")
         return
     for sentence in summary_sentences(profile):
-        _para(doc, sentence)
+        add_text(doc, sentence)
     flagged = profile.unsupported_high
     if flagged:
         names = ", ".join(s.practice.name for s in flagged)
-        _para(
+        add_text(
             doc,
             f"Check before relying on it: {names} scored high without a recent example. "
             "Self-ratings tend to run optimistic; a concrete example makes a high score credible.",
@@ -104,10 +111,10 @@ def _summary(doc: DocumentObject, data: ReportInput) -> None:
 def _introduction(doc: DocumentObject, data: ReportInput) -> None:
     doc.add_heading("Why these practices", level=1)
     for paragraph in data.framework.introduction:
-        _para(doc, paragraph)
+        add_text(doc, paragraph)
     scale = data.framework.scale
     words = ", ".join(level.label for level in scale.levels)
-    _para(
+    add_text(
         doc,
         f"Each practice was assessed through behaviour statements rated by how often they "
         f"happen ({words}, or {scale.not_applicable.label}). A practice's current level is the "
@@ -137,96 +144,47 @@ def _score_table(doc: DocumentObject, profile: Profile) -> None:
     set_column_widths(table, [2.6, 1.3, 1.1, 0.6, 0.8])
 
 
+def _figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
+    picture = doc.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
+    caption = doc.add_paragraph(style="Caption")
+    caption.add_run(f"Figure {number}. {clean_text(chart.title)}. ").bold = True
+    caption.add_run(clean_text(chart.caption))
+
+
 def _results(doc: DocumentObject, data: ReportInput) -> None:
     doc.add_heading("Results", level=1)
     for number, chart in enumerate(data.charts, start=1):
-        picture = doc.add_paragraph()
-        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
-        caption = doc.add_paragraph(style="Caption")
-        caption.add_run(f"Figure {number}. {clean_text(chart.title)}. ").bold = True
-        caption.add_run(clean_text(chart.caption))
+        _figure(doc, chart, number)
     doc.add_heading("Scores and priorities", level=2)
-    _para(doc, "Gap is target minus current level; priority 1 is the most urgent.")
+    add_text(doc, "Gap is target minus current level; priority 1 is the most urgent.")
     _score_table(doc, data.profile)
 
 
-def _citation_line(doc: DocumentObject, framework: Framework, practice: Practice) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.add_run("Sources: ").bold = True
-    cites = "; ".join(framework.reference(key).cite for key in practice.citations)
-    paragraph.add_run(clean_text(cites) + ". Full entries under References.")
-
-
-def _rating_word(framework: Framework, rating: object) -> str:
-    if rating is None:
-        return "Not answered"
-    if rating == NOT_APPLICABLE:
-        return framework.scale.not_applicable.label
-    return framework.scale.label(int(rating))  # type: ignore[call-overload]
-
-
-def _practice_section(doc: DocumentObject, data: ReportInput, score: PracticeScore) -> None:
-    practice, framework = score.practice, data.framework
-    doc.add_heading(clean_text(practice.name), level=2)
-    definition = doc.add_paragraph()
-    definition.add_run(clean_text(practice.definition)).bold = True
-    doc.add_heading("Why it matters", level=3)
-    _para(doc, practice.why_it_matters)
-    _citation_line(doc, framework, practice)
-    doc.add_heading("Your ratings", level=3)
-    level = (
-        describe_level(data.profile, score.current) if score.current is not None else "not rated"
-    )
-    _para(
-        doc,
-        f"Current level {level}; target {score.target} ({framework.scale.label(score.target)}).",
-    )
-    table = doc.add_table(rows=1, cols=2)
+def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> None:
+    since = f" of {progress.earlier_on}" if progress.earlier_on else ""
+    doc.add_heading("Progress since your earlier assessment", level=1)
+    add_text(doc, f"Compared with your assessment{since}:")
+    for sentence in progress_sentences(progress.comparison):
+        doc.add_paragraph(clean_text(sentence), style="List Bullet")
+    if progress.chart is not None:
+        _figure(doc, progress.chart, first_figure)
+    table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Statement", "How often"
-    for indicator in practice.indicators:
+    for cell, text in zip(
+        table.rows[0].cells, ["Practice", "Before", "Now", "Target"], strict=True
+    ):
+        cell.text = text
+    for change in progress.comparison.changes:
         cells = table.add_row().cells
-        cells[0].text = clean_text(indicator.text)
-        cells[1].text = _rating_word(framework, data.assessment.rating(indicator.id))
+        cells[0].text = clean_text(change.practice.name)
+        cells[1].text = "Not rated" if change.before is None else f"{change.before:.1f}"
+        cells[2].text = "Not rated" if change.after is None else f"{change.after:.1f}"
+        moved = f"{change.target_before} to {change.target_after}"
+        cells[3].text = moved if change.target_moved else str(change.target_after)
     mark_header_row(table)
-    set_column_widths(table, [4.8, 1.6])
-    doc.add_heading("Your example", level=3)
-    _para(doc, score.example or "No example given.")
-    doc.add_heading("Recommended actions", level=3)
-    _plan_body(doc, plan_practice(score, data.assessment))
-
-
-def _plan_body(doc: DocumentObject, plan: PracticePlan) -> None:
-    score = plan.score
-    if not score.scored:
-        _para(doc, "Rate at least one statement of this practice to get recommendations.")
-        return
-    if not plan.actions:
-        _para(doc, "You meet your target here. Keep the habits that got you there.")
-        return
-    if plan.weakest:
-        start = plan.weakest[0].indicator.text.rstrip(".")
-        _para(doc, f"Start with the statement you rated lowest: \u201c{start}.\u201d")
-    for action in plan.actions:
-        item = doc.add_paragraph(style="List Bullet")
-        item.add_run(clean_text(action.title) + ". ").bold = True
-        item.add_run(clean_text(action.detail))
-
-
-def _action_plan(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_heading("Action plan", level=1)
-    plans = action_plan(data.profile, data.assessment)
-    if not plans:
-        _para(doc, "No practice is below its target, so there is no gap to close right now.")
-        return
-    _para(doc, "The practices with the largest gaps, weighted by the importance you gave them.")
-    for number, plan in enumerate(plans, start=1):
-        doc.add_heading(f"{number}. {clean_text(plan.score.practice.name)}", level=2)
-        _plan_body(doc, plan)
-        below = plan.weakest[1:3]
-        if below:
-            _para(doc, "Also below your target: " + "; ".join(r.indicator.text for r in below))
+    set_column_widths(table, [3.2, 1.0, 1.0, 1.2])
 
 
 def _references(doc: DocumentObject, framework: Framework) -> None:
@@ -257,11 +215,15 @@ def build_report(data: ReportInput) -> bytes:
     _summary(doc, data)
     _introduction(doc, data)
     _results(doc, data)
+    if data.progress is not None:
+        _progress(doc, data.progress, first_figure=len(data.charts) + 1)
     doc.add_heading("The practices", level=1)
     for score in data.profile.scores:
-        _practice_section(doc, data, score)
-    _action_plan(doc, data)
+        write_practice_section(doc, data, score)
+    write_action_plan(doc, data)
     _references(doc, data.framework)
+    if data.answers_json is not None:
+        embed_answers(doc, data.answers_json)
 
     buffer = BytesIO()
     doc.save(buffer)

@@ -4,23 +4,44 @@ from __future__ import annotations
 
 from datetime import date
 
+from rapport.answers_file import to_json
 from rapport.chart_images import render_png
-from rapport.charts import figures
+from rapport.charts import Figure, figures
 from rapport.core.assessment import Assessment
+from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
-from rapport.report import ChartImage, ReportInput, build_report
+from rapport.progress_chart import progress_figure
+from rapport.report import ChartImage, Progress, ReportInput, build_report
+from rapport.restore import LoadedAnswers
 
 
-def student_report(framework: Framework, assessment: Assessment, today: date) -> bytes:
-    """The Word report for one assessment: score it, chart it, write the document."""
+def _image(figure: Figure) -> ChartImage:
+    return ChartImage(figure.title, figure.caption, render_png(figure.chart))
+
+
+def progress_since(framework: Framework, earlier: LoadedAnswers, now: Assessment) -> Comparison:
+    return compare(framework, earlier.assessment, now, earlier.left_out)
+
+
+def student_report(
+    framework: Framework,
+    assessment: Assessment,
+    today: date,
+    earlier: LoadedAnswers | None = None,
+) -> bytes:
+    """The Word report for one assessment: score it, chart it, write the document, and
+    embed the answers so the report itself can restore them later."""
     profile = score(framework, assessment)
-    charts = (
-        ()
-        if profile.is_empty
-        else tuple(
-            ChartImage(f.title, f.caption, render_png(f.chart))
-            for f in figures(profile, assessment)
+    charts = () if profile.is_empty else tuple(_image(f) for f in figures(profile, assessment))
+    progress = None
+    if earlier is not None:
+        comparison = progress_since(framework, earlier, assessment)
+        chart = (
+            _image(progress_figure(comparison, framework.scale))
+            if comparison.comparable_count
+            else None
         )
-    )
-    return build_report(ReportInput(framework, assessment, profile, charts, today))
+        progress = Progress(comparison, chart, earlier.saved_on)
+    data = ReportInput(framework, assessment, profile, charts, today, to_json(assessment), progress)
+    return build_report(data)

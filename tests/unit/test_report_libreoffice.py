@@ -17,6 +17,7 @@ import pytest
 from docx import Document
 
 from rapport.core.framework import Framework
+from rapport.restore import load_upload
 from rapport.services import student_report
 from tests.conftest import AssessmentFactory
 
@@ -55,8 +56,9 @@ def _convert(soffice: str, source: Path, target_format: str, out_dir: Path) -> P
 def test_libreoffice_renders_and_resaves_the_report(
     soffice: str, tmp_path: Path, framework: Framework, answered: AssessmentFactory
 ) -> None:
+    original = answered(2, 4, 5, "na").with_respondent("Zoë Okafor", "PM 101")
     source = tmp_path / "report.docx"
-    source.write_bytes(student_report(framework, answered(2, 4, 5), date(2026, 11, 27)))
+    source.write_bytes(student_report(framework, original, date(2026, 11, 27)))
 
     pdf = _convert(soffice, source, "pdf", tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -68,3 +70,5 @@ def test_libreoffice_renders_and_resaves_the_report(
     for practice in framework.practices:
         assert practice.name in headings
     assert len(doc.inline_shapes) == 3
+    # The answers inside survive the re-save and restore exactly.
+    assert load_upload(resaved.read_bytes(), "resaved.docx", framework).assessment == original

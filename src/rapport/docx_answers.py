@@ -1,0 +1,99 @@
+"""Answers carried inside a Word report, invisible to the reader.
+
+They travel as a custom XML part (`customXml/itemN.xml` with its itemProps), the storage
+Word itself uses for document data: Word and LibreOffice keep such parts when a document is
+edited and saved again. LibreOffice renumbers the parts on save, so the reader finds ours by
+the namespace of its root element, never by file name.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import zipfile
+from io import BytesIO
+from itertools import count
+
+from docx.document import Document as DocumentObject
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from rapport.core.errors import AnswersError
+
+NAMESPACE = "urn:x-rapport:answers:1"
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_ITEM = re.compile(r"customXml/item\d+\.xml")
+MAX_UNPACKED_BYTES = 50_000_000  # a real report unpacks to ~1 MB
+MAX_ITEM_BYTES = 2_000_000
+# No entities, no network, no huge trees: the document comes from an upload.
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def embed_answers(document: DocumentObject, answers_json: bytes) -> None:
+    """Store the answers file's JSON inside the document as a custom XML part."""
+    package = document.part.package
+    used = {str(part.partname) for part in package.iter_parts()}
+    number = next(n for n in count(1) if f"/customXml/item{n}.xml" not in used)
+    root = etree.Element(f"{{{NAMESPACE}}}answers", nsmap={"rapport": NAMESPACE})
+    root.text = answers_json.decode("utf-8")
+    item = Part(
+        PackURI(f"/customXml/item{number}.xml"),
+        CT.XML,
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+        package,
+    )
+    datastore = etree.Element(f"{{{_DATASTORE}}}datastoreItem", nsmap={"ds": _DATASTORE})
+    datastore.set(f"{{{_DATASTORE}}}itemID", "{" + str(uuid.uuid4()).upper() + "}")
+    refs = etree.SubElement(datastore, f"{{{_DATASTORE}}}schemaRefs")
+    etree.SubElement(refs, f"{{{_DATASTORE}}}schemaRef").set(f"{{{_DATASTORE}}}uri", NAMESPACE)
+    properties = Part(
+        PackURI(f"/customXml/itemProps{number}.xml"),
+        CT.OFC_CUSTOM_XML_PROPERTIES,
+        etree.tostring(datastore, xml_declaration=True, encoding="UTF-8", standalone=True),
+        package,
+    )
+    item.relate_to(properties, RT.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)
+
+
+def _not_a_report(summary: str) -> AnswersError:
+    return AnswersError(summary, ["Upload a Word report Rapport made, or its .json answers file."])
+
+
+def extract_answers(raw: bytes) -> bytes:
+    """Return the answers JSON embedded in a Rapport Word report."""
+    if not raw.startswith(b"PK\x03\x04"):
+        raise _not_a_report("This file is not a Word document (.docx).")
+    try:
+        archive = zipfile.ZipFile(BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise _not_a_report("This Word document is damaged and cannot be opened.") from exc
+    names = {member.filename for member in members}
+    if "word/document.xml" not in names:
+        raise _not_a_report("This file is a zip archive but not a Word document.")
+    declared = sum(member.file_size for member in members)
+    if declared > MAX_UNPACKED_BYTES:
+        raise _not_a_report(
+            f"This document says it unpacks to {declared:,} bytes, far more than any report."
+        )
+    for member in members:
+        if not _ITEM.fullmatch(member.filename) or member.file_size > MAX_ITEM_BYTES:
+            continue
+        try:
+            root = etree.fromstring(archive.read(member), parser=_SAFE_XML)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError):
+            continue  # a damaged foreign part is not ours; keep looking
+        if etree.QName(root).namespace == NAMESPACE and root.text:
+            return root.text.encode("utf-8")
+    raise AnswersError(
+        "This Word document has no Rapport answers inside.",
+        [
+            "It may be another program's document, or a copy saved in a format that drops "
+            "document data (for example via Google Docs).",
+            "Upload the .json answers file instead, if you kept it.",
+        ],
+    )

@@ -1,0 +1,44 @@
+"""The before/after chart of a retake: core Comparison in, a Figure out."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from rapport.charts import CURRENT_COLOUR, Figure, dumbbell
+from rapport.core.compare import Comparison, progress_sentences
+from rapport.core.framework import RatingScale
+
+BEFORE_COLOUR = "#767676"  # grey: the past; "now" keeps the blue used for current levels
+
+
+def progress_figure(comparison: Comparison, scale: RatingScale) -> Figure:
+    """Earlier level (square) and current level (circle) per practice, biggest gain first."""
+    comparable = sorted(
+        (c for c in comparison.changes if c.comparable), key=lambda c: -(c.change or 0.0)
+    )
+    wide = pd.DataFrame(
+        [
+            {
+                "Practice": c.practice.short_name,
+                "Full name": c.practice.name,
+                "Before": round(c.before or 0.0, 2),
+                "Now": round(c.after or 0.0, 2),
+                "Change": round(c.change or 0.0, 2),
+                "Target before": c.target_before,
+                "Target now": c.target_after,
+            }
+            for c in comparable
+        ],
+        columns=["Practice", "Full name", "Before", "Now", "Change", "Target before", "Target now"],
+    )
+    chart = dumbbell(
+        wide,
+        ("Before", "Now"),
+        ((BEFORE_COLOUR, "square"), (CURRENT_COLOUR, "circle")),
+        scale,
+        [alt.Tooltip("Change:Q", format="+.1f")],
+    )
+    caption = " ".join(progress_sentences(comparison))
+    table = wide.drop(columns=["Full name"])
+    return Figure("progress", "Progress since your earlier assessment", chart, caption, table)

@@ -1,0 +1,61 @@
+"""Bring back an assessment from an upload: a Rapport answers file or a Rapport Word report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rapport.answers_file import parse
+from rapport.core.assessment import Assessment, check_fits, fit_to
+from rapport.core.errors import AnswersError
+from rapport.core.framework import Framework
+from rapport.docx_answers import extract_answers
+
+MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
+ACCEPTED_TYPES = ("json", "docx")
+
+
+@dataclass(frozen=True)
+class LoadedAnswers:
+    assessment: Assessment  # fitted to the framework: unknown ids removed
+    saved_at: str | None
+    left_out: tuple[str, ...]  # ids in the file that the framework no longer has
+    source: str  # "Word report" or "answers file", for messages
+
+    @property
+    def saved_on(self) -> str | None:
+        """The save date as a person reads it, e.g. "27 November 2026"."""
+        if not self.saved_at:
+            return None
+        try:
+            moment = datetime.fromisoformat(self.saved_at)
+        except ValueError:
+            return None
+        return f"{moment.day} {moment:%B %Y}"
+
+
+def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswers:
+    """Read an uploaded file; raise AnswersError saying what was wrong and what to do."""
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise AnswersError(
+            f"The file is too large ({len(raw):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}).",
+            ["Upload the Word report or .json answers file Rapport gave you."],
+        )
+    suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    if suffix not in ACCEPTED_TYPES:
+        raise AnswersError(
+            f"Rapport cannot read .{suffix or '?'} files.",
+            ["Upload a Rapport Word report (.docx) or answers file (.json)."],
+        )
+    if suffix == "docx":
+        source, payload = "Word report", extract_answers(raw)
+    else:
+        if raw.startswith(b"PK\x03\x04"):
+            raise AnswersError(
+                "This file is named .json but is a zip archive, perhaps a renamed document.",
+                ["Upload the file with its original name."],
+            )
+        source, payload = "answers file", raw
+    saved = parse(payload)
+    left_out = check_fits(framework, saved.assessment)
+    return LoadedAnswers(fit_to(framework, saved.assessment), saved.saved_at, left_out, source)
