@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from rapport.ui.components import render_framework_picker
+from rapport.ui.components import active_framework, render_framework_picker
+from rapport.ui.files import apply_link_actions, render_sample_banner
 
 st.set_page_config(page_title="Rapport", page_icon=":material/handshake:", layout="centered")
 
@@ -16,4 +17,6 @@ navigation = st.navigation(
     ]
 )
 render_framework_picker()
+apply_link_actions(active_framework())
+render_sample_banner(active_framework())
 navigation.run()

@@ -7,6 +7,7 @@ from rapport.core.scoring import score
 from rapport.core.text import MAX_NOTE_CHARS
 from rapport.ui import state
 from rapport.ui.components import RESULTS_PAGE, active_framework, render_progress
+from rapport.ui.files import render_answers_download, render_resume
 
 framework = active_framework()
 practices = framework.practices
@@ -97,6 +98,8 @@ def _render_practice(framework: Framework, practice: Practice) -> None:
 
 st.title("Assess your habits")
 render_progress(score(framework, state.assessment(framework)))
+with st.expander("Continue from an earlier report or answers file"):
+    render_resume(framework)
 state.bind(STEP_WIDGET, current)
 st.selectbox(
     "Practice",
@@ -128,3 +131,7 @@ if current < len(practices) - 1:
     )
 elif forward.button("See my results", icon=":material/insights:", type="primary", width="stretch"):
     st.switch_page(RESULTS_PAGE)
+
+st.divider()
+st.caption("Answers stay in this browser tab only. Save them to continue another day.")
+render_answers_download(framework, f"rapport-{framework.id}")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from rapport.ui.components import ASSESS_PAGE, active_framework, minutes_needed
+from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, active_framework, minutes_needed
+from rapport.ui.files import load_sample, render_resume, sample_profile
 
 framework = active_framework()
 
@@ -24,12 +25,27 @@ st.markdown(
 )
 st.markdown(f"It takes about **{minutes_needed(framework)} minutes**. You can stop at any point.")
 
-if st.button("Start the assessment", type="primary", icon=":material/play_arrow:"):
+start, sample = st.columns(2)
+if start.button("Start the assessment", type="primary", icon=":material/play_arrow:"):
     st.switch_page(ASSESS_PAGE)
+if sample_profile(framework) is not None and sample.button(
+    "Try it with a sample profile",
+    icon=":material/science:",
+    help="Fills in a made-up student's answers so you can see results and a report at once.",
+):
+    load_sample(framework)
+    st.switch_page(RESULTS_PAGE)
+
+st.subheader("Back for a retake?")
+st.markdown(
+    "Upload the Word report (or answers file) Rapport gave you last time to continue where "
+    "you left off. On the Results page you can compare a retake with it."
+)
+render_resume(framework)
 
 st.subheader("What is kept")
 st.markdown(
     "Nothing is stored on a server when you assess yourself. Your answers live only in this "
     "browser tab and disappear when you close it. To keep them, download your report or your "
-    "answers file from the Report page."
+    "answers file from the Report page: the report carries your answers inside it."
 )

@@ -5,13 +5,13 @@ from functools import partial
 
 import streamlit as st
 
-from rapport.answers_file import to_json
 from rapport.core.plan import summary_sentences
 from rapport.core.scoring import score
 from rapport.core.text import MAX_NAME_CHARS
 from rapport.services import student_report
 from rapport.ui import resources, state
 from rapport.ui.components import active_framework, escape_markdown, render_nothing_to_show
+from rapport.ui.files import render_answers_download
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -56,6 +56,11 @@ sections = [
     ("Summary", " ".join(summary_sentences(profile))),
     ("Why these practices", "the research behind the framework, with citations"),
     ("Results", "three charts with captions and a table of scores, targets, gaps and priorities"),
+    *(
+        [("Progress", "before and after per practice, against your earlier assessment")]
+        if state.earlier(framework)
+        else []
+    ),
     (
         "The practices",
         f"{len(framework.practices)} sections: definition, why it matters (with sources), "
@@ -73,19 +78,11 @@ stem = f"rapport-{framework.id}-{today.isoformat()}"
 st.download_button(
     "Download the Word report (.docx)",
     # Streamlit builds deferred downloads outside the session, so the values go in now.
-    data=partial(student_report, framework, assessment, today),
+    data=partial(student_report, framework, assessment, today, state.earlier(framework)),
     file_name=f"{stem}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/download:",
     type="primary",
     on_click="ignore",
 )
-st.download_button(
-    "Download your answers (.json)",
-    data=partial(to_json, assessment),
-    file_name=f"{stem}-answers.json",
-    mime="application/json",
-    icon=":material/save:",
-    on_click="ignore",
-    help="Keep this file to rebuild the report later: python -m rapport report --answers FILE.",
-)
+render_answers_download(framework, stem)

@@ -3,8 +3,11 @@
 import streamlit as st
 
 from rapport.charts import figures
+from rapport.core.compare import progress_sentences
 from rapport.core.plan import action_plan, describe_level, summary_sentences
 from rapport.core.scoring import score
+from rapport.progress_chart import progress_figure
+from rapport.services import progress_since
 from rapport.ui import state
 from rapport.ui.components import (
     ASSESS_PAGE,
@@ -13,6 +16,7 @@ from rapport.ui.components import (
     render_figure,
     render_nothing_to_show,
 )
+from rapport.ui.files import render_compare
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -57,6 +61,15 @@ if flagged:
 
 for figure in figures(profile, assessment):
     render_figure(figure)
+
+render_compare(framework)
+earlier = state.earlier(framework)
+if earlier is not None:
+    comparison = progress_since(framework, earlier, assessment)
+    if comparison.comparable_count:
+        render_figure(progress_figure(comparison, framework.scale))
+    else:
+        st.info(" ".join(progress_sentences(comparison)), icon=":material/info:")
 
 st.header("Where to start")
 plans = action_plan(profile, assessment)

@@ -33,9 +33,13 @@ def fresh_caches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def app() -> Callable[[], AppTest]:
-    def start() -> AppTest:
+def app() -> Callable[..., AppTest]:
+    """Start the app; keyword arguments become query parameters of the first load."""
+
+    def start(**query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
+        for name, value in query.items():
+            at.query_params[name] = value
         return at.run()
 
     return start

@@ -16,7 +16,7 @@ from rapport.core.framework import Framework
 from tests.app.conftest import PAGES
 from tests.conftest import FRAMEWORK_FILE
 
-Start = Callable[[], AppTest]
+Start = Callable[..., AppTest]
 
 
 def _no_errors(at: AppTest) -> None:

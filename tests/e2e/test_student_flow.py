@@ -13,6 +13,7 @@ import pytest
 from docx.text.paragraph import Paragraph
 
 from rapport.framework_file import load_framework
+from tests.e2e.helpers import wait_for_app
 
 try:
     from playwright.sync_api import Page, expect
@@ -35,18 +36,6 @@ STUDENT_NAME = unicodedata.normalize("NFC", "Zoë Okafor 🤝")
 STRONG = ("Often", "Always", "Often", "Often", "Always")
 WEAK = ("Rarely", "Sometimes", "Rarely", "Often", "Never")
 NOT_APPLICABLE = "Not applicable"
-
-
-def wait_for_app(page: Page) -> None:
-    """Wait for the current script run to finish, the way Streamlit's own e2e suite does."""
-    expect(page.get_by_test_id("stAppViewContainer")).to_be_visible()
-    expect(
-        page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
-    ).to_be_attached()
-    expect(page.locator('[data-test-script-state="notRunning"]')).to_be_attached()
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
-    # The run's final deltas can land just after the state flips; let the page settle.
-    page.wait_for_timeout(300)
 
 
 def expect_progress(page: Page, answered: int) -> None:

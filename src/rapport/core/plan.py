@@ -107,7 +107,12 @@ def summary_sentences(profile: Profile) -> tuple[str, ...]:
             f"{importance} importance."
         )
         if len(focus) > 1:
-            rest = " and ".join(f"{s.practice.name} (gap {s.gap:.1f})" for s in focus[1:])
+            levels = profile.framework.importance
+            rest = " and ".join(
+                f"{s.practice.name} (gap {s.gap:.1f}, {levels.label(s.importance).lower()} "
+                "importance)"
+                for s in focus[1:]
+            )
             sentences.append(f"Then work on {rest}.")
     else:
         sentences.append(

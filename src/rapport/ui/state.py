@@ -13,10 +13,14 @@ import streamlit as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
+from rapport.restore import LoadedAnswers
 
 FRAMEWORK = "rapport.framework"
 ASSESSMENTS = "rapport.assessments"
 STEP = "rapport.assess_step"
+EARLIER = "rapport.earlier"
+SAMPLE = "rapport.sample"
+HANDLED_UPLOADS = "rapport.handled_uploads"
 
 
 def chosen_framework_id() -> str | None:
@@ -37,6 +41,47 @@ def assessment(framework: Framework) -> Assessment:
 
 def save(value: Assessment) -> None:
     _store()[value.framework_id] = value
+
+
+def replace(value: Assessment, sample: bool = False) -> None:
+    """Swap in a whole assessment (restored from a file, or the sample profile)."""
+    save(value)
+    samples = st.session_state.setdefault(SAMPLE, set())
+    if sample:
+        samples.add(value.framework_id)
+    else:
+        samples.discard(value.framework_id)
+    st.session_state.pop(STEP, None)
+
+
+def is_sample(framework: Framework) -> bool:
+    return framework.id in st.session_state.get(SAMPLE, set())
+
+
+def clear(framework: Framework) -> None:
+    replace(Assessment.empty(framework))
+    st.session_state.get(EARLIER, {}).pop(framework.id, None)
+
+
+def earlier(framework: Framework) -> LoadedAnswers | None:
+    return st.session_state.get(EARLIER, {}).get(framework.id)
+
+
+def set_earlier(framework: Framework, value: LoadedAnswers | None) -> None:
+    store = st.session_state.setdefault(EARLIER, {})
+    if value is None:
+        store.pop(framework.id, None)
+    else:
+        store[framework.id] = value
+
+
+def handled(upload_id: str) -> bool:
+    """Whether this upload was already applied: reruns must not restore it again."""
+    return upload_id in st.session_state.get(HANDLED_UPLOADS, set())
+
+
+def mark_handled(upload_id: str) -> None:
+    st.session_state.setdefault(HANDLED_UPLOADS, set()).add(upload_id)
 
 
 def step(count: int) -> int:

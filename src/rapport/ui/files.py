@@ -1,0 +1,146 @@
+"""Files in and out: resume from a file, compare with an earlier one, save the answers,
+and the sample profile for demo links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from rapport.answers_file import to_json
+from rapport.core.errors import AnswersError
+from rapport.core.framework import Framework
+from rapport.restore import ACCEPTED_TYPES, LoadedAnswers, load_upload
+from rapport.ui import resources, state
+from rapport.ui.components import RESULTS_PAGE, render_error
+
+RESUME_WIDGET = "w.upload.resume"
+EARLIER_WIDGET = "w.upload.earlier"
+
+
+def _read(framework: Framework, key: str, label: str, help_text: str) -> LoadedAnswers | None:
+    """An uploader whose file is checked at once; problems are shown, nothing is changed."""
+    upload = st.file_uploader(label, type=list(ACCEPTED_TYPES), key=key, help=help_text)
+    if upload is None:
+        return None
+    try:
+        return load_upload(upload.getvalue(), upload.name, framework)
+    except AnswersError as error:
+        render_error(error)
+        return None
+
+
+def _describe(loaded: LoadedAnswers) -> str:
+    when = f" saved on {loaded.saved_on}" if loaded.saved_on else ""
+    return f"the {loaded.source}{when} ({loaded.assessment.answered_count} answers)"
+
+
+def _render_left_out(loaded: LoadedAnswers) -> None:
+    if loaded.left_out:
+        st.info(
+            "Left out because this version of the framework no longer has them: "
+            + ", ".join(loaded.left_out),
+            icon=":material/info:",
+        )
+
+
+def render_resume(framework: Framework) -> None:
+    """Bring back an assessment from a Rapport Word report or answers file."""
+    loaded = _read(
+        framework,
+        RESUME_WIDGET,
+        "Continue from a Rapport report or answers file",
+        "The Word report Rapport made for you carries your answers inside it.",
+    )
+    upload = st.session_state.get(RESUME_WIDGET)
+    if loaded is None or upload is None:
+        return
+    marker = f"resume:{upload.file_id}"
+    if state.handled(marker):
+        st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
+        return
+    current = state.assessment(framework)
+    if current.answered_count and not state.is_sample(framework):
+        st.warning(
+            f"You have {current.answered_count} answers in this session. Restoring replaces "
+            "them with the file's answers.",
+            icon=":material/warning:",
+        )
+        if not st.button(f"Replace my answers with {_describe(loaded)}", type="primary"):
+            return
+    state.mark_handled(marker)
+    state.replace(loaded.assessment)
+    st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
+    _render_left_out(loaded)
+
+
+def render_compare(framework: Framework) -> None:
+    """Choose an earlier report or answers file to compare the current answers with."""
+    earlier = state.earlier(framework)
+    with st.expander("Compare with an earlier assessment", expanded=earlier is None):
+        loaded = _read(
+            framework,
+            EARLIER_WIDGET,
+            "Earlier Rapport report or answers file",
+            "Retake the assessment, then upload your earlier report to see your progress.",
+        )
+        if loaded is not None:
+            state.set_earlier(framework, loaded)
+            earlier = loaded
+        if earlier is not None:
+            st.caption(f"Comparing with {_describe(earlier)}.")
+            _render_left_out(earlier)
+            if st.button("Stop comparing", icon=":material/close:"):
+                state.set_earlier(framework, None)
+                st.rerun()
+
+
+def render_answers_download(framework: Framework, file_stem: str) -> None:
+    assessment = state.assessment(framework)
+    st.download_button(
+        "Download your answers (.json)",
+        data=to_json(assessment),
+        file_name=f"{file_stem}-answers.json",
+        mime="application/json",
+        icon=":material/save:",
+        on_click="ignore",
+        disabled=assessment.answered_count == 0,
+        help="Keep this small file to continue later or to compare a retake with today.",
+    )
+
+
+def sample_profile(framework: Framework) -> LoadedAnswers | None:
+    """The framework's demo profile from data/samples/, if it ships one."""
+    path = Path(resources.settings().data_dir) / "samples" / f"{framework.id}.json"
+    if not path.is_file():
+        return None
+    return load_upload(path.read_bytes(), path.name, framework)
+
+
+def load_sample(framework: Framework) -> bool:
+    sample = sample_profile(framework)
+    if sample is None:
+        return False
+    state.replace(sample.assessment, sample=True)
+    return True
+
+
+def apply_link_actions(framework: Framework) -> None:
+    """`?demo=1` fills the sample profile and opens Results: useful in one click."""
+    if st.query_params.get("demo") == "1":
+        del st.query_params["demo"]
+        if load_sample(framework):
+            st.switch_page(RESULTS_PAGE)
+
+
+def render_sample_banner(framework: Framework) -> None:
+    if not state.is_sample(framework):
+        return
+    with st.container(border=True):
+        st.markdown(
+            ":material/science: **You are looking at a sample profile**, not your own "
+            "answers. Explore the results and the report, then start your own assessment."
+        )
+        if st.button("Clear the sample and start my own", icon=":material/restart_alt:"):
+            state.clear(framework)
+            st.rerun()
