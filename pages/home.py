@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, active_framework, minutes_needed
+from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, active_framework
 from rapport.ui.files import load_sample, render_resume, sample_profile
 
 framework = active_framework()
@@ -23,7 +23,7 @@ st.markdown(
     "3. **Report**: download a Word report that explains each practice, cites its sources "
     "and sets out your action plan."
 )
-st.markdown(f"It takes about **{minutes_needed(framework)} minutes**. You can stop at any point.")
+st.markdown(f"It takes about **{framework.estimated_minutes} minutes**. You can stop at any point.")
 
 start, sample = st.columns(2)
 if start.button("Start the assessment", type="primary", icon=":material/play_arrow:"):

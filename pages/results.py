@@ -4,7 +4,12 @@ import streamlit as st
 
 from rapport.charts import figures
 from rapport.core.compare import progress_sentences
-from rapport.core.plan import action_plan, describe_level, summary_sentences
+from rapport.core.plan import (
+    action_plan,
+    describe_level,
+    summary_sentences,
+    unsupported_sentence,
+)
 from rapport.core.scoring import score
 from rapport.progress_chart import progress_figure
 from rapport.services import progress_since
@@ -24,13 +29,14 @@ profile = score(framework, assessment)
 
 st.title("Your results")
 if profile.is_empty:
-    render_nothing_to_show("chart", framework)
+    render_nothing_to_show("chart", framework, profile)
     st.stop()
 
 if not profile.is_complete:
+    unrated = [s.practice.short_name for s in profile.scores if not s.scored]
     st.warning(
-        f"Partial results: {profile.answered} of {profile.total} statements answered. "
-        "Practices without a rating are left out of the charts.",
+        f"Partial results: {profile.answered} of {profile.total} statements answered."
+        + (f" Not in the gap chart yet: {', '.join(unrated)}." if unrated else ""),
         icon=":material/hourglass_top:",
     )
     st.page_link(ASSESS_PAGE, label="Finish the assessment", icon=":material/edit:")
@@ -45,19 +51,18 @@ cols = st.columns(3)
 cols[0].metric("Statements answered", f"{profile.answered} of {profile.total}")
 cols[1].metric("Practices at target", f"{met} of {rated}")
 cols[2].metric(
-    "Largest gap",
-    f"{focus[0].gap:.1f}" if focus else "none",
-    help=focus[0].practice.name if focus else "Every rated practice meets its target.",
+    "Top priority",
+    focus[0].practice.short_name if focus else "none",
+    help=(
+        f"Gap {focus[0].gap:.1f}, weighed by the importance you gave it."
+        if focus
+        else "Every rated practice meets its target."
+    ),
 )
 
-flagged = profile.unsupported_high
-if flagged:
-    names = ", ".join(s.practice.name for s in flagged)
-    st.warning(
-        f"High scores without an example: {names}. Self-ratings tend to run optimistic; "
-        "add a recent example on the Assess page to back them up.",
-        icon=":material/fact_check:",
-    )
+caution = unsupported_sentence(profile)
+if caution:
+    st.warning(caution + " Add examples on the Assess page.", icon=":material/fact_check:")
 
 for figure in figures(profile, assessment):
     render_figure(figure)

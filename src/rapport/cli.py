@@ -7,12 +7,13 @@ python -m rapport schema > docs/answers-schema.json
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from rapport.answers_file import from_json, json_schema
-from rapport.core.assessment import check_fits, fit_to
+from rapport.core.assessment import fit_to
 from rapport.core.errors import RapportError
 from rapport.framework_file import framework_paths, load_catalog
 from rapport.services import student_report
@@ -31,22 +32,28 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args: argparse.Namespace) -> str:
-    settings = Settings.from_sources({}) if args.data is None else Settings(data_dir=args.data)
+    settings = Settings.from_sources(os.environ)
+    data_dir = args.data or settings.data_dir
+    if not data_dir.is_dir():
+        raise RapportError(
+            f"The framework folder {data_dir} does not exist.",
+            ["Pass --data with the folder of framework files, or set RAPPORT_DATA_DIR."],
+        )
     try:
         raw = args.answers.read_bytes()
     except OSError as exc:
         raise RapportError(f"Cannot read {args.answers}: {exc.strerror}.") from exc
     assessment = from_json(raw)
-    catalog = load_catalog(framework_paths(settings.data_dir))
+    catalog = load_catalog(framework_paths(data_dir))
     framework = catalog.get(assessment.framework_id)
     if framework is None:
         raise RapportError(
             f"The answers use the framework '{assessment.framework_id}', which is not in "
-            f"{settings.data_dir}.",
+            f"{data_dir}.",
             [f"Available: {', '.join(catalog.ids) or 'none'}."],
         )
-    unknown = check_fits(framework, assessment)
-    document = student_report(framework, fit_to(framework, assessment), date.today())
+    fitted, unknown = fit_to(framework, assessment)
+    document = student_report(framework, fitted, date.today())
     # Write beside the target, then rename: an interrupted run never leaves half a report.
     partial = args.out.with_name(args.out.name + ".partial")
     try:

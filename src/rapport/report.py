@@ -22,7 +22,12 @@ from docx.shared import Pt
 from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.framework import Framework
-from rapport.core.plan import describe_level, summary_sentences
+from rapport.core.plan import (
+    describe_level,
+    nothing_scored_sentence,
+    summary_sentences,
+    unsupported_sentence,
+)
 from rapport.core.scoring import Profile
 from rapport.core.text import clean_text
 from rapport.docx_answers import embed_answers
@@ -68,6 +73,28 @@ class ReportInput:
     progress: Progress | None = None
 
 
+def outline(framework: Framework, profile: Profile, with_progress: bool) -> list[tuple[str, str]]:
+    """The report's sections and what each holds, for the preview on the Report page."""
+    focus = ", ".join(s.practice.name for s in profile.focus) or "none: every target is met"
+    sections = [
+        ("Summary", " ".join(summary_sentences(profile)) or nothing_scored_sentence(profile)),
+        ("Why these practices", "the research behind the framework, with citations"),
+        ("Results", "three charts with captions, and scores, targets, gaps and priorities"),
+        (
+            "The practices",
+            f"{len(framework.practices)} sections: definition, why it matters "
+            "(with sources), your ratings, your example and recommended actions",
+        ),
+        ("Action plan", focus),
+        ("References", f"{len(framework.references)} sources in APA 7 style, with links"),
+    ]
+    if with_progress:
+        sections.insert(
+            3, ("Progress", "before and after per practice, against your earlier answers")
+        )
+    return sections
+
+
 def _title(data: ReportInput) -> str:
     return f"{data.framework.name}: self-assessment report"
 
@@ -94,18 +121,13 @@ def _summary(doc: DocumentObject, data: ReportInput) -> None:
     doc.add_heading("Summary", level=1)
     profile = data.profile
     if profile.is_empty:
-        add_text(doc, "No statement has been rated yet, so there are no results to summarize.")
+        add_text(doc, nothing_scored_sentence(profile))
         return
     for sentence in summary_sentences(profile):
         add_text(doc, sentence)
-    flagged = profile.unsupported_high
-    if flagged:
-        names = ", ".join(s.practice.name for s in flagged)
-        add_text(
-            doc,
-            f"Check before relying on it: {names} scored high without a recent example. "
-            "Self-ratings tend to run optimistic; a concrete example makes a high score credible.",
-        )
+    caution = unsupported_sentence(profile)
+    if caution:
+        add_text(doc, caution)
 
 
 def _introduction(doc: DocumentObject, data: ReportInput) -> None:
@@ -206,7 +228,7 @@ def build_report(data: ReportInput) -> bytes:
     properties.title = clean_text(_title(data))
     properties.author = clean_text(data.assessment.respondent.name) or "Rapport"
     properties.subject = clean_text(data.framework.name)
-    properties.keywords = "client relationships; self-assessment; project management"
+    properties.keywords = "; ".join(clean_text(k) for k in data.framework.keywords)
     properties.comments = (
         f"Made with Rapport, framework {data.framework.id} {data.framework.version}"
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from docx.document import Document as DocumentObject
 
-from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
+from rapport.core.framework import Framework, Practice
 from rapport.core.plan import PracticePlan, action_plan, describe_level, plan_practice
 from rapport.core.scoring import PracticeScore
 from rapport.core.text import clean_text
@@ -21,14 +21,6 @@ def _citation_line(doc: DocumentObject, framework: Framework, practice: Practice
     paragraph.add_run("Sources: ").bold = True
     cites = "; ".join(framework.reference(key).cite for key in practice.citations)
     paragraph.add_run(clean_text(cites) + ". Full entries under References.")
-
-
-def _rating_word(framework: Framework, rating: object) -> str:
-    if rating is None:
-        return "Not answered"
-    if rating == NOT_APPLICABLE:
-        return framework.scale.not_applicable.label
-    return framework.scale.label(int(rating))  # type: ignore[call-overload]
 
 
 def write_practice_section(doc: DocumentObject, data: ReportInput, score: PracticeScore) -> None:
@@ -53,7 +45,7 @@ def write_practice_section(doc: DocumentObject, data: ReportInput, score: Practi
     for indicator in practice.indicators:
         cells = table.add_row().cells
         cells[0].text = clean_text(indicator.text)
-        cells[1].text = _rating_word(framework, data.assessment.rating(indicator.id))
+        cells[1].text = framework.scale.word(data.assessment.rating(indicator.id))
     mark_header_row(table)
     set_column_widths(table, [4.8, 1.6])
     doc.add_heading("Your example", level=3)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rapport.answers_file import parse
-from rapport.core.assessment import Assessment, check_fits, fit_to
+from rapport.core.assessment import Assessment, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.docx_answers import extract_answers
@@ -57,5 +57,5 @@ def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswe
             )
         source, payload = "answers file", raw
     saved = parse(payload)
-    left_out = check_fits(framework, saved.assessment)
-    return LoadedAnswers(fit_to(framework, saved.assessment), saved.saved_at, left_out, source)
+    fitted, left_out = fit_to(framework, saved.assessment)
+    return LoadedAnswers(fitted, saved.saved_at, left_out, source)

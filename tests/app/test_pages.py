@@ -140,7 +140,7 @@ def test_high_scores_without_example_are_flagged(app: Start, framework: Framewor
     _answer_everything(at, framework, lambda step, n: 5)
     at.switch_page("pages/results.py").run()
     warnings = " ".join(w.value for w in at.warning)
-    assert "High scores without an example" in warnings
+    assert "High ratings without a recent example" in warnings
 
 
 def test_hostile_text_in_fields_never_breaks_a_page(app: Start) -> None:

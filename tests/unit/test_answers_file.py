@@ -50,7 +50,9 @@ def test_unknown_ids_are_listed_and_dropped(framework: Framework) -> None:
     data["ratings"]["gone-indicator"] = 3
     assessment = from_json(json.dumps(data).encode())
     assert check_fits(framework, assessment) == ("gone-indicator",)
-    assert "gone-indicator" not in fit_to(framework, assessment).ratings
+    fitted, unknown = fit_to(framework, assessment)
+    assert unknown == ("gone-indicator",)
+    assert "gone-indicator" not in fitted.ratings
 
 
 BAD_FILES = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from io import BytesIO
@@ -72,3 +73,40 @@ def test_unknown_framework(tmp_path: Path, framework: Framework) -> None:
     assert result.returncode == 1
     assert "'team-leadership', which is not in" in result.stderr
     assert framework.id in result.stderr
+
+
+def test_missing_framework_folder_is_a_message(tmp_path: Path, answered: AssessmentFactory) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(to_json(answered(3)))
+    result = _run(
+        "report", "--answers", answers, "--out", tmp_path / "r.docx", "--data", tmp_path / "no"
+    )
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_data_folder_from_the_environment(tmp_path: Path, answered: AssessmentFactory) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(to_json(answered(3)))
+    empty = tmp_path / "frameworks"
+    empty.mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rapport",
+            "report",
+            "--answers",
+            str(answers),
+            "--out",
+            str(tmp_path / "r.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+        env={**os.environ, "RAPPORT_DATA_DIR": str(empty)},
+    )
+    assert result.returncode == 1
+    assert f"which is not in {empty}" in result.stderr

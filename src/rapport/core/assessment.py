@@ -52,6 +52,11 @@ class Assessment(_Frozen):
     def rating(self, indicator_id: str) -> Rating | None:
         return self.ratings.get(indicator_id)
 
+    def numeric_rating(self, indicator_id: str) -> int | None:
+        """The scale value, or None when unanswered or not applicable."""
+        rating = self.ratings.get(indicator_id)
+        return rating if isinstance(rating, int) else None
+
     def choice(self, practice_id: str) -> PracticeChoice:
         return self.choices.get(practice_id, PracticeChoice())
 
@@ -124,11 +129,13 @@ def check_fits(framework: Framework, assessment: Assessment) -> tuple[str, ...]:
     return tuple(unknown)
 
 
-def fit_to(framework: Framework, assessment: Assessment) -> Assessment:
-    """Validate against the framework and drop ids it does not know."""
-    check_fits(framework, assessment)
+def fit_to(framework: Framework, assessment: Assessment) -> tuple[Assessment, tuple[str, ...]]:
+    """Validate against the framework; return the answers without the ids it does not know,
+    and those ids."""
+    unknown = check_fits(framework, assessment)
     ratings = {k: v for k, v in assessment.ratings.items() if framework.has_indicator(k)}
     choices = {k: v for k, v in assessment.choices.items() if framework.has_practice(k)}
-    return assessment.model_copy(
+    fitted = assessment.model_copy(
         update={"ratings": ratings, "choices": choices, "framework_version": framework.version}
     )
+    return fitted, unknown

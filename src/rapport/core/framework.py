@@ -7,6 +7,7 @@ gets the same guarantees.
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -61,6 +62,27 @@ class RatingScale(_Frozen):
 
     def label(self, value: int) -> str:
         return self.levels[value - 1].label
+
+    def word(self, rating: int | str | None) -> str:
+        """How an answer reads: a level word, the not-applicable label, or "Not answered"."""
+        if rating is None:
+            return "Not answered"
+        if rating == NOT_APPLICABLE:
+            return self.not_applicable.label
+        return self.label(int(rating))
+
+    @property
+    def high_from(self) -> int:
+        """The first "high" level (Often on five levels): high ratings want an example."""
+        return math.ceil(0.75 * self.max_value)
+
+    @property
+    def low_levels(self) -> tuple[Level, ...]:
+        return self.levels[: self.max_value // 2]
+
+    @property
+    def high_levels(self) -> tuple[Level, ...]:
+        return self.levels[-(self.max_value // 2) :]
 
     def nearest_label(self, score: float) -> str:
         """The level word closest to an average score (2.5 rounds up, as people expect)."""
@@ -146,6 +168,7 @@ class Framework(_Frozen):
     name: Text
     description: Text
     introduction: tuple[Text, ...] = ()
+    keywords: tuple[Text, ...] = ()
     scale: RatingScale
     importance: ImportanceScale
     defaults: Defaults
@@ -156,6 +179,8 @@ class Framework(_Frozen):
     def _consistent(self) -> Framework:
         checks = {
             "practice id": [p.id for p in self.practices],
+            # Charts label rows by short name: two alike would merge into one row.
+            "practice short name": [p.short_name for p in self.practices],
             "indicator id": [i.id for p in self.practices for i in p.indicators],
             "action id": [a.id for p in self.practices for a in p.actions],
             "reference key": [r.key for r in self.references],
@@ -190,6 +215,13 @@ class Framework(_Frozen):
     @property
     def indicator_count(self) -> int:
         return len(self._practice_by_indicator)
+
+    @property
+    def estimated_minutes(self) -> int:
+        """Time to answer everything, rounded up to five minutes: about ten seconds a
+        statement, and half a minute per practice for its target, importance and example."""
+        seconds = 10 * self.indicator_count + 30 * len(self.practices)
+        return 5 * math.ceil(seconds / 300)
 
     def practice(self, practice_id: str) -> Practice:
         return self._practice_by_id[practice_id]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
-from rapport.core.framework import NOT_APPLICABLE, Action, Indicator
+from rapport.core.framework import Action, Indicator
 from rapport.core.scoring import PracticeScore, Profile
 
 MAX_ACTIONS = 2
@@ -30,12 +30,11 @@ class PracticePlan:
 
 
 def _numeric_ratings(score: PracticeScore, assessment: Assessment) -> dict[str, int]:
-    ratings: dict[str, int] = {}
-    for indicator in score.practice.indicators:
-        value = assessment.rating(indicator.id)
-        if value is not None and value != NOT_APPLICABLE:
-            ratings[indicator.id] = int(value)
-    return ratings
+    return {
+        i.id: value
+        for i in score.practice.indicators
+        if (value := assessment.numeric_rating(i.id)) is not None
+    }
 
 
 def plan_practice(score: PracticeScore, assessment: Assessment) -> PracticePlan:
@@ -70,6 +69,17 @@ def describe_level(profile: Profile, value: float) -> str:
     return f"{value:.1f} ({profile.framework.scale.nearest_label(value)})"
 
 
+def nothing_scored_sentence(profile: Profile) -> str:
+    """Why there is no score yet: nothing answered, or only Not applicable answers."""
+    if profile.answered == 0:
+        return "No statement has been rated yet, so there are no results to summarize."
+    label = profile.framework.scale.not_applicable.label
+    return (
+        f"All {profile.answered} statements answered so far are marked {label}, so there is "
+        "nothing to score yet. Rate the statements that apply to your work."
+    )
+
+
 def summary_sentences(profile: Profile) -> tuple[str, ...]:
     """A plain-words headline of this profile: what is strong, what to work on first."""
     if profile.is_empty:
@@ -100,11 +110,15 @@ def summary_sentences(profile: Profile) -> tuple[str, ...]:
     if focus:
         first = focus[0]
         importance = profile.framework.importance.label(first.importance).lower()
+        weight = (
+            f"importance left at its default, {importance}"
+            if first.importance_is_default
+            else f"a practice you marked {importance} importance"
+        )
         sentences.append(
             f"Focus first on {first.practice.name}: you rate it "
             f"{describe_level(profile, first.current or 0)} against a target of "
-            f"{scale.label(first.target)}, a gap of {first.gap:.1f} on a practice you marked "
-            f"{importance} importance."
+            f"{scale.label(first.target)}, a gap of {first.gap:.1f} ({weight})."
         )
         if len(focus) > 1:
             levels = profile.framework.importance
@@ -119,3 +133,15 @@ def summary_sentences(profile: Profile) -> tuple[str, ...]:
             "You meet or exceed every target you set; raise a target where you want to stretch."
         )
     return tuple(sentences)
+
+
+def unsupported_sentence(profile: Profile) -> str | None:
+    """A caution when high ratings come without the recent example that would back them."""
+    flagged = profile.unsupported_high
+    if not flagged:
+        return None
+    names = ", ".join(s.practice.name for s in flagged)
+    return (
+        f"High ratings without a recent example: {names}. Self-ratings tend to run "
+        "optimistic; a concrete example from your own work makes a high score credible."
+    )

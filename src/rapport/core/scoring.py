@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from rapport.core.assessment import Assessment
-from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
+from rapport.core.framework import Framework, Practice
 
 FOCUS_SIZE = 3
 
@@ -23,6 +23,7 @@ class PracticeScore:
     current: float | None  # None when no indicator has a scale rating (N/A does not count)
     target: int
     importance: int
+    importance_is_default: bool
     answered: int  # indicators with any answer, N/A included
     rated: int  # indicators with a scale rating
     total: int
@@ -98,11 +99,11 @@ class Profile:
 
     @property
     def unsupported_high(self) -> tuple[PracticeScore, ...]:
-        """Practices rated at the second-highest level or above with no example given.
+        """Practices rated high (Often or above on five levels) with no example given.
 
         Self-ratings run optimistic; a concrete recent example is the check we ask for.
         """
-        threshold = self.framework.scale.max_value - 1
+        threshold = self.framework.scale.high_from
         return tuple(
             s for s in self.scored if (s.current or 0) >= threshold and not s.example.strip()
         )
@@ -118,13 +119,14 @@ def score_practice(
     framework: Framework, assessment: Assessment, practice: Practice, position: int
 ) -> PracticeScore:
     answers = [assessment.rating(i.id) for i in practice.indicators]
-    values = [a for a in answers if a is not None and a != NOT_APPLICABLE]
+    values = [v for i in practice.indicators if (v := assessment.numeric_rating(i.id)) is not None]
     return PracticeScore(
         practice=practice,
         position=position,
         current=fmean(values) if values else None,
         target=assessment.target(framework, practice.id),
         importance=assessment.importance(framework, practice.id),
+        importance_is_default=assessment.choice(practice.id).importance is None,
         answered=sum(a is not None for a in answers),
         rated=len(values),
         total=len(answers),

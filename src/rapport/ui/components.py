@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 import streamlit as st
@@ -10,6 +9,7 @@ import streamlit as st
 from rapport.charts import Figure
 from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
+from rapport.core.plan import nothing_scored_sentence
 from rapport.core.scoring import Profile
 from rapport.ui import resources, state
 
@@ -82,18 +82,17 @@ def render_figure(figure: Figure) -> None:
         st.dataframe(figure.table, hide_index=True, width="stretch")
 
 
-def minutes_needed(framework: Framework) -> int:
-    """A rough time to answer everything, rounded up to five minutes: about ten seconds a
-    statement and half a minute per practice for its target, importance and example."""
-    seconds = 10 * framework.indicator_count + 30 * len(framework.practices)
-    return 5 * math.ceil(seconds / 300)
-
-
-def render_nothing_to_show(what: str, framework: Framework) -> None:
+def render_nothing_to_show(what: str, framework: Framework, profile: Profile) -> None:
+    if profile.answered:
+        message = f"Nothing to {what} yet. {nothing_scored_sentence(profile)}"
+    else:
+        message = (
+            f"Nothing to {what} yet: rate at least one statement on the Assess page first. "
+            f"All {len(framework.practices)} practices take about "
+            f"{framework.estimated_minutes} minutes, and you can stop at any point."
+        )
     st.info(
-        f"Nothing to {what} yet: rate at least one statement on the Assess page first. "
-        f"All {len(framework.practices)} practices take about {minutes_needed(framework)} "
-        "minutes, and you can stop at any point.",
+        message,
         icon=":material/info:",
     )
     st.page_link(ASSESS_PAGE, label="Go to Assess", icon=":material/arrow_forward:")

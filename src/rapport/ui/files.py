@@ -97,9 +97,10 @@ def render_compare(framework: Framework) -> None:
 
 def render_answers_download(framework: Framework, file_stem: str) -> None:
     assessment = state.assessment(framework)
+    read_answers = state.reader(framework)
     st.download_button(
         "Download your answers (.json)",
-        data=to_json(assessment),
+        data=lambda: to_json(read_answers()),
         file_name=f"{file_stem}-answers.json",
         mime="application/json",
         icon=":material/save:",

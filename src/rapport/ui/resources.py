@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
@@ -24,13 +25,21 @@ def settings() -> Settings:
     return Settings.from_sources(os.environ, _secrets())
 
 
-@st.cache_resource(show_spinner=False)
 def catalog(data_dir: str) -> FrameworkCatalog:
-    """Load and validate the framework files once per process, not on every rerun."""
-    from pathlib import Path
+    """The frameworks in the data folder, validated once per version of its files.
 
+    Keyed on the files' names and modification times: an author who fixes or adds a file
+    sees it on the next page load, without a server restart, and nothing is re-read while
+    the files stay as they are.
+    """
     folder = Path(data_dir)
-    return load_catalog(framework_paths(folder) if folder.is_dir() else [])
+    paths = framework_paths(folder) if folder.is_dir() else []
+    return _catalog(tuple((str(p), p.stat().st_mtime_ns) for p in paths))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _catalog(files: tuple[tuple[str, int], ...]) -> FrameworkCatalog:
+    return load_catalog(Path(name) for name, _ in files)
 
 
 @st.cache_resource(show_spinner=False)

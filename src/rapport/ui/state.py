@@ -7,6 +7,7 @@ are drawn (`bind`) and write back through their on_change callbacks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -37,6 +38,14 @@ def _store() -> dict[str, Assessment]:
 
 def assessment(framework: Framework) -> Assessment:
     return _store().get(framework.id) or Assessment.empty(framework)
+
+
+def reader(framework: Framework) -> Callable[[], Assessment]:
+    """Read this session's answers later, from outside the session (a deferred download
+    runs in another thread): it holds the store itself, not a snapshot, so an edit made
+    just before the click (a name committed on blur) is included."""
+    store = _store()
+    return lambda: store.get(framework.id) or Assessment.empty(framework)
 
 
 def save(value: Assessment) -> None:
@@ -104,5 +113,17 @@ def bind(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def widget_value(key: str) -> Any:
-    return st.session_state.get(key)
+Update = Callable[[Assessment, Any], Assessment]
+
+
+def bound(framework: Framework, key: str, value: Any, update: Update) -> dict[str, Any]:
+    """Widget arguments that show `value` and write changes back through `update`.
+
+    Use as `st.radio(..., **bound(fw, key, current, lambda a, v: a.with_rating(i, v)))`.
+    """
+    bind(key, value)
+    return {"key": key, "on_change": _write_back, "args": (framework, key, update)}
+
+
+def _write_back(framework: Framework, key: str, update: Update) -> None:
+    save(update(assessment(framework), st.session_state.get(key)))

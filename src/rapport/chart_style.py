@@ -1,0 +1,92 @@
+"""What every Rapport chart shares: palette, fonts, axis of scale words, the Figure value.
+
+Colours come from the Okabe-Ito palette and ColorBrewer's sequential blues (both readable
+with the common colour-vision deficiencies) and never carry meaning alone: series also
+differ by shape, and heatmap cells carry their rating as text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from rapport.core.framework import RatingScale
+
+CURRENT_COLOUR = "#0072B2"  # Okabe-Ito blue
+TARGET_COLOUR = "#B35900"  # Okabe-Ito vermillion, darkened for 3:1 contrast on white
+NEUTRAL_COLOUR = "#767676"
+NA_COLOUR = "#D9D9D9"
+WIDTH = 560
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart with what a screen reader or a printed page needs in its place."""
+
+    key: str
+    title: str
+    chart: alt.TopLevelMixin
+    caption: str
+    table: pd.DataFrame
+
+
+def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
+    labels = json.dumps(["", *(level.label for level in scale.levels)])
+    return alt.Axis(
+        values=list(range(1, scale.max_value + 1)),
+        labelExpr=f"{labels}[datum.value] || ''",
+        title=title,
+        grid=True,
+    )
+
+
+def configure_chart(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
+    # would squeeze rows to the default 20 px band.
+    return (
+        chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        .configure(font=FONT)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=220)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="top")
+        .configure_view(stroke=None)
+    )
+
+
+# Sequential blues (ColorBrewer), light = rarely, dark = always. Lightness alone orders them,
+# which survives every colour-vision deficiency and greyscale printing.
+_BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
+UNANSWERED_COLOUR = "#FFFFFF"
+UNANSWERED = "Not answered"
+
+
+def level_colours(scale: RatingScale) -> list[str]:
+    """Spread the scale's levels over the whole palette, whatever their number."""
+    last = len(_BLUES) - 1
+    steps = scale.max_value - 1
+    return [_BLUES[round(i * last / steps)] for i in range(scale.max_value)]
+
+
+def is_dark(colour: str) -> bool:
+    """Whether white text reads better than black on this colour (WCAG relative luminance)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05)
+
+
+def answer_scale(scale: RatingScale, unanswered: bool = False) -> alt.Scale:
+    """One colour per answer word, shared by every chart so a colour means one thing."""
+    domain = [level.label for level in scale.levels] + [scale.not_applicable.label]
+    colours = [*level_colours(scale), NA_COLOUR]
+    if unanswered:
+        domain.append(UNANSWERED)
+        colours.append(UNANSWERED_COLOUR)
+    return alt.Scale(domain=domain, range=colours)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

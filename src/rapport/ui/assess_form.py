@@ -1,0 +1,124 @@
+"""The Assess page's form: one practice's statements, target, importance and example."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rapport.core.assessment import Assessment
+from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
+from rapport.core.scoring import Profile
+from rapport.core.text import MAX_NOTE_CHARS
+from rapport.ui import state
+
+STEP_WIDGET = "w.assess.step"
+
+
+def render_how_to_rate(framework: Framework) -> None:
+    """The scale's anchors: what each word means, so ratings mean the same to everyone."""
+    scale = framework.scale
+    with st.expander("How to rate: what each answer means"):
+        lines = [f"- **{level.label}**: {level.description}" for level in scale.levels]
+        lines.append(f"- **{scale.not_applicable.label}**: {scale.not_applicable.description}")
+        st.markdown("\n".join(lines))
+
+
+def render_step_picker(framework: Framework, profile: Profile, current: int) -> None:
+    """Which practice is shown, with a tick on the ones fully answered."""
+
+    def describe(index: int) -> str:
+        score = profile.scores[index]
+        done = "✓ " if score.answered == score.total else ""
+        return (
+            f"{done}{index + 1} of {len(profile.scores)}: {score.practice.name} "
+            f"({score.answered}/{score.total})"
+        )
+
+    state.bind(STEP_WIDGET, current)
+    st.selectbox(
+        "Practice",
+        options=list(range(len(profile.scores))),
+        format_func=describe,
+        key=STEP_WIDGET,
+        on_change=lambda: state.set_step(int(st.session_state[STEP_WIDGET])),
+    )
+
+
+def render_practice(framework: Framework, practice: Practice) -> None:
+    assessment = state.assessment(framework)
+    scale = framework.scale
+    options = [level.value for level in scale.levels] + [NOT_APPLICABLE]
+    st.markdown(f"**{practice.definition}**")
+    st.caption("How often do you do each of these? Choose Not applicable if it has not come up.")
+    for number, indicator in enumerate(practice.indicators, start=1):
+        key = state.widget_key("rating", framework.id, indicator.id)
+        st.radio(
+            f"{number}. {indicator.text}",
+            options=options,
+            index=None,
+            format_func=scale.word,
+            horizontal=True,
+            **state.bound(
+                framework,
+                key,
+                assessment.rating(indicator.id),
+                lambda a, v, i=indicator.id: a.with_rating(i, v),
+            ),
+        )
+    st.divider()
+    _render_choices(framework, practice, assessment)
+
+
+def _render_choices(framework: Framework, practice: Practice, assessment: Assessment) -> None:
+    scale = framework.scale
+    st.markdown("**Your target and priority for this practice**")
+    if practice.target_description:
+        st.caption(f"What good looks like: {practice.target_description}")
+    left, right = st.columns(2)
+    left.select_slider(
+        "Target: how often you want to do these",
+        options=[level.value for level in scale.levels],
+        format_func=scale.label,
+        **state.bound(
+            framework,
+            state.widget_key("target", framework.id, practice.id),
+            assessment.target(framework, practice.id),
+            lambda a, v: a.with_choice(practice.id, target=v),
+        ),
+    )
+    importance = framework.importance
+    right.radio(
+        "Importance to you",
+        options=[level.value for level in importance.levels],
+        format_func=importance.label,
+        captions=[level.description for level in importance.levels],
+        help="Priorities weigh each gap by this.",
+        **state.bound(
+            framework,
+            state.widget_key("importance", framework.id, practice.id),
+            assessment.importance(framework, practice.id),
+            lambda a, v: a.with_choice(practice.id, importance=v),
+        ),
+    )
+    st.text_area(
+        "A recent example (optional)",
+        max_chars=MAX_NOTE_CHARS,
+        placeholder="When did you last do this with a client? What happened?",
+        help="A concrete example keeps a high rating honest; it also appears in your report.",
+        **state.bound(
+            framework,
+            state.widget_key("example", framework.id, practice.id),
+            assessment.choice(practice.id).example,
+            lambda a, v: a.with_choice(practice.id, example=v or ""),
+        ),
+    )
+
+
+def render_start_over(framework: Framework) -> None:
+    """Clear every answer of this framework, after a confirmation."""
+    with st.popover("Start over", icon=":material/restart_alt:"):
+        st.markdown(
+            "This clears all your answers in this session. Download them first to keep them."
+        )
+        if st.button("Clear all my answers", type="primary"):
+            state.clear(framework)
+            st.rerun()
