@@ -77,3 +77,45 @@ def test_pages_stay_thin(path: Path) -> None:
 @pytest.mark.parametrize("path", _modules(SRC), ids=lambda p: str(p.relative_to(SRC)))
 def test_modules_keep_to_one_job(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 320
+
+
+# Layers, lowest first: a module may import its own layer and the ones below, never above.
+LAYERS = [
+    {"core"},
+    {
+        "framework_file",
+        "answers_file",
+        "settings",
+        "docx_parts",
+        "docx_answers",
+        "chart_style",
+        "chart_images",
+    },
+    {"charts", "statement_charts", "progress_chart", "report", "report_practices", "restore"},
+    {"services"},
+    {"cli", "ui", "__main__"},
+]
+
+
+def _layer(module: str) -> int:
+    top = module.split(".")[1] if module.count(".") else module
+    return next(i for i, names in enumerate(LAYERS) if top in names)
+
+
+@pytest.mark.parametrize("path", _modules(SRC), ids=lambda p: str(p.relative_to(SRC)))
+def test_imports_point_down_the_layers(path: Path) -> None:
+    relative = path.relative_to(SRC).with_suffix("")
+    if relative.name == "__init__" and len(relative.parts) == 1:
+        return
+    own = _layer("rapport." + ".".join(relative.parts))
+    for name in _imports(path):
+        if name.startswith("rapport.") and name != "rapport":
+            assert _layer(name) <= own, f"{relative} (layer {own}) imports {name}"
+
+
+def test_every_module_has_a_layer() -> None:
+    for path in _modules(SRC):
+        relative = path.relative_to(SRC).with_suffix("")
+        if len(relative.parts) == 1 and relative.name == "__init__":
+            continue
+        _layer("rapport." + ".".join(relative.parts))
