@@ -1,0 +1,206 @@
+"""Workshops: a room of participants answering privately, and what the room may see.
+
+The trust of the room rests on three rules kept here, in the pure core: nothing is
+aggregated below the minimum group size k (per practice as well as overall), results stay
+hidden until the facilitator reveals them, and no aggregate ever names a person.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from rapport.core.assessment import Assessment
+from rapport.core.errors import RapportError
+from rapport.core.framework import Framework, Practice
+from rapport.core.scoring import score
+
+# No look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B): a code read off a projector is typed right.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 6
+MIN_GROUP_FLOOR = 3
+DEFAULT_MIN_GROUP = 5
+REVEAL_ALL = "*"
+
+
+class WorkshopError(RapportError):
+    """A workshop action that cannot be done: unknown code, closed workshop, bad settings."""
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(text: str) -> str | None:
+    """A typed code in canonical form, or None when it cannot be a join code."""
+    code = "".join(text.split()).upper().replace("-", "")
+    if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    code: str
+    title: str
+    framework_id: str
+    framework_version: str
+    min_group_size: int
+    share_with_participants: bool
+    is_open: bool
+    revealed: frozenset[str]  # practice ids, or REVEAL_ALL
+    created_at: datetime
+    expires_at: datetime
+
+    def is_revealed(self, practice_id: str) -> bool:
+        return REVEAL_ALL in self.revealed or practice_id in self.revealed
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One practice of one submission, as stored for aggregation."""
+
+    practice_id: str
+    current: float | None
+    target: int
+    importance: int
+
+    @property
+    def level(self) -> int | None:
+        """The scale level this score rounds to (half rounds up), for the distribution."""
+        return None if self.current is None else math.floor(self.current + 0.5)
+
+
+def practice_results(framework: Framework, assessment: Assessment) -> tuple[PracticeResult, ...]:
+    return tuple(
+        PracticeResult(s.practice.id, s.current, s.target, s.importance)
+        for s in score(framework, assessment).scores
+    )
+
+
+@dataclass(frozen=True)
+class PracticeRow:
+    """One row of the dashboard's single GROUP BY (workshop, practice, level) query."""
+
+    practice_id: str
+    level: int | None  # None: submissions that have no score for this practice
+    responses: int
+    sum_current: float
+    sum_current_sq: float
+    sum_target: float
+
+
+@dataclass(frozen=True)
+class PracticeAggregate:
+    practice: Practice
+    responses: int  # submissions with a score for this practice
+    mean_current: float | None
+    mean_target: float | None
+    spread: float | None  # population standard deviation of the current levels
+    distribution: tuple[int, ...]  # submissions per scale level, level 1 first
+    shown: bool  # enough responses (k) for this practice to be aggregated at all
+
+
+@dataclass(frozen=True)
+class RoomSummary:
+    count: int
+    min_group_size: int
+    practices: tuple[PracticeAggregate, ...] = field(default=())
+
+    @property
+    def ready(self) -> bool:
+        return self.count >= self.min_group_size
+
+    @property
+    def waiting_for(self) -> int:
+        return max(0, self.min_group_size - self.count)
+
+    @property
+    def spotlight(self) -> PracticeAggregate | None:
+        """Where the room disagrees most: the widest spread among aggregated practices."""
+        candidates = [p for p in self.practices if p.shown and p.spread is not None]
+        return max(candidates, key=lambda p: p.spread or 0.0, default=None)
+
+    def practice(self, practice_id: str) -> PracticeAggregate | None:
+        return next((p for p in self.practices if p.practice.id == practice_id), None)
+
+
+def summarize(
+    framework: Framework, min_group_size: int, rows: Iterable[PracticeRow]
+) -> RoomSummary:
+    """Fold the GROUP BY rows into per-practice aggregates, hiding groups smaller than k."""
+    levels = framework.scale.max_value
+    by_practice: dict[str, list[PracticeRow]] = {}
+    for row in rows:
+        by_practice.setdefault(row.practice_id, []).append(row)
+    totals = [sum(r.responses for r in group) for group in by_practice.values()]
+    count = max(totals, default=0)
+    aggregates = []
+    for practice in framework.practices:
+        scored = [r for r in by_practice.get(practice.id, []) if r.level is not None]
+        n = sum(r.responses for r in scored)
+        shown = count >= min_group_size and n >= min_group_size
+        if not shown or n == 0:
+            aggregates.append(
+                PracticeAggregate(practice, n, None, None, None, (0,) * levels, False)
+            )
+            continue
+        mean = sum(r.sum_current for r in scored) / n
+        variance = max(0.0, sum(r.sum_current_sq for r in scored) / n - mean * mean)
+        distribution = [0] * levels
+        for r in scored:
+            distribution[min(levels, max(1, r.level or 1)) - 1] += r.responses
+        aggregates.append(
+            PracticeAggregate(
+                practice,
+                n,
+                mean,
+                sum(r.sum_target for r in scored) / n,
+                math.sqrt(variance),
+                tuple(distribution),
+                True,
+            )
+        )
+    return RoomSummary(count, min_group_size, tuple(aggregates))
+
+
+class WorkshopRepository(Protocol):
+    """What the services need from storage; storage/ implements it with SQLAlchemy."""
+
+    def add_workshop(self, workshop: Workshop, token_hash: str) -> None: ...
+
+    def workshop(self, workshop_id: str) -> Workshop | None: ...
+
+    def workshop_by_code(self, code: str) -> Workshop | None: ...
+
+    def workshop_by_token_hash(self, token_hash: str) -> Workshop | None: ...
+
+    def update_workshop(
+        self,
+        workshop_id: str,
+        *,
+        is_open: bool | None = None,
+        revealed: frozenset[str] | None = None,
+    ) -> None: ...
+
+    def delete_workshop(self, workshop_id: str) -> bool: ...
+
+    def save_response(
+        self,
+        workshop_id: str,
+        participant_hash: str,
+        answers_json: str,
+        practices: Sequence[PracticeResult],
+        now: datetime,
+    ) -> bool: ...
+
+    def practice_rows(self, workshop_id: str) -> list[PracticeRow]: ...
+
+    def response_answers(self, workshop_id: str) -> list[str]: ...
+
+    def purge_expired(self, now: datetime) -> int: ...
