@@ -37,6 +37,8 @@ def test_core_is_pure(path: Path) -> None:
         "__future__",
         "collections",
         "dataclasses",
+        "datetime",
+        "secrets",
         "functools",
         "math",
         "re",
