@@ -12,6 +12,7 @@ from rapport.ui.assess_form import (
 )
 from rapport.ui.components import RESULTS_PAGE, active_framework, render_progress
 from rapport.ui.files import render_answers_download, render_resume
+from rapport.ui.workshop_ui import render_workshop_submit
 
 framework = active_framework()
 practices = framework.practices
@@ -48,6 +49,8 @@ if current < len(practices) - 1:
     )
 elif forward.button("See my results", icon=":material/insights:", type="primary", width="stretch"):
     st.switch_page(RESULTS_PAGE)
+
+render_workshop_submit(framework)
 
 st.divider()
 st.caption("Answers stay in this browser tab only. Save them to continue another day.")

@@ -11,6 +11,7 @@ from rapport.services import student_report
 from rapport.ui import resources, state
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
+from rapport.ui.workshop_ui import shared_room
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -65,9 +66,11 @@ for title, detail in outline(framework, profile, state.earlier(framework) is not
 resources.chart_renderer()
 read_answers = state.reader(framework)
 earlier = state.earlier(framework)
+shared = shared_room(framework)
+room_summary = shared[1] if shared is not None else None
 st.download_button(
     "Download the Word report (.docx)",
-    data=lambda: student_report(framework, read_answers(), today, earlier),
+    data=lambda: student_report(framework, read_answers(), today, earlier, room_summary),
     file_name=f"{stem}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/download:",

@@ -22,6 +22,7 @@ from rapport.ui.components import (
     render_nothing_to_show,
 )
 from rapport.ui.files import render_compare
+from rapport.ui.workshop_ui import render_room_mirror, render_workshop_submit
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -40,6 +41,8 @@ if not profile.is_complete:
         icon=":material/hourglass_top:",
     )
     st.page_link(ASSESS_PAGE, label="Finish the assessment", icon=":material/edit:")
+
+render_workshop_submit(framework)
 
 with st.container(border=True):
     for sentence in summary_sentences(profile):
@@ -67,6 +70,7 @@ if caution:
 for figure in figures(profile, assessment):
     render_figure(figure)
 
+render_room_mirror(framework, profile)
 render_compare(framework)
 earlier = state.earlier(framework)
 if earlier is not None:

@@ -44,14 +44,17 @@ def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
     )
 
 
-def configure_chart(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+PROJECTOR_FONT_SIZE = 20  # read from the back of a room
+
+
+def configure_chart(chart: alt.TopLevelMixin, font_size: int = 12) -> alt.TopLevelMixin:
     # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
     # would squeeze rows to the default 20 px band.
     return (
         chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
         .configure(font=FONT)
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=220)
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="top")
+        .configure_axis(labelFontSize=font_size, titleFontSize=font_size, labelLimit=320)
+        .configure_legend(labelFontSize=font_size, titleFontSize=font_size, orient="top")
         .configure_view(stroke=None)
     )
 

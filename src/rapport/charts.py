@@ -29,6 +29,7 @@ def dumbbell(
     styles: tuple[tuple[str, str], tuple[str, str]],
     scale: RatingScale,
     extra_tooltip: list[alt.Tooltip],
+    font_size: int = 12,
 ) -> alt.TopLevelMixin:
     """Two levels per practice joined by a line, rows in the order given.
 
@@ -74,8 +75,10 @@ def dumbbell(
             ],
         )
     )
+    row_height = 44 * font_size // 12
     return configure_chart(
-        alt.layer(rule, points).properties(width=WIDTH, height=max(120, 44 * len(order)))
+        alt.layer(rule, points).properties(width=WIDTH, height=max(120, row_height * len(order))),
+        font_size,
     )
 
 

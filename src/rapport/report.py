@@ -166,7 +166,8 @@ def _score_table(doc: DocumentObject, profile: Profile) -> None:
     set_column_widths(table, [2.6, 1.3, 1.1, 0.6, 0.8])
 
 
-def _figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
+def add_figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
+    """A chart picture with alt text and a numbered caption (shared with the debrief)."""
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
@@ -178,7 +179,7 @@ def _figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
 def _results(doc: DocumentObject, data: ReportInput) -> None:
     doc.add_heading("Results", level=1)
     for number, chart in enumerate(data.charts, start=1):
-        _figure(doc, chart, number)
+        add_figure(doc, chart, number)
     doc.add_heading("Scores and priorities", level=2)
     add_text(doc, "Gap is target minus current level; priority 1 is the most urgent.")
     _score_table(doc, data.profile)
@@ -191,7 +192,7 @@ def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> Non
     for sentence in progress_sentences(progress.comparison):
         doc.add_paragraph(clean_text(sentence), style="List Bullet")
     if progress.chart is not None:
-        _figure(doc, progress.chart, first_figure)
+        add_figure(doc, progress.chart, first_figure)
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(
@@ -209,7 +210,8 @@ def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> Non
     set_column_widths(table, [3.2, 1.0, 1.0, 1.2])
 
 
-def _references(doc: DocumentObject, framework: Framework) -> None:
+def add_references(doc: DocumentObject, framework: Framework) -> None:
+    """The APA reference list with working links (shared with the debrief)."""
     doc.add_heading("References", level=1)
     for reference in framework.references:
         paragraph = doc.add_paragraph()
@@ -243,7 +245,7 @@ def build_report(data: ReportInput) -> bytes:
     for score in data.profile.scores:
         write_practice_section(doc, data, score)
     write_action_plan(doc, data)
-    _references(doc, data.framework)
+    add_references(doc, data.framework)
     if data.answers_json is not None:
         embed_answers(doc, data.answers_json)
 

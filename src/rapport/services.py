@@ -11,9 +11,11 @@ from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
+from rapport.core.workshop import RoomSummary
 from rapport.progress_chart import progress_figure
 from rapport.report import ChartImage, Progress, ReportInput, build_report
 from rapport.restore import LoadedAnswers
+from rapport.room_charts import mirror_figure
 
 
 def _image(figure: Figure) -> ChartImage:
@@ -29,11 +31,15 @@ def student_report(
     assessment: Assessment,
     today: date,
     earlier: LoadedAnswers | None = None,
+    room: RoomSummary | None = None,
 ) -> bytes:
     """The Word report for one assessment: score it, chart it, write the document, and
     embed the answers so the report itself can restore them later."""
     profile = score(framework, assessment)
-    charts = () if profile.is_empty else tuple(_image(f) for f in figures(profile, assessment))
+    shown = list(figures(profile, assessment)) if not profile.is_empty else []
+    if room is not None and room.ready and not profile.is_empty:
+        shown.append(mirror_figure(profile, room))  # only aggregates the room may see
+    charts = tuple(_image(f) for f in shown)
     progress = None
     if earlier is not None:
         comparison = progress_since(framework, earlier, assessment)

@@ -13,26 +13,52 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FRAMEWORK = "client-relationships"
+DEFAULT_DATABASE = f"sqlite:///{PROJECT_ROOT / 'var' / 'rapport.db'}"
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+DEFAULT_WORKSHOP_DAYS = 30
+
+# (field, environment variable, secret name): the one table of every setting.
+SOURCES = (
+    ("data_dir", "RAPPORT_DATA_DIR", "data_dir"),
+    ("default_framework", "RAPPORT_FRAMEWORK", "framework"),
+    ("database_url", "RAPPORT_DATABASE_URL", "database_url"),
+    ("public_url", "RAPPORT_PUBLIC_URL", "public_url"),
+    ("workshop_days", "RAPPORT_WORKSHOP_DAYS", "workshop_days"),
+)
+
+
+class SettingsError(ValueError):
+    """A setting has a value Rapport cannot use."""
 
 
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
     default_framework: str = DEFAULT_FRAMEWORK
+    database_url: str = DEFAULT_DATABASE  # SQLite file by default; a postgresql:// URL to share
+    public_url: str = DEFAULT_PUBLIC_URL  # where participants reach the app: join links, QR
+    workshop_days: int = DEFAULT_WORKSHOP_DAYS  # workshops close and are purged after this
 
     @classmethod
     def from_sources(
         cls, environ: Mapping[str, str], secrets: Mapping[str, Any] | None = None
     ) -> Settings:
         secrets = secrets or {}
-
-        def pick(env_name: str, secret_name: str) -> str | None:
+        values: dict[str, str] = {}
+        for name, env_name, secret_name in SOURCES:
             value = environ.get(env_name) or secrets.get(secret_name)
-            return str(value) if value else None
-
-        data_dir = pick("RAPPORT_DATA_DIR", "data_dir")
-        framework = pick("RAPPORT_FRAMEWORK", "framework")
+            if value not in (None, ""):
+                values[name] = str(value)
+        try:
+            days = int(values.get("workshop_days", DEFAULT_WORKSHOP_DAYS))
+        except ValueError as exc:
+            raise SettingsError("RAPPORT_WORKSHOP_DAYS must be a whole number of days.") from exc
+        if days < 1:
+            raise SettingsError("RAPPORT_WORKSHOP_DAYS must be at least 1.")
         return cls(
-            data_dir=Path(data_dir) if data_dir else cls.data_dir,
-            default_framework=framework or DEFAULT_FRAMEWORK,
+            data_dir=Path(values["data_dir"]) if "data_dir" in values else cls.data_dir,
+            default_framework=values.get("default_framework", DEFAULT_FRAMEWORK),
+            database_url=values.get("database_url", DEFAULT_DATABASE),
+            public_url=values.get("public_url", DEFAULT_PUBLIC_URL).rstrip("/"),
+            workshop_days=days,
         )

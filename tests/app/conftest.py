@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -17,14 +18,24 @@ PAGES = [
     "pages/results.py",
     "pages/report.py",
     "pages/practices.py",
+    "pages/join.py",
+    "pages/workshop.py",
+    "pages/dashboard.py",
 ]
 
 
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'rapport.db'}"
+
+
 @pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fresh_caches(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[None]:
     # cache_resource is shared by every AppTest in the process; settings read the env.
+    # Each test gets its own SQLite file, so workshops never leak between tests.
     monkeypatch.delenv("RAPPORT_DATA_DIR", raising=False)
     monkeypatch.delenv("RAPPORT_FRAMEWORK", raising=False)
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", database_url)
     st.cache_resource.clear()
     # The app hides error details from users; tests want to read them.
     st.config.set_option("client.showErrorDetails", "full")

@@ -92,9 +92,21 @@ LAYERS = [
         "docx_answers",
         "chart_style",
         "chart_images",
+        "storage",
+        "qr",
     },
-    {"charts", "statement_charts", "progress_chart", "report", "report_practices", "restore"},
-    {"services"},
+    {
+        "charts",
+        "statement_charts",
+        "progress_chart",
+        "room_charts",
+        "report",
+        "report_practices",
+        "debrief_report",
+        "restore",
+        "exports",
+    },
+    {"services", "workshops"},
     {"cli", "ui", "__main__"},
 ]
 

@@ -12,7 +12,7 @@ from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.restore import ACCEPTED_TYPES, LoadedAnswers, load_upload
 from rapport.ui import resources, state
-from rapport.ui.components import RESULTS_PAGE, render_error
+from rapport.ui.components import render_error
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -124,14 +124,6 @@ def load_sample(framework: Framework) -> bool:
         return False
     state.replace(sample.assessment, sample=True)
     return True
-
-
-def apply_link_actions(framework: Framework) -> None:
-    """`?demo=1` fills the sample profile and opens Results: useful in one click."""
-    if st.query_params.get("demo") == "1":
-        del st.query_params["demo"]
-        if load_sample(framework):
-            st.switch_page(RESULTS_PAGE)
 
 
 def render_sample_banner(framework: Framework) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import streamlit as st
@@ -10,6 +11,7 @@ import streamlit as st
 from rapport.chart_images import warm_up
 from rapport.framework_file import FrameworkCatalog, framework_paths, load_catalog
 from rapport.settings import Settings
+from rapport.storage import SqlWorkshopRepository, open_repository
 
 
 def _secrets() -> dict[str, object]:
@@ -47,3 +49,18 @@ def chart_renderer() -> bool:
     """Warm vl-convert so the first report download does not pay its start-up cost."""
     warm_up()
     return True
+
+
+@st.cache_resource(show_spinner=False)
+def _repository(database_url: str) -> SqlWorkshopRepository:
+    # Opened once per process and shared by every session: the engine pools connections,
+    # and migrations run here, on first use. Failures raise and are not cached, so the
+    # next page load tries again once the database is back.
+    repository = open_repository(database_url)
+    repository.purge_expired(datetime.now(UTC))
+    return repository
+
+
+def repository() -> SqlWorkshopRepository:
+    """The workshop store; raises StorageUnavailable when the database cannot be reached."""
+    return _repository(settings().database_url)

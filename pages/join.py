@@ -1,0 +1,39 @@
+"""Join a workshop: by link (?join=CODE) or by typing the code from the screen."""
+
+import streamlit as st
+
+from rapport.core.workshop import WorkshopError
+from rapport.ui.components import ASSESS_PAGE, render_error
+from rapport.ui.workshop_ui import join, joined, now, store
+from rapport.workshops import find_for_join
+
+st.title("Join a workshop")
+st.markdown(
+    "Your facilitator shows a code, a link or a QR code. You answer on your own device; the "
+    "room only ever sees averages, and only once enough people have answered."
+)
+
+linked = st.query_params.get("join", "")
+typed = st.text_input("Join code", value=linked[:20], max_chars=20, placeholder="e.g. K7P3QD")
+membership = joined()
+if not typed:
+    if membership is not None:
+        st.info("You are in a workshop:", icon=":material/groups:")
+        st.text(membership.title)
+        st.page_link(ASSESS_PAGE, label="Continue the assessment", icon=":material/arrow_forward:")
+    st.stop()
+
+try:
+    workshop = find_for_join(store(), typed, now())
+except WorkshopError as error:
+    render_error(error)
+    st.stop()
+
+st.markdown("**Workshop**")
+st.text(workshop.title)
+if not workshop.is_open:
+    render_error(WorkshopError("This workshop is closed to new answers.", ["Ask the facilitator."]))
+    st.stop()
+if st.button("Join and start", type="primary", icon=":material/login:"):
+    join(workshop)
+    st.switch_page(ASSESS_PAGE)

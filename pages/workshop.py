@@ -1,0 +1,82 @@
+"""Run a workshop: create one, get its code, link, QR code and the facilitator link."""
+
+import streamlit as st
+
+from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopError
+from rapport.ui import resources
+from rapport.ui.components import active_framework, render_error
+from rapport.ui.files import sample_profile
+from rapport.ui.room_view import render_join_panel
+from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
+from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
+
+DASHBOARD_PAGE = "pages/dashboard.py"
+CREATED = "rapport.just_created"
+
+framework = active_framework()
+repo = store()
+settings = resources.settings()
+
+st.title("Run a workshop")
+st.markdown(
+    "Participants join on their phones with a code, a link or a QR code and answer privately. "
+    "Your projected dashboard shows the room's results: only averages, only once enough "
+    "people have answered, and only when you reveal them."
+)
+
+created = st.session_state.pop(CREATED, None)
+if created is not None:
+    workshop, token = created
+    st.success(f"Workshop created: {workshop.title}", icon=":material/check_circle:")
+    render_join_panel(workshop)
+    st.markdown("**Your facilitator link** opens the dashboard from any device.")
+    st.warning(
+        "Keep it private and save it now: it is shown only this once and is never stored.",
+        icon=":material/key:",
+    )
+    st.code(facilitator_link(settings.public_url, token), language=None)
+    if st.button("Open the dashboard", type="primary", icon=":material/monitoring:"):
+        st.switch_page(DASHBOARD_PAGE, query_params={"key": token})
+
+with st.form("new-workshop"):
+    st.subheader("New workshop")
+    title = st.text_input("Title", max_chars=120, placeholder="e.g. PM 101, week 5 seminar")
+    group = st.number_input(
+        "Minimum group size before anything is shown",
+        min_value=MIN_GROUP_FLOOR,
+        max_value=1000,
+        value=DEFAULT_MIN_GROUP,
+        help=f"At least {MIN_GROUP_FLOOR}: smaller groups let averages reveal a person.",
+    )
+    share = st.checkbox("Participants may compare their scores with the room", value=True)
+    st.caption(
+        f"Framework: {framework.name}. Workshops close and are deleted after "
+        f"{settings.workshop_days} days."
+    )
+    if st.form_submit_button("Create the workshop", type="primary"):
+        try:
+            made = create_workshop(
+                repo, framework, title, int(group), share, now(), settings.workshop_days
+            )
+        except WorkshopError as error:
+            render_error(error)
+        else:
+            remember_facilitator(made.workshop.id, made.facilitator_token)
+            st.session_state[CREATED] = (made.workshop, made.facilitator_token)
+            st.rerun()
+
+sample = sample_profile(framework)
+if sample is not None:
+    st.subheader("Rehearse first")
+    st.caption(
+        "A demo workshop is filled with simulated participants, so you can try the "
+        "dashboard, the reveal and the exports before the real session."
+    )
+    if st.button("Create a demo workshop", icon=":material/science:"):
+        made = create_demo_workshop(
+            repo, framework, sample.assessment, now(), settings.workshop_days
+        )
+        remember_facilitator(made.workshop.id, made.facilitator_token)
+        st.switch_page(DASHBOARD_PAGE, query_params={"key": made.facilitator_token})
+
+render_my_workshops(DASHBOARD_PAGE)

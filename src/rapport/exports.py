@@ -1,0 +1,104 @@
+"""CSV exports of a workshop for the facilitator: aggregates, and anonymized responses.
+
+Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
+formula, so every text cell that does is prefixed with an apostrophe; numbers stay numbers.
+Nothing is exported for a room smaller than its minimum group size, and the responses
+export carries ratings, targets and importance only, in a shuffled order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from rapport.answers_file import from_json
+from rapport.core.errors import AnswersError
+from rapport.core.framework import Framework
+from rapport.core.workshop import RoomSummary, Workshop, WorkshopError
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: object) -> object:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float) or value is None:
+        return "" if value is None else value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralize(h) for h in header])
+    writer.writerows([neutralize(cell) for cell in row] for row in rows)
+    # A byte-order mark makes Excel read the UTF-8 correctly (accents, emoji in titles).
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _too_small(workshop: Workshop, count: int) -> WorkshopError:
+    return WorkshopError(
+        f"Nothing to export yet: {count} of the {workshop.min_group_size} responses needed "
+        "before anything about the room is shown.",
+    )
+
+
+def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummary) -> bytes:
+    if not summary.ready:
+        raise _too_small(workshop, summary.count)
+    levels = [level.label for level in framework.scale.levels]
+    header = [
+        "practice_id", "practice", "responses", "mean_current", "mean_target", "mean_gap",
+        "spread", *(f"count_{label.lower()}" for label in levels), "shown",
+    ]  # fmt: skip
+    rows = []
+    for aggregate in summary.practices:
+        shown = aggregate.shown and aggregate.mean_current is not None
+        mean, target = aggregate.mean_current, aggregate.mean_target
+        rows.append(
+            [
+                aggregate.practice.id,
+                aggregate.practice.name,
+                aggregate.responses,
+                round(mean, 2) if shown and mean is not None else None,
+                round(target, 2) if shown and target is not None else None,
+                round(target - mean, 2)
+                if shown and mean is not None and target is not None
+                else None,
+                round(aggregate.spread, 2) if shown and aggregate.spread is not None else None,
+                *(aggregate.distribution if shown else [None] * len(levels)),
+                shown,
+            ]
+        )
+    return _csv(header, rows)
+
+
+def responses_csv(framework: Framework, workshop: Workshop, answers: Sequence[str]) -> bytes:
+    """One row per response: ratings, targets and importance; no names, notes or times."""
+    if len(answers) < workshop.min_group_size:
+        raise _too_small(workshop, len(answers))
+    indicators = [i.id for p in framework.practices for i in p.indicators]
+    practices = [p.id for p in framework.practices]
+    header = [
+        "response",
+        *indicators,
+        *(f"target_{p}" for p in practices),
+        *(f"importance_{p}" for p in practices),
+    ]
+    rows = []
+    for number, raw in enumerate(answers, start=1):
+        try:
+            assessment = from_json(raw.encode("utf-8"))
+        except AnswersError:
+            continue  # a row written by an older version that no longer parses is skipped
+        rows.append(
+            [
+                number,
+                *(assessment.rating(i) for i in indicators),
+                *(assessment.target(framework, p) for p in practices),
+                *(assessment.importance(framework, p) for p in practices),
+            ]
+        )
+    return _csv(header, rows)

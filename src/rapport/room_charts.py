@@ -1,0 +1,140 @@
+"""Charts of a workshop room: aggregates only, each practice with its response count.
+
+Practices below the minimum group size, or not yet revealed, are simply not drawn.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from rapport.chart_style import (
+    CURRENT_COLOUR,
+    NEUTRAL_COLOUR,
+    TARGET_COLOUR,
+    WIDTH,
+    Figure,
+    answer_scale,
+    configure_chart,
+    plural,
+)
+from rapport.charts import dumbbell
+from rapport.core.framework import RatingScale
+from rapport.core.scoring import Profile
+from rapport.core.workshop import PracticeAggregate, RoomSummary
+
+ROOM_COLOUR = NEUTRAL_COLOUR
+
+
+def _label(aggregate: PracticeAggregate) -> str:
+    return f"{aggregate.practice.short_name} (n={aggregate.responses})"
+
+
+def room_figure(
+    aggregates: list[PracticeAggregate], scale: RatingScale, font_size: int = 12
+) -> Figure:
+    """The room's average current level against its average target, widest gap first."""
+    ordered = sorted(aggregates, key=lambda a: -((a.mean_target or 0.0) - (a.mean_current or 0.0)))
+    rows = pd.DataFrame(
+        [
+            {
+                "Practice": _label(a),
+                "Full name": a.practice.name,
+                "Room now": round(a.mean_current or 0.0, 2),
+                "Room target": round(a.mean_target or 0.0, 2),
+                "Responses": a.responses,
+            }
+            for a in ordered
+        ],
+        columns=["Practice", "Full name", "Room now", "Room target", "Responses"],
+    )
+    chart = dumbbell(
+        rows,
+        ("Room now", "Room target"),
+        ((CURRENT_COLOUR, "circle"), (TARGET_COLOUR, "diamond")),
+        scale,
+        [alt.Tooltip("Responses:Q")],
+        font_size,
+    )
+    widest = ordered[0] if ordered else None
+    caption = (
+        f"The room's average level (circle) and average target (diamond) for "
+        f"{plural(len(ordered), 'practice')}, n = responses per practice."
+        + (
+            f" Widest gap: {widest.practice.name}, {widest.mean_current:.1f} against "
+            f"{widest.mean_target:.1f}."
+            if widest is not None and widest.mean_current is not None
+            else ""
+        )
+    )
+    table = rows.drop(columns=["Full name"])
+    return Figure("room", "Where the room stands", chart, caption, table)
+
+
+def distribution_figure(
+    aggregates: list[PracticeAggregate], scale: RatingScale, font_size: int = 12
+) -> Figure:
+    """How many people sit at each level of each practice (their rounded practice score)."""
+    data = pd.DataFrame(
+        [
+            {"Practice": _label(a), "Level": level.label, "Order": level.value, "People": count}
+            for a in aggregates
+            for level, count in zip(scale.levels, a.distribution, strict=True)
+            if count
+        ],
+        columns=["Practice", "Level", "Order", "People"],
+    )
+    chart = configure_chart(
+        alt.Chart(data)
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            y=alt.Y("Practice:N", sort=[_label(a) for a in aggregates], title=None),
+            x=alt.X("People:Q", title="People", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("Level:N", scale=answer_scale(scale), title=None),
+            order=alt.Order("Order:Q"),
+            tooltip=["Practice:N", "Level:N", "People:Q"],
+        )
+        .properties(width=WIDTH, height=(36 * font_size // 12) * max(1, len(aggregates))),
+        font_size,
+    )
+    caption = (
+        "How many people's practice score rounds to each level, per practice. "
+        "Each bar is a whole practice, never one person's single answer."
+    )
+    table = data.pivot_table(
+        index="Practice", columns="Level", values="People", aggfunc="sum", fill_value=0
+    ).reset_index()
+    table.columns.name = None
+    return Figure("distribution", "How the room's answers spread", chart, caption, table)
+
+
+def mirror_figure(profile: Profile, summary: RoomSummary) -> Figure:
+    """Your level beside the room's average, for practices the room may see."""
+    rows = []
+    for score in profile.scored:
+        aggregate = summary.practice(score.practice.id)
+        if aggregate is None or not aggregate.shown or aggregate.mean_current is None:
+            continue
+        rows.append(
+            {
+                "Practice": score.practice.short_name,
+                "Full name": score.practice.name,
+                "You": round(score.current or 0.0, 2),
+                "Room": round(aggregate.mean_current, 2),
+                "Responses": aggregate.responses,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["Practice", "Full name", "You", "Room", "Responses"])
+    chart = dumbbell(
+        frame,
+        ("You", "Room"),
+        ((CURRENT_COLOUR, "circle"), (ROOM_COLOUR, "square")),
+        profile.framework.scale,
+        [alt.Tooltip("Responses:Q", title="Room responses")],
+    )
+    ahead = sum(r["You"] > r["Room"] for r in rows)
+    caption = (
+        f"Your level (circle) beside the room's average (square) for "
+        f"{plural(len(rows), 'practice')}; you are above the room on {ahead}."
+    )
+    return Figure("mirror", "You and the room", chart, caption, frame.drop(columns=["Full name"]))

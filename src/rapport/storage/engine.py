@@ -1,0 +1,136 @@
+"""Engines for SQLite and PostgreSQL, and the schema migrations run when the app starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from rapport.core.errors import RapportError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Execution option asking SQLite for BEGIN IMMEDIATE: a write transaction takes the write lock
+# up front, so it waits (busy_timeout) instead of failing when another writer commits between
+# its first read and its first write (in WAL mode that upgrade fails at once with SQLITE_BUSY).
+BEGIN_IMMEDIATE = "rapport_begin_immediate"
+
+# Serializes migrations of several app processes starting at once on one PostgreSQL database.
+_PG_MIGRATION_LOCK = 7_160_042
+
+
+class StorageUnavailable(RapportError):  # noqa: N818 (the name the app and brief use)
+    """The workshop database cannot be opened; everything else in Rapport still works."""
+
+
+def database_url(url: str) -> URL:
+    """Parse a database URL, choosing psycopg 3 when a PostgreSQL URL names no driver."""
+    parsed = make_url(url)
+    # Hosting providers often hand out postgres://, which SQLAlchemy no longer accepts.
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    database = url.database
+    if not database or database == ":memory:" or url.query.get("uri"):
+        return None
+    return Path(database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN itself (below): the sqlite3 module's legacy mode never
+        # begins before SELECT or DDL, so reads and migrations would escape the transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # WAL lets readers run beside the one writer; NORMAL is durable enough in WAL
+            # and much faster; the 10 s busy timeout outlasts a burst of submissions.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            # Off by default in SQLite; deleting a workshop relies on the cascades.
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_engine_for(url: str, **engine_kwargs: Any) -> Engine:
+    """An engine tuned for the backend; `engine_kwargs` pass through to create_engine
+    (connect_args are merged with the defaults)."""
+    parsed = database_url(url)
+    connect_args: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        path = _sqlite_file(parsed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # One engine serves every Streamlit session thread; the pool hands each thread its
+        # own connection, so sharing across threads is safe.
+        connect_args = {"check_same_thread": False, "timeout": 10}
+    elif parsed.get_backend_name() == "postgresql":
+        # Hosted databases drop idle connections; test each one before handing it out.
+        options["pool_pre_ping"] = True
+    connect_args.update(engine_kwargs.pop("connect_args", {}))
+    options.update(engine_kwargs)
+    engine = create_engine(parsed, connect_args=connect_args, **options)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions take SQLite's write lock up front."""
+    return engine.execution_options(**{BEGIN_IMMEDIATE: True})
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; a no-op when it is already there."""
+    config = alembic_config()
+    with writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+            )
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def unavailable(url: str, error: Exception) -> StorageUnavailable:
+    """A plain message for the facilitator, without the password of the URL."""
+    try:
+        parsed = database_url(url)
+    except ArgumentError:
+        return StorageUnavailable(
+            "Workshops are unavailable: the database address is not a valid URL.",
+            ["Check the database setting (for example sqlite:///data/rapport.db)."],
+        )
+    shown = parsed.render_as_string(hide_password=True)
+    original = error.orig if isinstance(error, DBAPIError) else error
+    lines = str(original).strip().splitlines() or [type(original).__name__]
+    reason = lines[0].strip()
+    if parsed.password:
+        reason = reason.replace(str(parsed.password), "***")
+    return StorageUnavailable(
+        f"Workshops are unavailable: the database at {shown} could not be opened.",
+        [reason],
+    )

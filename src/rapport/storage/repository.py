@@ -1,0 +1,262 @@
+"""SqlWorkshopRepository: the core's WorkshopRepository port, on SQLite or PostgreSQL.
+
+One instance is shared by every Streamlit session thread, so it keeps no state besides the
+engine: each method runs one short transaction on a connection of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+
+from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
+from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
+from rapport.storage.tables import response_practices, responses, workshops
+
+_UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
+
+CLOSED = "This workshop is closed to new answers."
+GONE = "This workshop no longer exists."
+EXPIRED = "This workshop has ended and takes no more answers."
+
+
+def _workshop(row: Row[Any]) -> Workshop:
+    return Workshop(
+        id=row.id,
+        code=row.code,
+        title=row.title,
+        framework_id=row.framework_id,
+        framework_version=row.framework_version,
+        min_group_size=row.min_group_size,
+        share_with_participants=bool(row.share_with_participants),
+        is_open=bool(row.is_open),
+        revealed=frozenset(json.loads(row.revealed)),
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+    )
+
+
+def _revealed_json(revealed: frozenset[str]) -> str:
+    return json.dumps(sorted(revealed))
+
+
+class SqlWorkshopRepository:
+    def __init__(self, engine: Engine) -> None:
+        dialect = engine.dialect.name
+        if dialect not in _UPSERT_INSERTS:
+            raise ValueError(f"workshops need SQLite or PostgreSQL, not {dialect}")
+        self._engine = engine
+        self._writer = writer(engine)
+        self._upsert_insert = _UPSERT_INSERTS[dialect]
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def dispose(self) -> None:
+        """Close the pooled connections (tests, shutdown); the repository stays usable."""
+        self._engine.dispose()
+
+    # Workshops
+
+    def add_workshop(self, workshop: Workshop, token_hash: str) -> None:
+        try:
+            with self._writer.begin() as conn:
+                conn.execute(
+                    insert(workshops).values(
+                        id=workshop.id,
+                        code=workshop.code,
+                        title=workshop.title,
+                        framework_id=workshop.framework_id,
+                        framework_version=workshop.framework_version,
+                        min_group_size=workshop.min_group_size,
+                        share_with_participants=workshop.share_with_participants,
+                        is_open=workshop.is_open,
+                        revealed=_revealed_json(workshop.revealed),
+                        token_hash=token_hash,
+                        created_at=workshop.created_at,
+                        expires_at=workshop.expires_at,
+                    )
+                )
+        except IntegrityError as error:
+            # Codes are short and random: a collision is rare but possible; the caller retries.
+            raise WorkshopError(
+                "A workshop with the same code, id or facilitator link already exists."
+            ) from error
+
+    def _one_workshop(self, condition: Any) -> Workshop | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(workshops).where(condition)).one_or_none()
+        return None if row is None else _workshop(row)
+
+    def workshop(self, workshop_id: str) -> Workshop | None:
+        return self._one_workshop(workshops.c.id == workshop_id)
+
+    def workshop_by_code(self, code: str) -> Workshop | None:
+        return self._one_workshop(workshops.c.code == code)
+
+    def workshop_by_token_hash(self, token_hash: str) -> Workshop | None:
+        return self._one_workshop(workshops.c.token_hash == token_hash)
+
+    def update_workshop(
+        self,
+        workshop_id: str,
+        *,
+        is_open: bool | None = None,
+        revealed: frozenset[str] | None = None,
+    ) -> None:
+        values: dict[str, Any] = {}
+        if is_open is not None:
+            values["is_open"] = is_open
+        if revealed is not None:
+            values["revealed"] = _revealed_json(revealed)
+        if not values:
+            return
+        with self._writer.begin() as conn:
+            result = conn.execute(
+                update(workshops).where(workshops.c.id == workshop_id).values(**values)
+            )
+            if result.rowcount == 0:
+                raise WorkshopError(GONE)
+
+    def delete_workshop(self, workshop_id: str) -> bool:
+        with self._writer.begin() as conn:
+            # Responses and their practice rows go with it (ON DELETE CASCADE).
+            result = conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
+        return result.rowcount > 0
+
+    def purge_expired(self, now: datetime) -> int:
+        with self._writer.begin() as conn:
+            result = conn.execute(delete(workshops).where(workshops.c.expires_at < now))
+        return result.rowcount
+
+    # Responses
+
+    def _require_open(self, conn: Connection, workshop_id: str, now: datetime) -> None:
+        # FOR SHARE (PostgreSQL) holds off a concurrent close or delete until this answer is
+        # committed, so "closed" means no answer lands afterwards. SQLite ignores it: there
+        # BEGIN IMMEDIATE already serializes writers.
+        row = conn.execute(
+            select(workshops.c.is_open, workshops.c.expires_at)
+            .where(workshops.c.id == workshop_id)
+            .with_for_update(read=True)
+        ).one_or_none()
+        if row is None:
+            raise WorkshopError(GONE)
+        if not row.is_open:
+            raise WorkshopError(CLOSED)
+        if row.expires_at <= now:
+            raise WorkshopError(EXPIRED)
+
+    def save_response(
+        self,
+        workshop_id: str,
+        participant_hash: str,
+        answers_json: str,
+        practices: Sequence[PracticeResult],
+        now: datetime,
+    ) -> bool:
+        """Store a participant's answers, replacing their earlier ones; True when new."""
+        with self._writer.begin() as conn:
+            self._require_open(conn, workshop_id, now)
+            stmt = self._upsert_insert(responses).values(
+                workshop_id=workshop_id,
+                participant_hash=participant_hash,
+                answers_json=answers_json,
+                submitted_at=now,
+                updated_at=now,
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[responses.c.workshop_id, responses.c.participant_hash],
+                set_={
+                    "answers_json": stmt.excluded.answers_json,
+                    "updated_at": stmt.excluded.updated_at,
+                    "revision": responses.c.revision + 1,
+                },
+            ).returning(responses.c.id, responses.c.revision)
+            response_id, revision = conn.execute(stmt).one()
+            conn.execute(
+                delete(response_practices).where(response_practices.c.response_id == response_id)
+            )
+            if practices:
+                conn.execute(
+                    insert(response_practices),
+                    [
+                        {
+                            "response_id": response_id,
+                            "workshop_id": workshop_id,
+                            "practice_id": p.practice_id,
+                            "current": p.current,
+                            "level": p.level,
+                            "target": p.target,
+                            "importance": p.importance,
+                        }
+                        for p in practices
+                    ],
+                )
+        # The upsert inserted with the default revision 1 and every update adds one.
+        return bool(revision == 1)
+
+    def practice_rows(self, workshop_id: str) -> list[PracticeRow]:
+        rp = response_practices
+        query = (
+            select(
+                rp.c.practice_id,
+                rp.c.level,
+                func.count(),
+                func.sum(func.coalesce(rp.c.current, 0.0)),
+                func.sum(func.coalesce(rp.c.current * rp.c.current, 0.0)),
+                func.sum(rp.c.target),
+            )
+            .where(rp.c.workshop_id == workshop_id)
+            .group_by(rp.c.practice_id, rp.c.level)
+            .order_by(rp.c.practice_id, rp.c.level)
+        )
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            PracticeRow(
+                practice_id=practice_id,
+                level=level,
+                responses=int(count),
+                sum_current=float(sum_current or 0.0),
+                sum_current_sq=float(sum_current_sq or 0.0),
+                sum_target=float(sum_target or 0.0),
+            )
+            for practice_id, level, count, sum_current, sum_current_sq, sum_target in rows
+        ]
+
+    def response_answers(self, workshop_id: str) -> list[str]:
+        # Random order: an export listed by id or time would reveal who answered when.
+        query = (
+            select(responses.c.answers_json)
+            .where(responses.c.workshop_id == workshop_id)
+            .order_by(func.random())
+        )
+        with self._engine.connect() as conn:
+            return list(conn.scalars(query))
+
+
+def open_repository(url: str, **engine_kwargs: Any) -> SqlWorkshopRepository:
+    """Connect, bring the schema up to date and return the repository, or raise
+    StorageUnavailable saying why (the password of the URL left out)."""
+    try:
+        engine = create_engine_for(url, **engine_kwargs)
+    except (ArgumentError, OSError) as error:
+        raise unavailable(url, error) from error
+    try:
+        migrate(engine)
+    except (DBAPIError, CommandError) as error:
+        engine.dispose()
+        raise unavailable(url, error) from error
+    return SqlWorkshopRepository(engine)

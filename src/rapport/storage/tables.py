@@ -1,0 +1,126 @@
+"""The three tables behind workshops, as SQLAlchemy Core metadata.
+
+The migrations in migrations/versions/ are written by hand and must agree with this file;
+the integration tests compare the two on every backend.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Fixed constraint names, so a later migration can alter a constraint by name on every backend.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every backend.
+
+    SQLite has no time zone type: SQLAlchemy would silently drop the offset and keep the wall
+    time, so values are stored as naive UTC there. PostgreSQL returns them in the session's
+    time zone, which is normalized to UTC here too.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            # A naive time is ambiguous (local? UTC?) and would shift expiry by hours.
+            raise ValueError(f"storage needs timezone-aware datetimes, got {value!r}")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("code", String(6), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("framework_id", String(64), nullable=False),
+    Column("framework_version", String(32), nullable=False),
+    Column("min_group_size", Integer, nullable=False),
+    Column("share_with_participants", Boolean, nullable=False),
+    Column("is_open", Boolean, nullable=False),
+    Column("revealed", Text, nullable=False),  # JSON list of practice ids, or ["*"]
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False, index=True),
+)
+
+responses = Table(
+    "responses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # No separate index on workshop_id: the unique (workshop_id, participant_hash) index
+    # leads with it, so it already serves lookups and the cascade by workshop.
+    Column(
+        "workshop_id",
+        String(32),
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("participant_hash", String(64), nullable=False),
+    Column("answers_json", Text, nullable=False),
+    # Counts submissions by this participant: 1 means the upsert inserted the row. It tells
+    # "new" from "updated" reliably under concurrency, where comparing timestamps cannot.
+    Column("revision", Integer, nullable=False, server_default="1"),
+    Column("submitted_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    UniqueConstraint("workshop_id", "participant_hash"),
+)
+
+response_practices = Table(
+    "response_practices",
+    metadata,
+    Column(
+        "response_id",
+        Integer,
+        ForeignKey("responses.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    # Copied from the response so the dashboard query reads one table through one index.
+    Column("workshop_id", String(32), nullable=False),
+    Column("practice_id", String(64), nullable=False),
+    Column("current", Float, nullable=True),
+    Column("level", Integer, nullable=True),
+    Column("target", Integer, nullable=False),
+    Column("importance", Integer, nullable=False),
+    PrimaryKeyConstraint("response_id", "practice_id"),
+    Index(None, "workshop_id", "practice_id", "level"),
+)

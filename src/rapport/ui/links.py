@@ -1,0 +1,24 @@
+"""Links that do something on arrival: ?demo=1 and ?join=CODE."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rapport.core.framework import Framework
+from rapport.ui.components import RESULTS_PAGE
+from rapport.ui.files import load_sample
+
+JOIN_PAGE = "pages/join.py"
+
+
+def apply_link_actions(framework: Framework) -> None:
+    """`?demo=1` fills the sample profile and opens Results, useful in one click;
+    `?join=CODE` (the link and QR code a facilitator shows) opens the Join page."""
+    params = st.query_params
+    if params.get("demo") == "1":
+        del params["demo"]
+        if load_sample(framework):
+            st.switch_page(RESULTS_PAGE)
+    code = params.get("join")
+    if code is not None:
+        st.switch_page(JOIN_PAGE, query_params={"join": code[:20]})

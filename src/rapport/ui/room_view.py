@@ -1,0 +1,170 @@
+"""The facilitator's projected dashboard: the room, refreshed on its own, and the controls."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from rapport.chart_style import PROJECTOR_FONT_SIZE
+from rapport.core.framework import Framework
+from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError, WorkshopRepository
+from rapport.qr import qr_png
+from rapport.room_charts import distribution_figure, room_figure
+from rapport.ui import resources
+from rapport.ui.components import render_error, render_figure
+from rapport.workshops import (
+    debrief_document,
+    export_aggregates,
+    export_responses,
+    join_link,
+    reveal,
+    reveal_all,
+    room,
+    set_open,
+    shown_aggregates,
+)
+
+REFRESH_SECONDS = 2
+# Projection: bigger type for the back row, applied on the dashboard page only.
+PROJECTOR_CSS = """
+<style>
+[data-testid="stMain"] { font-size: 1.25rem; }
+[data-testid="stMetricValue"] { font-size: 3.5rem; }
+[data-testid="stMain"] h1 { font-size: 2.6rem; }
+</style>
+"""
+
+
+def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
+    """One tick of the projected view: one query, then drawing. Tests call it directly."""
+    workshop = repo.workshop(workshop_id)
+    if workshop is None:
+        st.warning("This workshop has been deleted.", icon=":material/delete:")
+        return
+    summary = room(repo, framework, workshop)
+    count, status = st.columns([1, 2])
+    count.metric("Responses", summary.count)
+    if not workshop.is_open:
+        status.markdown("### Submissions are closed")
+    elif not summary.ready:
+        status.markdown(
+            f"### Waiting for {summary.waiting_for} more "
+            f"{'response' if summary.waiting_for == 1 else 'responses'}"
+        )
+        status.caption(
+            f"Nothing is shown until {workshop.min_group_size} people have answered, so no "
+            "one's answers can be singled out."
+        )
+    if not summary.ready:
+        return
+    visible = shown_aggregates(summary, workshop, projected=True)
+    hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
+    if not visible:
+        status.markdown("### Ready: reveal the results when you are")
+        return
+    if hidden:
+        status.caption(f"{hidden} practices stay hidden until you reveal them.")
+    spotlight = summary.spotlight
+    if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
+        with st.container(border=True):
+            st.markdown(f"## :material/flare: Most disagreement: {spotlight.practice.name}")
+            st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask the room:")
+            st.markdown("\n".join(f"- {p}" for p in spotlight.practice.discussion_prompts))
+    left, right = st.columns(2)
+    with left:
+        render_figure(room_figure(visible, framework.scale, PROJECTOR_FONT_SIZE))
+    with right:
+        render_figure(distribution_figure(visible, framework.scale, PROJECTOR_FONT_SIZE))
+
+
+def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
+    @st.fragment(run_every=f"{REFRESH_SECONDS}s")
+    def tick() -> None:
+        render_room(repo, framework, workshop_id)
+
+    tick()
+
+
+def render_join_panel(workshop: Workshop) -> None:
+    """How latecomers join: the code, the link and a QR code big enough for the back row."""
+    link = join_link(resources.settings().public_url, workshop.code)
+    code, qr = st.columns([2, 1])
+    with code:
+        st.markdown("Join at")
+        st.markdown(f"# {' '.join(workshop.code)}")
+        st.code(link, language=None)
+    qr.image(qr_png(link), width=320, caption=f"Scan to join: {link}")
+
+
+def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
+    st.subheader("Facilitator controls")
+    open_col, reveal_col = st.columns(2)
+    with open_col:
+        if workshop.is_open:
+            if st.button("Close submissions", icon=":material/lock:"):
+                set_open(repo, workshop, False)
+                st.rerun()
+        elif st.button("Reopen submissions", icon=":material/lock_open:"):
+            set_open(repo, workshop, True)
+            st.rerun()
+    with reveal_col:
+        names = {p.id: p.name for p in framework.practices}
+        chosen = st.multiselect(
+            "Revealed practices",
+            options=list(names),
+            default=list(names) if REVEAL_ALL in workshop.revealed else sorted(workshop.revealed),
+            format_func=names.__getitem__,
+            key=f"w.reveal.{workshop.id}",
+        )
+        buttons = st.columns(3)
+        if buttons[0].button("Reveal chosen"):
+            reveal(repo, workshop, frozenset(chosen))
+            st.rerun()
+        if buttons[1].button("Reveal all", type="primary"):
+            reveal_all(repo, workshop)
+            st.rerun()
+        if buttons[2].button("Hide all"):
+            reveal(repo, workshop, frozenset())
+            st.rerun()
+    _render_exports(repo, framework, workshop)
+    _render_delete(repo, workshop)
+
+
+def _render_exports(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
+    summary = room(repo, framework, workshop)
+    st.markdown("**Exports** (aggregates and anonymized ratings only; no names or notes)")
+    if not summary.ready:
+        st.caption(f"Available once {workshop.min_group_size} people have answered.")
+        return
+    cols = st.columns(3)
+    stem = f"rapport-workshop-{workshop.code}"
+    try:
+        aggregates = export_aggregates(repo, framework, workshop)
+        responses = export_responses(repo, framework, workshop)
+    except WorkshopError as error:
+        render_error(error)
+        return
+    cols[0].download_button(
+        "Aggregates (.csv)", aggregates, f"{stem}-aggregates.csv", "text/csv", on_click="ignore"
+    )
+    cols[1].download_button(
+        "Anonymized ratings (.csv)", responses, f"{stem}-ratings.csv", "text/csv", on_click="ignore"
+    )
+    resources.chart_renderer()
+    cols[2].download_button(
+        "Debrief report (.docx)",
+        data=lambda: debrief_document(repo, framework, workshop, date.today()),
+        file_name=f"{stem}-debrief.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        on_click="ignore",
+    )
+
+
+def _render_delete(repo: WorkshopRepository, workshop: Workshop) -> None:
+    with st.popover("Delete the workshop", icon=":material/delete:"):
+        st.markdown("This deletes the workshop and every response in it. It cannot be undone.")
+        sure = st.checkbox("Yes, delete it and all its responses", key=f"w.delete.{workshop.id}")
+        if st.button("Delete for good", type="primary", disabled=not sure):
+            repo.delete_workshop(workshop.id)
+            st.rerun()

@@ -1,0 +1,153 @@
+"""Workshop pieces shared by pages: the store, joining, submitting, the room mirror."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from rapport.core.errors import RapportError
+from rapport.core.framework import Framework
+from rapport.core.scoring import Profile
+from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, WorkshopRepository
+from rapport.room_charts import mirror_figure
+from rapport.storage import StorageUnavailable
+from rapport.ui import resources, state
+from rapport.ui.components import render_error, render_figure
+from rapport.workshops import room, submit
+
+JOINED = "rapport.joined"
+FACILITATING = "rapport.facilitating"
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The workshop this browser session joined; the key makes re-submissions replace."""
+
+    workshop_id: str
+    code: str
+    title: str
+    framework_id: str
+    participant_key: str
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def store() -> WorkshopRepository:
+    """The workshop store, or a plain message and a stop when the database is down."""
+    try:
+        return resources.repository()
+    except StorageUnavailable as error:
+        render_error(
+            RapportError(
+                "Workshops are unavailable right now: Rapport cannot reach its database.",
+                [
+                    error.message,
+                    "Self-assessment still works: use Assess, Results and Report as usual.",
+                ],
+            )
+        )
+        st.stop()
+
+
+def joined() -> Joined | None:
+    return st.session_state.get(JOINED)
+
+
+def join(workshop: Workshop) -> None:
+    current = joined()
+    key = current.participant_key if current and current.workshop_id == workshop.id else None
+    st.session_state[JOINED] = Joined(
+        workshop.id,
+        workshop.code,
+        workshop.title,
+        workshop.framework_id,
+        key or secrets.token_urlsafe(16),
+    )
+    state.choose_framework(workshop.framework_id)
+
+
+def remember_facilitator(workshop_id: str, token: str) -> None:
+    st.session_state.setdefault(FACILITATING, {})[workshop_id] = token
+
+
+def facilitator_tokens() -> dict[str, str]:
+    return st.session_state.get(FACILITATING, {})
+
+
+def render_workshop_submit(framework: Framework) -> None:
+    """For a participant: send these answers to the joined workshop (again replaces)."""
+    membership = joined()
+    if membership is None or membership.framework_id != framework.id:
+        return
+    answers = state.assessment(framework)
+    with st.container(border=True):
+        st.markdown(":material/groups: **You joined a workshop**")
+        st.text(membership.title)
+        st.caption(
+            "Your answers go in without your name or example notes. The room sees only "
+            "averages, and only once enough people have answered. Submitting again replaces "
+            "your earlier answers."
+        )
+        if st.button("Submit to the workshop", type="primary", icon=":material/send:"):
+            workshop = store().workshop(membership.workshop_id)
+            try:
+                if workshop is None:
+                    raise WorkshopError("This workshop no longer exists.")
+                first = submit(
+                    store(), workshop, framework, membership.participant_key, answers, now()
+                )
+            except WorkshopError as error:
+                render_error(error)
+                return
+            st.success(
+                "Your answers are in." if first else "Your earlier answers were replaced.",
+                icon=":material/check_circle:",
+            )
+
+
+def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
+    """The joined workshop's room, when its facilitator lets participants compare."""
+    membership = joined()
+    if membership is None or membership.framework_id != framework.id:
+        return None
+    workshop = store().workshop(membership.workshop_id)
+    if workshop is None or not workshop.share_with_participants:
+        return None
+    return workshop, room(store(), framework, workshop)
+
+
+def render_room_mirror(framework: Framework, profile: Profile) -> None:
+    """Your scores beside the room's, when the facilitator allows it and k have answered."""
+    shared = None if profile.is_empty else shared_room(framework)
+    if shared is None:
+        return
+    workshop, summary = shared
+    if not summary.ready:
+        st.caption(
+            f"The comparison with the room appears once {workshop.min_group_size} people "
+            f"have answered ({summary.count} so far)."
+        )
+        return
+    render_figure(mirror_figure(profile, summary))
+
+
+def render_my_workshops(dashboard_page: str) -> None:
+    """Links back to the dashboards this session created or opened."""
+    mine = facilitator_tokens()
+    if not mine:
+        return
+    st.subheader("Your workshops in this session")
+    for workshop_id, token in mine.items():
+        workshop = store().workshop(workshop_id)
+        if workshop is not None:
+            st.page_link(
+                dashboard_page,
+                label=f"{workshop.code}: {workshop.title}",
+                query_params={"key": token},
+                icon=":material/monitoring:",
+            )

@@ -1,0 +1,261 @@
+"""Workshop use cases: create, join, submit, read the room, facilitator controls.
+
+Services take the repository as an argument (only ui/ builds the real one), so tests run
+them against a real SQLite file or PostgreSQL without any Streamlit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import random
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
+
+from rapport.answers_file import to_json
+from rapport.chart_images import render_png
+from rapport.core.assessment import Assessment, PracticeChoice, Respondent
+from rapport.core.framework import Framework
+from rapport.core.text import one_line
+from rapport.core.workshop import (
+    CODE_LENGTH,
+    MIN_GROUP_FLOOR,
+    REVEAL_ALL,
+    PracticeAggregate,
+    RoomSummary,
+    Workshop,
+    WorkshopError,
+    WorkshopRepository,
+    new_code,
+    normalize_code,
+    practice_results,
+    summarize,
+)
+from rapport.debrief_report import build_debrief
+from rapport.exports import aggregates_csv, responses_csv
+from rapport.report import ChartImage
+from rapport.room_charts import distribution_figure, room_figure
+
+TOKEN_BYTES = 32  # 256 bits: facilitator links cannot be guessed
+MAX_TITLE_CHARS = 120
+MAX_GROUP = 1000
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+
+
+@dataclass(frozen=True)
+class CreatedWorkshop:
+    workshop: Workshop
+    facilitator_token: str  # shown once to the facilitator; only its hash is stored
+
+
+def hash_secret(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def join_link(public_url: str, code: str) -> str:
+    return f"{public_url}/?{urlencode({'join': code})}"
+
+
+def facilitator_link(public_url: str, token: str) -> str:
+    return f"{public_url}/dashboard?{urlencode({'key': token})}"
+
+
+def create_workshop(
+    repo: WorkshopRepository,
+    framework: Framework,
+    title: str,
+    min_group_size: int,
+    share_with_participants: bool,
+    now: datetime,
+    days: int,
+) -> CreatedWorkshop:
+    clean_title = one_line(title, MAX_TITLE_CHARS)
+    if not clean_title:
+        raise WorkshopError(
+            "Give the workshop a title, so participants know they joined the right one."
+        )
+    if not MIN_GROUP_FLOOR <= min_group_size <= MAX_GROUP:
+        raise WorkshopError(
+            f"The minimum group size must be between {MIN_GROUP_FLOOR} and {MAX_GROUP}: below "
+            f"{MIN_GROUP_FLOOR}, averages could reveal one person's answers."
+        )
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    for _ in range(20):  # 25^6 codes: a clash is rare, and a retry cheap
+        code = new_code()
+        if repo.workshop_by_code(code) is None:
+            break
+    else:
+        raise WorkshopError("Could not find a free join code. Try again in a moment.")
+    workshop = Workshop(
+        id=uuid.uuid4().hex,
+        code=code,
+        title=clean_title,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        min_group_size=min_group_size,
+        share_with_participants=share_with_participants,
+        is_open=True,
+        revealed=frozenset(),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    repo.add_workshop(workshop, hash_secret(token))
+    return CreatedWorkshop(workshop, token)
+
+
+def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Workshop:
+    code = normalize_code(typed[:50])
+    if code is None:
+        raise WorkshopError(
+            f"A join code has {CODE_LENGTH} letters and digits, like K7P3QD.",
+            ["Check the code on the facilitator's screen and type it again."],
+        )
+    workshop = repo.workshop_by_code(code)
+    if workshop is None or workshop.expires_at <= now:
+        raise WorkshopError(
+            f"No workshop has the code {code}.",
+            ["Check the code on the facilitator's screen; it may have ended."],
+        )
+    return workshop
+
+
+def facilitated_workshop(repo: WorkshopRepository, token: str) -> Workshop | None:
+    """The workshop a facilitator token opens, or None: a wrong token reveals nothing."""
+    if not _TOKEN_SHAPE.fullmatch(token or ""):
+        return None
+    expected = hash_secret(token)
+    workshop = repo.workshop_by_token_hash(expected)
+    # The lookup is by hash already; compare_digest keeps the final check constant-time.
+    if workshop is None or not hmac.compare_digest(expected, hash_secret(token)):
+        return None
+    return workshop
+
+
+def anonymous(assessment: Assessment) -> Assessment:
+    """What a workshop keeps of a submission: ratings, targets, importance. No name, course
+    or example note, since free text can identify a person."""
+    choices = {
+        pid: PracticeChoice(target=c.target, importance=c.importance)
+        for pid, c in assessment.choices.items()
+    }
+    return assessment.model_copy(update={"respondent": Respondent(), "choices": choices})
+
+
+def submit(
+    repo: WorkshopRepository,
+    workshop: Workshop,
+    framework: Framework,
+    participant_key: str,
+    assessment: Assessment,
+    now: datetime,
+) -> bool:
+    """Store (or replace) this participant's answers; True when it is their first."""
+    if not workshop.is_open:
+        raise WorkshopError("This workshop is closed to new answers.")
+    if assessment.answered_count == 0:
+        raise WorkshopError("Rate at least one statement before submitting.")
+    kept = anonymous(assessment)
+    return repo.save_response(
+        workshop.id,
+        hash_secret(f"{workshop.id}:{participant_key}"),
+        to_json(kept, now=now).decode("utf-8"),
+        practice_results(framework, kept),
+        now,
+    )
+
+
+def room(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> RoomSummary:
+    """One query and a fold: what the dashboard shows on each tick."""
+    return summarize(framework, workshop.min_group_size, repo.practice_rows(workshop.id))
+
+
+def reveal(repo: WorkshopRepository, workshop: Workshop, practice_ids: frozenset[str]) -> None:
+    repo.update_workshop(workshop.id, revealed=practice_ids)
+
+
+def reveal_all(repo: WorkshopRepository, workshop: Workshop) -> None:
+    repo.update_workshop(workshop.id, revealed=frozenset({REVEAL_ALL}))
+
+
+def set_open(repo: WorkshopRepository, workshop: Workshop, is_open: bool) -> None:
+    repo.update_workshop(workshop.id, is_open=is_open)
+
+
+def simulated_participants(
+    framework: Framework, base: Assessment, count: int, seed: int
+) -> list[Assessment]:
+    """Plausible, varied answers around a sample profile, for rehearsing a workshop."""
+    rng = random.Random(seed)  # noqa: S311 - simulated answers, not secrets
+    top = framework.scale.max_value
+    people = []
+    for _ in range(count):
+        person = Assessment.empty(framework)
+        lean = rng.choice((-1, 0, 0, 1))  # some people rate themselves harder or softer
+        for practice in framework.practices:
+            for indicator in practice.indicators:
+                start = base.numeric_rating(indicator.id) or rng.randint(2, 4)
+                value = min(top, max(1, start + lean + rng.choice((-1, 0, 0, 1))))
+                person = person.with_rating(indicator.id, "na" if rng.random() < 0.04 else value)
+        people.append(person)
+    return people
+
+
+def create_demo_workshop(
+    repo: WorkshopRepository,
+    framework: Framework,
+    sample: Assessment,
+    now: datetime,
+    days: int,
+    participants: int = 14,
+) -> CreatedWorkshop:
+    created = create_workshop(
+        repo, framework, "Demo workshop (simulated participants)", 5, True, now, days
+    )
+    for number, person in enumerate(
+        simulated_participants(framework, sample, participants, seed=7)
+    ):
+        submit(repo, created.workshop, framework, f"demo-{number}", person, now)
+    return created
+
+
+def shown_aggregates(
+    summary: RoomSummary, workshop: Workshop, projected: bool
+) -> list[PracticeAggregate]:
+    """The practices a screen may draw: enough responses, and, on the projected view,
+    revealed by the facilitator."""
+    return [
+        a
+        for a in summary.practices
+        if a.shown and (not projected or workshop.is_revealed(a.practice.id))
+    ]
+
+
+def debrief_document(
+    repo: WorkshopRepository, framework: Framework, workshop: Workshop, today: date
+) -> bytes:
+    summary = room(repo, framework, workshop)
+    shown = shown_aggregates(summary, workshop, projected=False)
+    charts = (
+        [
+            ChartImage(f.title, f.caption, render_png(f.chart))
+            for f in (
+                room_figure(shown, framework.scale),
+                distribution_figure(shown, framework.scale),
+            )
+        ]
+        if summary.ready and shown
+        else []
+    )
+    return build_debrief(framework, workshop, summary, charts, today)
+
+
+def export_aggregates(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
+    return aggregates_csv(framework, workshop, room(repo, framework, workshop))
+
+
+def export_responses(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
+    return responses_csv(framework, workshop, repo.response_answers(workshop.id))

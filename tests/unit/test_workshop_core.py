@@ -1,0 +1,138 @@
+"""The room's rules, in the pure core: codes, the k threshold, aggregates, the spotlight."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rapport.core.assessment import Assessment
+from rapport.core.framework import Framework
+from rapport.core.workshop import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    PracticeResult,
+    PracticeRow,
+    new_code,
+    normalize_code,
+    practice_results,
+    summarize,
+)
+from rapport.framework_file import load_framework
+from tests.conftest import FRAMEWORK_FILE
+
+FRAMEWORK = load_framework(FRAMEWORK_FILE)
+
+
+def rows_for(submissions: list[tuple[PracticeResult, ...]]) -> list[PracticeRow]:
+    """What the repository's GROUP BY returns, computed the slow way."""
+    groups: dict[tuple[str, int | None], list[PracticeResult]] = defaultdict(list)
+    for submission in submissions:
+        for result in submission:
+            groups[(result.practice_id, result.level)].append(result)
+    return [
+        PracticeRow(
+            practice_id,
+            level,
+            len(items),
+            sum(r.current or 0.0 for r in items),
+            sum((r.current or 0.0) ** 2 for r in items),
+            float(sum(r.target for r in items)),
+        )
+        for (practice_id, level), items in groups.items()
+    ]
+
+
+def uniform(framework: Framework, rating: int) -> tuple[PracticeResult, ...]:
+    assessment = Assessment.empty(framework)
+    for practice in framework.practices:
+        for indicator in practice.indicators:
+            assessment = assessment.with_rating(indicator.id, rating)
+    return practice_results(framework, assessment)
+
+
+def test_codes_avoid_look_alikes() -> None:
+    for character in "01OILSZB258":
+        assert character not in CODE_ALPHABET
+    codes = {new_code() for _ in range(200)}
+    assert all(len(c) == CODE_LENGTH and set(c) <= set(CODE_ALPHABET) for c in codes)
+    assert len(codes) > 190
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("k7p3qd", "K7P3QD"), (" K7P 3QD ", "K7P3QD"), ("K7P-3QD", "K7P3QD"), ("K7P3Q", None),
+     ("K7P3Q0", None), ("'; DROP TABLE workshops;--", None), ("é" * 6, None), ("", None)],
+)  # fmt: skip
+def test_typed_codes_are_normalized_or_refused(typed: str, expected: str | None) -> None:
+    assert normalize_code(typed) == expected
+
+
+def test_nothing_is_aggregated_below_k() -> None:
+    summary = summarize(FRAMEWORK, 5, rows_for([uniform(FRAMEWORK, 3)] * 4))
+    assert summary.count == 4
+    assert not summary.ready and summary.waiting_for == 1
+    assert all(not p.shown and p.mean_current is None for p in summary.practices)
+    assert summary.spotlight is None
+
+
+def test_aggregates_at_k() -> None:
+    submissions = [uniform(FRAMEWORK, r) for r in (1, 2, 3, 4, 5)]
+    summary = summarize(FRAMEWORK, 5, rows_for(submissions))
+    assert summary.ready
+    first = summary.practices[0]
+    assert first.shown and first.responses == 5
+    assert first.mean_current == pytest.approx(3.0)
+    assert first.spread == pytest.approx(math.sqrt(2))
+    assert first.distribution == (1, 1, 1, 1, 1)
+    assert first.mean_target == pytest.approx(FRAMEWORK.defaults.target)
+
+
+def test_a_practice_rated_by_fewer_than_k_stays_hidden() -> None:
+    full = [uniform(FRAMEWORK, 4) for _ in range(5)]
+    # Two people left the last practice unscored: only 3 scores for it.
+    for number in range(2):
+        full[number] = (*full[number][:-1], PracticeResult(FRAMEWORK.practices[-1].id, None, 4, 2))
+    summary = summarize(FRAMEWORK, 5, rows_for(full))
+    assert summary.ready
+    assert not summary.practices[-1].shown
+    assert all(p.shown for p in summary.practices[:-1])
+
+
+def test_spotlight_is_the_widest_spread() -> None:
+    calm = uniform(FRAMEWORK, 3)
+    split = list(calm)
+    target = FRAMEWORK.practices[3].id
+    people = []
+    for rating in (1, 5, 1, 5, 3):
+        person = list(split)
+        person[3] = PracticeResult(target, float(rating), 4, 2)
+        people.append(tuple(person))
+    summary = summarize(FRAMEWORK, 5, rows_for(people))
+    assert summary.spotlight is not None
+    assert summary.spotlight.practice.id == target
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.floats(1, 5), min_size=7, max_size=7), min_size=0, max_size=12),
+       st.integers(3, 8))  # fmt: skip
+def test_summary_invariants(scores: list[list[float]], k: int) -> None:
+    submissions = [
+        tuple(
+            PracticeResult(p.id, value, 4, 2)
+            for p, value in zip(FRAMEWORK.practices, person, strict=True)
+        )
+        for person in scores
+    ]
+    summary = summarize(FRAMEWORK, k, rows_for(submissions))
+    assert summary.count == len(scores)
+    for aggregate in summary.practices:
+        if aggregate.shown:
+            assert aggregate.responses >= k
+            assert sum(aggregate.distribution) == aggregate.responses
+            assert 1 <= (aggregate.mean_current or 0) <= 5
+        else:
+            assert aggregate.mean_current is None
