@@ -8,9 +8,12 @@ Set RAPPORT_REQUIRE_POSTGRES=1 (CI) to fail instead of skip when PostgreSQL is n
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +31,7 @@ POSTGRES_URL = os.environ.get(
     "RAPPORT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+LATER = NOW + timedelta(hours=1)
 
 
 @dataclass
@@ -140,3 +144,24 @@ def count(repo: SqlWorkshopRepository, table: str, workshop_id: str | None = Non
         params = (workshop_id,)
     with repo.engine.connect() as conn:
         return int(conn.exec_driver_sql(sql, params).scalar_one())
+
+
+def submit_together(
+    repo: SqlWorkshopRepository,
+    framework: Framework,
+    workshop_id: str,
+    submissions: list[tuple[str, int]],
+) -> list[bool]:
+    """Each (participant, value) from its own thread, all released at the same moment."""
+    barrier = threading.Barrier(len(submissions), timeout=60)
+
+    def submit(participant: str, value: int) -> bool:
+        answers = json.dumps({"participant": participant, "value": value})
+        barrier.wait()
+        return repo.save_response(
+            workshop_id, participant, answers, results(framework, float(value)), LATER
+        )
+
+    with ThreadPoolExecutor(max_workers=len(submissions)) as pool:
+        futures = [pool.submit(submit, p, v) for p, v in submissions]
+        return [f.result() for f in futures]

@@ -4,8 +4,6 @@ dashboard query, cascades, and many phones submitting at the same moment."""
 from __future__ import annotations
 
 import json
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
@@ -20,16 +18,16 @@ from rapport.storage import SqlWorkshopRepository, StorageUnavailable, migrate
 from rapport.storage.engine import create_engine_for
 from rapport.storage.tables import metadata
 from tests.integration.conftest import (
+    LATER,
     NOW,
     Backend,
     added,
     count,
     make_workshop,
     results,
+    submit_together,
     token_hash,
 )
-
-LATER = NOW + timedelta(hours=1)
 
 
 def _versions(repo: SqlWorkshopRepository) -> list[str]:
@@ -209,27 +207,6 @@ def test_delete_cascades_and_purge_takes_only_expired(
     assert repo.purge_expired(NOW + timedelta(days=2)) == 0
 
 
-def _submit_together(
-    repo: SqlWorkshopRepository,
-    framework: Framework,
-    workshop_id: str,
-    submissions: list[tuple[str, int]],
-) -> list[bool]:
-    """Each (participant, value) from its own thread, all released at the same moment."""
-    barrier = threading.Barrier(len(submissions), timeout=60)
-
-    def submit(participant: str, value: int) -> bool:
-        answers = json.dumps({"participant": participant, "value": value})
-        barrier.wait()
-        return repo.save_response(
-            workshop_id, participant, answers, results(framework, float(value)), LATER
-        )
-
-    with ThreadPoolExecutor(max_workers=len(submissions)) as pool:
-        futures = [pool.submit(submit, p, v) for p, v in submissions]
-        return [f.result() for f in futures]
-
-
 def _stored(repo: SqlWorkshopRepository, workshop_id: str) -> dict[str, int]:
     return {
         a["participant"]: a["value"] for a in map(json.loads, repo.response_answers(workshop_id))
@@ -239,14 +216,14 @@ def _stored(repo: SqlWorkshopRepository, workshop_id: str) -> dict[str, int]:
 def test_fifty_phones_at_once(repo: SqlWorkshopRepository, framework: Framework) -> None:
     workshop = added(repo)
     # Phase 1: fifty participants submit for the first time, all at once.
-    first = _submit_together(repo, framework, workshop.id, [(f"p{i}", 1) for i in range(50)])
+    first = submit_together(repo, framework, workshop.id, [(f"p{i}", 1) for i in range(50)])
     assert first == [True] * 50
     assert count(repo, "responses") == 50
     assert count(repo, "response_practices") == 50 * 7
 
     # Phase 2: participants p0..p9 each re-submit five different values at once.
     again = [(f"p{i % 10}", 1 + i // 10) for i in range(50)]
-    assert _submit_together(repo, framework, workshop.id, again) == [False] * 50
+    assert submit_together(repo, framework, workshop.id, again) == [False] * 50
     assert count(repo, "responses") == 50
     assert count(repo, "response_practices") == 50 * 7
     stored = _stored(repo, workshop.id)
@@ -271,7 +248,7 @@ def test_concurrent_first_answers_count_once(
 ) -> None:
     workshop = added(repo)
     # Ten new participants, five simultaneous submissions each: one insert, four updates.
-    outcomes = _submit_together(
+    outcomes = submit_together(
         repo, framework, workshop.id, [(f"p{i % 10}", 1 + i // 10) for i in range(50)]
     )
     assert outcomes.count(True) == 10

@@ -91,7 +91,8 @@ class SqlWorkshopRepository:
         except IntegrityError as error:
             # Codes are short and random: a collision is rare but possible; the caller retries.
             raise WorkshopError(
-                "A workshop with the same code, id or facilitator link already exists."
+                "A workshop with the same code, id or facilitator link already exists.",
+                ["Try again: a new code and link will be drawn."],
             ) from error
 
     def _one_workshop(self, condition: Any) -> Workshop | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from rapport.storage.engine import create_engine_for
+from rapport.storage.engine import create_engine_for, writer
 from rapport.storage.tables import metadata
 
 config = context.config
@@ -41,7 +41,7 @@ elif (given := config.attributes.get("connection")) is not None:
 else:
     engine = create_engine_for(_url())
     try:
-        with engine.begin() as connection:
+        with writer(engine).begin() as connection:
             _run(connection)
     finally:
         engine.dispose()

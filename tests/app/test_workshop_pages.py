@@ -1,0 +1,176 @@
+"""Workshop pages with AppTest: create, join by link, submit, the dashboard's access rules,
+the k threshold, reveal, the room mirror, and a database that is down."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rapport.core.framework import Framework
+from rapport.storage import open_repository
+from rapport.workshops import CreatedWorkshop, create_workshop, reveal_all, set_open, submit
+from tests.conftest import AssessmentFactory
+
+Start = Callable[..., AppTest]
+NOW = datetime(2026, 11, 27, tzinfo=UTC)
+
+
+def _no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.fixture
+def repo(database_url: str):
+    return open_repository(database_url)
+
+
+@pytest.fixture
+def workshop(repo, framework: Framework) -> CreatedWorkshop:
+    return create_workshop(repo, framework, "PM 101 seminar", 3, True, datetime.now(UTC), 30)
+
+
+def _others(
+    repo, framework: Framework, created: CreatedWorkshop, people: int, factory, first: int = 0
+) -> None:
+    for number in range(first, first + people):
+        submit(repo, created.workshop, framework, f"other-{number}", factory(number % 5 + 1), NOW)
+
+
+def _charts(at: AppTest) -> int:
+    return len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart"))
+
+
+def _text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.text]
+    parts += [str(x.value) for x in at.get("code")]
+    parts += [e.value for e in (*at.info, *at.warning, *at.error, *at.success)]
+    return "\n".join(parts)
+
+
+def test_facilitator_creates_a_workshop(app: Start) -> None:
+    at = app()
+    at.switch_page("pages/workshop.py").run()
+    at.text_input[0].input("Week 5 seminar")
+    at.button[0].click().run()  # the form's submit button
+    _no_errors(at)
+    text = _text(at)
+    assert "Workshop created: Week 5 seminar" in text
+    assert "?join=" in text and "/dashboard?key=" in text
+    assert at.get("imgs") or at.get("image")  # the QR code
+    tokens = at.session_state["rapport.facilitating"]
+    assert len(tokens) == 1
+
+
+def test_title_is_required(app: Start) -> None:
+    at = app()
+    at.switch_page("pages/workshop.py").run()
+    at.button[0].click().run()
+    assert "Give the workshop a title" in at.error[0].value
+
+
+def test_dashboard_without_or_with_a_wrong_token_shows_nothing(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 4, lambda r: answered(r))
+    other = create_workshop(repo, framework, "Another room", 3, True, NOW, 30)
+    for key in (None, "x" * 43, "' OR 1=1 --", "%00" * 500, other.facilitator_token):
+        at = app() if key is None else app(key=key)
+        at.switch_page("pages/dashboard.py").run()
+        _no_errors(at)
+        text = _text(at) + " ".join(t.value for t in at.title)
+        assert "PM 101 seminar" not in text
+        assert workshop.workshop.code not in text
+
+
+def test_participant_joins_by_link_and_submits_twice(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop
+) -> None:
+    code = workshop.workshop.code
+    at = app(join=code)
+    _no_errors(at)
+    assert at.title[0].value == "Join a workshop"
+    assert at.text_input[0].value == code
+    next(b for b in at.button if b.label == "Join and start").click().run()
+    _no_errors(at)
+    assert at.title[0].value == "Assess your habits"
+    next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
+    submit_button = next(b for b in at.button if b.label == "Submit to the workshop")
+    submit_button.click().run()
+    assert "Your answers are in." in at.success[0].value
+    next(b for b in at.button if b.label == "Submit to the workshop").click().run()
+    assert "Your earlier answers were replaced." in at.success[0].value
+    assert len(repo.response_answers(workshop.workshop.id)) == 1
+    stored = repo.response_answers(workshop.workshop.id)[0]
+    assert "example" not in stored or '"example": ""' in stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("acdefg", "No workshop has the code ACDEFG"), ("abc", "has 6 letters and digits"),
+     ("'; DROP TABLE workshops; --", "has 6 letters and digits")],
+)  # fmt: skip
+def test_unknown_or_malformed_codes(app: Start, typed: str, expected: str) -> None:
+    at = app(join=typed)
+    _no_errors(at)
+    assert expected in at.error[0].value
+
+
+def test_closed_workshop_refuses_submissions(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop
+) -> None:
+    at = app(join=workshop.workshop.code)
+    next(b for b in at.button if b.label == "Join and start").click().run()
+    next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
+    set_open(repo, workshop.workshop, False)
+    next(b for b in at.button if b.label == "Submit to the workshop").click().run()
+    _no_errors(at)
+    assert "closed to new answers" in at.error[0].value
+    assert repo.response_answers(workshop.workshop.id) == []
+
+
+def test_dashboard_waits_for_k_then_reveals(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 2, lambda r: answered(r))
+    at = app(key=workshop.facilitator_token)
+    at.switch_page("pages/dashboard.py").run()
+    _no_errors(at)
+    assert at.title[0].value == "PM 101 seminar"
+    assert "Waiting for 1 more response" in _text(at)
+    assert _charts(at) == 0
+    _others(repo, framework, workshop, 3, lambda r: answered(r), first=2)
+    at.run()
+    assert "reveal the results when you are" in _text(at)
+    assert _charts(at) == 0
+    reveal_all(repo, workshop.workshop)
+    at.run()
+    _no_errors(at)
+    assert _charts(at) == 2
+    assert "Most disagreement" in _text(at)
+    assert at.metric[0].value == "5"
+
+
+def test_room_mirror_for_participants(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 3, lambda r: answered(r))
+    at = app(join=workshop.workshop.code)
+    next(b for b in at.button if b.label == "Join and start").click().run()
+    at.session_state["rapport.assessments"] = {framework.id: answered(4)}
+    at.switch_page("pages/results.py").run()
+    _no_errors(at)
+    assert "You and the room" in [s.value for s in at.subheader]
+
+
+def test_database_down_keeps_solo_use_working(app: Start, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/test")
+    at = app()
+    at.switch_page("pages/workshop.py").run()
+    _no_errors(at)
+    assert "Workshops are unavailable right now" in at.error[0].value
+    at.switch_page("pages/assess.py").run()
+    _no_errors(at)
+    assert at.title[0].value == "Assess your habits"
