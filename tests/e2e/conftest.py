@@ -65,7 +65,15 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Run `streamlit run app.py` on a free port; yield its base URL."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    server_dir = tmp_path_factory.mktemp("streamlit")
+    log_path = server_dir / "server.log"
+    # Isolate the server: a throwaway workshop database, and join links and QR codes that
+    # point at this server rather than the default public URL.
+    env = {
+        **os.environ,
+        "RAPPORT_DATABASE_URL": f"sqlite:///{server_dir / 'rapport.db'}",
+        "RAPPORT_PUBLIC_URL": base_url,
+    }
     command = [
         sys.executable,
         "-m",
@@ -86,7 +94,9 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # A file, not a pipe: nobody reads a pipe while the tests run, and a full pipe buffer
     # would block the server mid-write.
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             deadline = time.monotonic() + STARTUP_TIMEOUT_S
             while not _healthy(f"{base_url}/_stcore/health"):
