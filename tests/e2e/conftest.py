@@ -94,9 +94,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # A file, not a pipe: nobody reads a pipe while the tests run, and a full pipe buffer
     # would block the server mid-write.
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + STARTUP_TIMEOUT_S
             while not _healthy(f"{base_url}/_stcore/health"):

@@ -1,0 +1,197 @@
+"""A live workshop in real browsers: a facilitator's dashboard and three participants, one on a
+phone, each in a separate browser context (a separate Streamlit session)."""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import ExitStack
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+try:
+    from playwright.sync_api import Browser, Locator, Page, expect
+except ImportError:
+    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
+    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(REASON, allow_module_level=True)
+
+from rapport.framework_file import load_framework
+from tests.conftest import FRAMEWORK_FILE
+from tests.e2e.conftest import save_screenshot
+from tests.e2e.helpers import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+FRAMEWORK = load_framework(FRAMEWORK_FILE)
+FIRST = FRAMEWORK.practices[0]
+TITLE = "E2E seminar, week 5"
+MIN_GROUP = 3
+NOT_APPLICABLE = "Not applicable"
+FACILITATOR_LINK = "/dashboard?key="
+TIMEOUT_MS = 20_000
+# The dashboard redraws itself every 2 s; give a slow machine several ticks.
+LIVE_TIMEOUT_MS = 30_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@dataclass(frozen=True)
+class Participant:
+    answers: tuple[str, ...]  # one per statement of the first practice, cycled
+    phone: bool = False
+
+
+# Varied answers, so the room has a spread and the spotlight has something to show.
+PARTICIPANTS = (
+    Participant(("Often", "Always", "Often", "Sometimes", "Often")),
+    Participant(("Rarely", "Sometimes", "Rarely", "Never", NOT_APPLICABLE), phone=True),
+    Participant(("Sometimes", "Often", "Always", "Rarely", "Sometimes")),
+)
+
+
+def _open_page(browser: Browser, stack: ExitStack, *, phone: bool = False) -> Page:
+    """A new context (a new person's Streamlit session), closed when the stack unwinds."""
+    if phone:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    else:
+        context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    stack.callback(context.close)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
+def _metric_value(page: Page, label: str) -> Locator:
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def _assert_no_facilitator_link(page: Page) -> None:
+    assert FACILITATOR_LINK not in page.content(), "a participant page shows the facilitator link"
+
+
+def _assert_no_horizontal_scroll(page: Page) -> None:
+    widths = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            return {
+                document: document.scrollingElement.scrollWidth,
+                window: window.innerWidth,
+                main: main ? main.scrollWidth : 0,
+                mainClient: main ? main.clientWidth : 0,
+            };
+        }"""
+    )
+    assert widths["document"] <= widths["window"], f"the page scrolls sideways: {widths}"
+    assert widths["main"] <= widths["mainClient"], f"the main area scrolls sideways: {widths}"
+
+
+def create_workshop(page: Page, base_url: str) -> str:
+    """Create a workshop on the Run a workshop page; return its join link."""
+    page.goto(f"{base_url}/workshop")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Run a workshop")).to_be_visible()
+    title = page.get_by_label("Title", exact=True)
+    title.fill(TITLE)
+    title.press("Tab")
+    # exact: the help icon's button is labelled "Help for Minimum group size ..." too.
+    group = page.get_by_role(
+        "spinbutton", name="Minimum group size before anything is shown", exact=True
+    )
+    group.fill(str(MIN_GROUP))
+    group.press("Tab")  # a number input commits its value on blur
+    page.get_by_role("button", name="Create the workshop").click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Workshop created: {TITLE}")).to_be_visible()
+
+    code_block = page.get_by_test_id("stCode").filter(has_text="?join=")
+    expect(code_block).to_have_count(1)
+    link = code_block.inner_text().strip()
+    # RAPPORT_PUBLIC_URL points at this server, so the link (and its QR code) reach it.
+    assert link.startswith(f"{base_url}/?join="), link
+    expect(page.get_by_text(f"Scan to join: {link}")).to_be_visible()
+    return link
+
+
+def take_part(page: Page, link: str, participant: Participant) -> None:
+    """Follow the join link, rate the first practice by clicking labels, submit."""
+    code = parse_qs(urlsplit(link).query)["join"][0]
+    page.goto(link)
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/join\?join="))
+    expect(page.get_by_label("Join code")).to_have_value(code)
+    expect(page.get_by_text(TITLE, exact=True)).to_be_visible()
+    _assert_no_facilitator_link(page)
+    if participant.phone:
+        _assert_no_horizontal_scroll(page)
+
+    page.get_by_role("button", name=re.compile("Join and start")).click()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/assess$"))
+    expect(page.get_by_role("heading", name=f"1. {FIRST.name}")).to_be_visible()
+
+    # Rating groups offer "Not applicable"; the importance group (Low/Medium/High) does not.
+    groups = page.get_by_role("radiogroup").filter(has_text=NOT_APPLICABLE)
+    expect(groups).to_have_count(len(FIRST.indicators))
+    for number, indicator in enumerate(FIRST.indicators):
+        group = groups.nth(number)
+        expect(group).to_have_attribute("aria-label", re.compile(re.escape(indicator.text)))
+        answer = participant.answers[number % len(participant.answers)]
+        group.get_by_text(answer, exact=True).click()
+        wait_for_app(page)
+        expect(group.get_by_role("radio", name=answer)).to_be_checked()
+
+    panel = page.get_by_test_id("stVerticalBlockBorderWrapper").filter(
+        has_text="You joined a workshop"
+    )
+    expect(panel.get_by_text(TITLE, exact=True)).to_be_visible()
+    page.get_by_role("button", name=re.compile("Submit to the workshop")).click()
+    wait_for_app(page)
+    expect(page.get_by_text("Your answers are in.")).to_be_visible()
+    _assert_no_facilitator_link(page)
+    if participant.phone:
+        _assert_no_horizontal_scroll(page)
+        save_screenshot(page, "workshop-phone")
+
+
+def test_workshop_facilitator_and_three_participants(
+    app_server: str, page: Page, browser: Browser
+) -> None:
+    facilitator = page  # the page fixture: 1280x900, with a final screenshot on failure
+    link = create_workshop(facilitator, app_server)
+    facilitator.get_by_role("button", name=re.compile("Open the dashboard")).click()
+    wait_for_app(facilitator)
+    expect(facilitator).to_have_url(re.compile(r"/dashboard\?key="))
+    expect(facilitator.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(
+        facilitator.get_by_role("heading", name=f"Waiting for {MIN_GROUP} more responses")
+    ).to_be_visible()
+    expect(_metric_value(facilitator, "Responses")).to_have_text("0")
+
+    with ExitStack() as stack:
+        for participant in PARTICIPANTS:
+            take_part(_open_page(browser, stack, phone=participant.phone), link, participant)
+
+    # No reload: the dashboard's fragment redraws the room every 2 s on its own.
+    expect(_metric_value(facilitator, "Responses")).to_have_text(
+        str(len(PARTICIPANTS)), timeout=LIVE_TIMEOUT_MS
+    )
+    expect(facilitator.get_by_text("reveal the results when you are")).to_be_visible(
+        timeout=LIVE_TIMEOUT_MS
+    )
+    expect(facilitator.get_by_test_id("stVegaLiteChart")).to_have_count(0)
+
+    controls = facilitator.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
+    controls.get_by_role("button", name="Reveal all").click()
+    wait_for_app(facilitator)
+    # Vega draws asynchronously after the run ends; wait for both drawings.
+    expect(
+        facilitator.locator('[data-testid="stVegaLiteChart"] :is(canvas, svg.marks)')
+    ).to_have_count(2, timeout=LIVE_TIMEOUT_MS)
+    expect(
+        facilitator.get_by_role("heading", name=re.compile(f"Most disagreement: {FIRST.name}"))
+    ).to_be_visible()
+    save_screenshot(facilitator, "workshop-dashboard")

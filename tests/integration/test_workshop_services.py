@@ -1,0 +1,125 @@
+"""Workshop use cases end to end on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from docx import Document
+
+from rapport.core.assessment import Assessment
+from rapport.core.framework import Framework
+from rapport.core.workshop import WorkshopError
+from rapport.storage import SqlWorkshopRepository
+from rapport.workshops import (
+    create_demo_workshop,
+    create_workshop,
+    debrief_document,
+    export_aggregates,
+    export_responses,
+    facilitated_workshop,
+    facilitator_link,
+    find_for_join,
+    join_link,
+    reveal_all,
+    room,
+    set_open,
+    submit,
+)
+from tests.conftest import AssessmentFactory
+
+NOW = datetime(2026, 11, 27, 9, tzinfo=UTC)
+
+
+def test_create_and_find_by_code_and_token(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    made = create_workshop(repo, framework, "  Week 5 \x00seminar ", 5, True, NOW, 30)
+    assert made.workshop.title == "Week 5 seminar"
+    assert len(made.facilitator_token) >= 43  # 256 bits, URL-safe
+    assert find_for_join(repo, made.workshop.code.lower(), NOW).id == made.workshop.id
+    assert facilitated_workshop(repo, made.facilitator_token).id == made.workshop.id
+    assert made.facilitator_token not in join_link("https://r.example", made.workshop.code)
+    assert "key=" in facilitator_link("https://r.example", made.facilitator_token)
+
+
+@pytest.mark.parametrize("token", ["", "short", "x" * 43, "' OR '1'='1' --" * 3, "é" * 50])
+def test_wrong_tokens_open_nothing(
+    repo: SqlWorkshopRepository, framework: Framework, token: str
+) -> None:
+    create_workshop(repo, framework, "Room", 5, True, NOW, 30)
+    assert facilitated_workshop(repo, token) is None
+
+
+@pytest.mark.parametrize("size", [0, 2, 1001])
+def test_group_size_bounds(repo: SqlWorkshopRepository, framework: Framework, size: int) -> None:
+    with pytest.raises(WorkshopError, match="minimum group size"):
+        create_workshop(repo, framework, "Room", size, True, NOW, 30)
+
+
+def test_expired_workshops_cannot_be_joined(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    made = create_workshop(repo, framework, "Room", 5, True, NOW - timedelta(days=31), 30)
+    with pytest.raises(WorkshopError, match="No workshop has the code"):
+        find_for_join(repo, made.workshop.code, NOW)
+    assert repo.purge_expired(NOW) == 1
+
+
+def test_submissions_are_anonymous(
+    repo: SqlWorkshopRepository, framework: Framework, answered: AssessmentFactory
+) -> None:
+    made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
+    person = answered(4).with_respondent("Ada Lovelace", "PM 101")
+    person = person.with_choice("proactive", example="Warned ACME Corp about the delay")
+    assert submit(repo, made.workshop, framework, "browser-1", person, NOW) is True
+    assert submit(repo, made.workshop, framework, "browser-1", person, NOW) is False
+    [stored] = repo.response_answers(made.workshop.id)
+    assert "Ada" not in stored and "ACME" not in stored and "PM 101" not in stored
+
+
+def test_closed_and_empty_submissions_are_refused(
+    repo: SqlWorkshopRepository, framework: Framework, answered: AssessmentFactory
+) -> None:
+    made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
+    with pytest.raises(WorkshopError, match="Rate at least one statement"):
+        submit(repo, made.workshop, framework, "b", Assessment.empty(framework), NOW)
+    set_open(repo, made.workshop, False)
+    closed = repo.workshop(made.workshop.id)
+    with pytest.raises(WorkshopError, match="closed"):
+        submit(repo, closed, framework, "b", answered(3), NOW)
+    # A participant holding a stale (open) copy is still refused by the database check.
+    with pytest.raises(WorkshopError, match="closed"):
+        submit(repo, made.workshop, framework, "b", answered(3), NOW)
+    assert repo.response_answers(made.workshop.id) == []
+
+
+def test_demo_workshop_exports_and_debrief(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    sample = Assessment.empty(framework)
+    for practice in framework.practices:
+        for number, indicator in enumerate(practice.indicators):
+            sample = sample.with_rating(indicator.id, number % 5 + 1)
+    made = create_demo_workshop(repo, framework, sample, NOW, 30, participants=9)
+    summary = room(repo, framework, made.workshop)
+    assert summary.count == 9 and summary.ready
+    assert summary.spotlight is not None
+    aggregates = list(
+        csv.reader(
+            io.StringIO(export_aggregates(repo, framework, made.workshop).decode("utf-8-sig"))
+        )
+    )
+    assert len(aggregates) == 1 + len(framework.practices)
+    ratings = list(
+        csv.reader(
+            io.StringIO(export_responses(repo, framework, made.workshop).decode("utf-8-sig"))
+        )
+    )
+    assert len(ratings) == 1 + 9
+    reveal_all(repo, made.workshop)
+    doc = Document(io.BytesIO(debrief_document(repo, framework, made.workshop, date(2026, 11, 27))))
+    assert len(doc.inline_shapes) == 2
+    assert doc.paragraphs[0].text == "Workshop debrief: Demo workshop (simulated participants)"
