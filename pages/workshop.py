@@ -4,7 +4,7 @@ import streamlit as st
 
 from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopError
 from rapport.ui import resources
-from rapport.ui.components import active_framework, render_error
+from rapport.ui.components import active_framework, escape_markdown, render_error
 from rapport.ui.files import sample_profile
 from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
@@ -27,7 +27,9 @@ st.markdown(
 created = st.session_state.pop(CREATED, None)
 if created is not None:
     workshop, token = created
-    st.success(f"Workshop created: {workshop.title}", icon=":material/check_circle:")
+    st.success(
+        f"Workshop created: {escape_markdown(workshop.title)}", icon=":material/check_circle:"
+    )
     render_join_panel(workshop)
     st.markdown("**Your facilitator link** opens the dashboard from any device.")
     st.warning(

@@ -15,7 +15,7 @@ from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, Workshop
 from rapport.room_charts import mirror_figure
 from rapport.storage import StorageUnavailable
 from rapport.ui import resources, state
-from rapport.ui.components import render_error, render_figure
+from rapport.ui.components import escape_markdown, render_error, render_figure
 from rapport.workshops import room, submit
 
 JOINED = "rapport.joined"
@@ -147,7 +147,7 @@ def render_my_workshops(dashboard_page: str) -> None:
         if workshop is not None:
             st.page_link(
                 dashboard_page,
-                label=f"{workshop.code}: {workshop.title}",
+                label=f"{workshop.code}: {escape_markdown(workshop.title)}",
                 query_params={"key": token},
                 icon=":material/monitoring:",
             )
