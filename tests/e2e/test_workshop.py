@@ -89,11 +89,15 @@ def _assert_no_horizontal_scroll(page: Page) -> None:
     assert widths["main"] <= widths["mainClient"], f"the main area scrolls sideways: {widths}"
 
 
-def create_workshop(page: Page, base_url: str) -> str:
-    """Create a workshop on the Run a workshop page; return its join link."""
+def create_workshop(page: Page, base_url: str) -> tuple[str, str]:
+    """Create a workshop on the Run a workshop page; return its join and facilitator links."""
     page.goto(f"{base_url}/workshop")
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Run a workshop")).to_be_visible()
+    # The app's own navigation (app.py's st.navigation), not Streamlit's pages/ folder listing.
+    expect(
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Run a workshop")
+    ).to_be_visible()
     title = page.get_by_label("Title", exact=True)
     title.fill(TITLE)
     title.press("Tab")
@@ -113,7 +117,11 @@ def create_workshop(page: Page, base_url: str) -> str:
     # RAPPORT_PUBLIC_URL points at this server, so the link (and its QR code) reach it.
     assert link.startswith(f"{base_url}/?join="), link
     expect(page.get_by_text(f"Scan to join: {link}")).to_be_visible()
-    return link
+    key_block = page.get_by_test_id("stCode").filter(has_text=FACILITATOR_LINK)
+    expect(key_block).to_have_count(1)
+    key_link = key_block.inner_text().strip()
+    assert key_link.startswith(f"{base_url}{FACILITATOR_LINK}"), key_link
+    return link, key_link
 
 
 def take_part(page: Page, link: str, participant: Participant) -> None:
@@ -161,10 +169,10 @@ def test_workshop_facilitator_and_three_participants(
     app_server: str, page: Page, browser: Browser
 ) -> None:
     facilitator = page  # the page fixture: 1280x900, with a final screenshot on failure
-    link = create_workshop(facilitator, app_server)
+    link, key_link = create_workshop(facilitator, app_server)
     facilitator.get_by_role("button", name=re.compile("Open the dashboard")).click()
     wait_for_app(facilitator)
-    expect(facilitator).to_have_url(re.compile(r"/dashboard\?key="))
+    expect(facilitator).to_have_url(key_link)
     expect(facilitator.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(
         facilitator.get_by_role("heading", name=f"Waiting for {MIN_GROUP} more responses")

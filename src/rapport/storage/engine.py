@@ -44,7 +44,10 @@ def _sqlite_file(url: URL) -> Path | None:
     return Path(database)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy emit BEGIN itself (below): the sqlite3 module's legacy mode never
@@ -56,7 +59,7 @@ def _configure_sqlite(engine: Engine) -> None:
             # and much faster; the 10 s busy timeout outlasts a burst of submissions.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             # Off by default in SQLite; deleting a workshop relies on the cascades.
             cursor.execute("PRAGMA foreign_keys=ON")
         finally:
@@ -80,15 +83,18 @@ def create_engine_for(url: str, **engine_kwargs: Any) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         # One engine serves every Streamlit session thread; the pool hands each thread its
         # own connection, so sharing across threads is safe.
-        connect_args = {"check_same_thread": False, "timeout": 10}
+        connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     elif parsed.get_backend_name() == "postgresql":
         # Hosted databases drop idle connections; test each one before handing it out.
         options["pool_pre_ping"] = True
+        # An unreachable server must fail in seconds: the workshop pages say so at once.
+        connect_args = {"connect_timeout": 5}
+    busy_timeout_ms = int(engine_kwargs.pop("busy_timeout_ms", SQLITE_BUSY_TIMEOUT_MS))
     connect_args.update(engine_kwargs.pop("connect_args", {}))
     options.update(engine_kwargs)
     engine = create_engine(parsed, connect_args=connect_args, **options)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 

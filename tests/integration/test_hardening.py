@@ -1,0 +1,139 @@
+"""Load, busy databases, failed writes and a killed writer: nothing lost, nothing doubled,
+nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from rapport.core.framework import Framework
+from rapport.core.workshop import PracticeResult
+from rapport.storage import SqlWorkshopRepository, open_repository
+from rapport.storage.repository import DatabaseBusyError
+from tests.conftest import REPO
+from tests.integration.conftest import LATER, Backend, added, count, results, submit_together
+
+
+def test_200_at_once_then_50_resubmissions(
+    backend: Backend, repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    workshop = added(repo)
+    first = submit_together(
+        repo, framework, workshop.id, [(f"p{i}", i % 5 + 1) for i in range(200)]
+    )
+    assert first.count(True) == 200
+    again = submit_together(repo, framework, workshop.id, [(f"p{i}", 5) for i in range(0, 200, 4)])
+    assert again.count(False) == 50
+    assert count(repo, "responses", workshop.id) == 200
+    assert count(repo, "response_practices", workshop.id) == 200 * len(framework.practices)
+    level_five = sum(r.responses for r in repo.practice_rows(workshop.id) if r.level == 5)
+    # p0, p4, p8, ... now answer 5; of the others, every fifth already did.
+    expected = 50 + sum(1 for i in range(200) if i % 4 and i % 5 == 4)
+    assert level_five == expected * len(framework.practices)
+
+
+def _sqlite_only(backend: Backend) -> Path:
+    if not backend.url.startswith("sqlite"):
+        pytest.skip("SQLite's file lock is what this test holds")
+    return Path(backend.url.removeprefix("sqlite:///"))
+
+
+def test_a_busy_database_is_retried_then_reported(backend: Backend, framework: Framework) -> None:
+    path = _sqlite_only(backend)
+    repo = open_repository(backend.url, busy_timeout_ms=100)
+    workshop = added(repo)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer that never lets go
+    try:
+        with pytest.raises(DatabaseBusyError, match="busy right now"):
+            repo.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert count(repo, "responses", workshop.id) == 0
+
+
+def test_a_short_lock_is_waited_out(backend: Backend, framework: Framework) -> None:
+    path = _sqlite_only(backend)
+    repo = open_repository(backend.url, busy_timeout_ms=5000)
+    workshop = added(repo)
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        assert repo.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)
+    finally:
+        release.join()
+        holder.close()
+    assert count(repo, "responses", workshop.id) == 1
+
+
+def test_a_failed_write_leaves_nothing_behind(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    workshop = added(repo)
+    broken = [*results(framework, 3.0), PracticeResult(None, 3.0, 4, 2)]  # type: ignore[arg-type]
+    with pytest.raises(Exception, match=r"(?i)null|not-null|constraint"):
+        repo.save_response(workshop.id, "p1", "{}", broken, LATER)
+    assert count(repo, "responses", workshop.id) == 0
+    assert count(repo, "response_practices", workshop.id) == 0
+
+
+WRITER = """
+import sys, json
+from datetime import datetime, timedelta, UTC
+from rapport.framework_file import load_framework
+from rapport.storage import open_repository
+from rapport.core.workshop import PracticeResult
+url, workshop_id, framework_file, moment = sys.argv[1:5]
+framework = load_framework(__import__("pathlib").Path(framework_file))
+repo = open_repository(url)
+now = datetime.fromisoformat(moment)
+for number in range(100000):
+    practices = [PracticeResult(p.id, float(number % 5 + 1), 4, 2) for p in framework.practices]
+    repo.save_response(workshop_id, f"k{number}", json.dumps({"n": number}), practices, now)
+    print(number, flush=True)
+"""
+
+
+def test_killing_a_writer_mid_workshop_loses_no_committed_answer(
+    backend: Backend, repo: SqlWorkshopRepository, framework: Framework, tmp_path: Path
+) -> None:
+    path = _sqlite_only(backend)
+    workshop = added(repo)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    log = tmp_path / "writer.log"
+    with log.open("w") as out:
+        writer = subprocess.Popen(
+            [sys.executable, str(script), backend.url, workshop.id,
+             str(REPO / "data" / "client-relationships.yaml"), LATER.isoformat()],
+            stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(log.read_text().splitlines()) < 30:
+            time.sleep(0.05)
+        os.kill(writer.pid, signal.SIGKILL)  # no clean shutdown: as if the server died
+        writer.wait()
+    confirmed = len([line for line in log.read_text().splitlines() if line.strip().isdigit()])
+    assert confirmed >= 30, log.read_text()[-2000:]
+
+    reopened = open_repository(backend.url)  # the restart: migrations, then back to work
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = count(reopened, "responses", workshop.id)
+    assert stored >= confirmed  # every answer the writer saw committed is there
+    # ...and each one whole: seven practice rows per response, never a partial submission.
+    assert count(reopened, "response_practices", workshop.id) == stored * len(framework.practices)
+    assert reopened.workshop(workshop.id) is not None
+    assert json.loads(reopened.response_answers(workshop.id)[0])["n"] >= 0
