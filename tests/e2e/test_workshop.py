@@ -152,10 +152,8 @@ def take_part(page: Page, link: str, participant: Participant) -> None:
         wait_for_app(page)
         expect(group.get_by_role("radio", name=answer)).to_be_checked()
 
-    panel = page.get_by_test_id("stVerticalBlockBorderWrapper").filter(
-        has_text="You joined a workshop"
-    )
-    expect(panel.get_by_text(TITLE, exact=True)).to_be_visible()
+    expect(page.get_by_text("You joined a workshop")).to_be_visible()
+    expect(page.get_by_text(TITLE, exact=True)).to_be_visible()
     page.get_by_role("button", name=re.compile("Submit to the workshop")).click()
     wait_for_app(page)
     expect(page.get_by_text("Your answers are in.")).to_be_visible()

@@ -62,9 +62,9 @@ def test_a_busy_database_is_retried_then_reported(backend: Backend, framework: F
     assert count(repo, "responses", workshop.id) == 0
 
 
-def test_a_short_lock_is_waited_out(backend: Backend, framework: Framework) -> None:
-    path = _sqlite_only(backend)
-    repo = open_repository(backend.url, busy_timeout_ms=5000)
+def test_a_short_lock_is_waited_out(sqlite_file: Path, framework: Framework) -> None:
+    path = sqlite_file
+    repo = open_repository(f"sqlite:///{path}", busy_timeout_ms=5000)
     workshop = added(repo)
     holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
@@ -107,16 +107,18 @@ for number in range(100000):
 
 
 def test_killing_a_writer_mid_workshop_loses_no_committed_answer(
-    backend: Backend, repo: SqlWorkshopRepository, framework: Framework, tmp_path: Path
+    sqlite_file: Path, framework: Framework, tmp_path: Path
 ) -> None:
-    path = _sqlite_only(backend)
+    path = sqlite_file
+    url = f"sqlite:///{path}"
+    repo = open_repository(url)
     workshop = added(repo)
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     log = tmp_path / "writer.log"
     with log.open("w") as out:
         writer = subprocess.Popen(
-            [sys.executable, str(script), backend.url, workshop.id,
+            [sys.executable, str(script), url, workshop.id,
              str(REPO / "data" / "client-relationships.yaml"), LATER.isoformat()],
             stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
         )  # fmt: skip
@@ -128,7 +130,7 @@ def test_killing_a_writer_mid_workshop_loses_no_committed_answer(
     confirmed = len([line for line in log.read_text().splitlines() if line.strip().isdigit()])
     assert confirmed >= 30, log.read_text()[-2000:]
 
-    reopened = open_repository(backend.url)  # the restart: migrations, then back to work
+    reopened = open_repository(url)  # the restart: migrations, then back to work
     with sqlite3.connect(path) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = count(reopened, "responses", workshop.id)
