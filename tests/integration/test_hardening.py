@@ -41,15 +41,17 @@ def test_200_at_once_then_50_resubmissions(
     assert level_five == expected * len(framework.practices)
 
 
-def _sqlite_only(backend: Backend) -> Path:
-    if not backend.url.startswith("sqlite"):
-        pytest.skip("SQLite's file lock is what this test holds")
-    return Path(backend.url.removeprefix("sqlite:///"))
+# The next tests hold or break SQLite's own file: they run on SQLite only.
 
 
-def test_a_busy_database_is_retried_then_reported(backend: Backend, framework: Framework) -> None:
-    path = _sqlite_only(backend)
-    repo = open_repository(backend.url, busy_timeout_ms=100)
+@pytest.fixture
+def sqlite_file(tmp_path: Path) -> Path:
+    return tmp_path / "rapport.db"
+
+
+def test_a_busy_database_is_retried_then_reported(sqlite_file: Path, framework: Framework) -> None:
+    path = sqlite_file
+    repo = open_repository(f"sqlite:///{path}", busy_timeout_ms=100)
     workshop = added(repo)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer that never lets go
