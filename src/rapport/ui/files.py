@@ -10,7 +10,7 @@ import streamlit as st
 from rapport.answers_file import to_json
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from rapport.restore import ACCEPTED_TYPES, LoadedAnswers, load_upload
+from rapport.restore import LoadedAnswers, load_upload
 from rapport.ui import resources, state
 from rapport.ui.components import render_error
 
@@ -18,16 +18,24 @@ RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
 
 
-def _read(framework: Framework, key: str, label: str, help_text: str) -> LoadedAnswers | None:
-    """An uploader whose file is checked at once; problems are shown, nothing is changed."""
-    upload = st.file_uploader(label, type=list(ACCEPTED_TYPES), key=key, help=help_text)
+def _read(
+    framework: Framework, key: str, label: str, help_text: str
+) -> tuple[str | None, LoadedAnswers | None]:
+    """An uploader whose file is checked at once; problems are shown, nothing is changed.
+
+    Returns the upload's id (None without a file) and the answers it holds, if readable.
+    """
+    # No `type=` filter: Streamlit would refuse other extensions inside its own runtime,
+    # before any page code runs, with an error the page cannot word. load_upload checks the
+    # extension itself and says what to upload instead.
+    upload = st.file_uploader(label, key=key, help=help_text)
     if upload is None:
-        return None
+        return None, None
     try:
-        return load_upload(upload.getvalue(), upload.name, framework)
+        return upload.file_id, load_upload(upload.getvalue(), upload.name, framework)
     except AnswersError as error:
         render_error(error)
-        return None
+        return upload.file_id, None
 
 
 def _describe(loaded: LoadedAnswers) -> str:
@@ -46,16 +54,15 @@ def _render_left_out(loaded: LoadedAnswers) -> None:
 
 def render_resume(framework: Framework) -> None:
     """Bring back an assessment from a Rapport Word report or answers file."""
-    loaded = _read(
+    upload_id, loaded = _read(
         framework,
         RESUME_WIDGET,
-        "Continue from a Rapport report or answers file",
+        "Continue from a Rapport report (.docx) or answers file (.json)",
         "The Word report Rapport made for you carries your answers inside it.",
     )
-    upload = st.session_state.get(RESUME_WIDGET)
-    if loaded is None or upload is None:
+    if loaded is None:
         return
-    marker = f"resume:{upload.file_id}"
+    marker = f"resume:{upload_id}"
     if state.handled(marker):
         st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
         return
@@ -78,10 +85,10 @@ def render_compare(framework: Framework) -> None:
     """Choose an earlier report or answers file to compare the current answers with."""
     earlier = state.earlier(framework)
     with st.expander("Compare with an earlier assessment", expanded=earlier is None):
-        loaded = _read(
+        _, loaded = _read(
             framework,
             EARLIER_WIDGET,
-            "Earlier Rapport report or answers file",
+            "Earlier Rapport report (.docx) or answers file (.json)",
             "Retake the assessment, then upload your earlier report to see your progress.",
         )
         if loaded is not None:
