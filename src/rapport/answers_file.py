@@ -156,6 +156,11 @@ def parse(raw: bytes) -> SavedAnswers:
             ['Its "format" field should be "rapport-answers".'],
         )
     version = data.get("version")
+    if version is None:
+        raise AnswersError(
+            "This answers file does not say which version of the format it uses.",
+            ["Choose the .json file Rapport saved, unedited."],
+        )
     if version != VERSION:
         raise AnswersError(
             f"This answers file has version {version!r}; this Rapport reads version {VERSION}.",

@@ -84,7 +84,7 @@ UPLOADS = {
     "JSON list": Upload("a.json", b"[1, 2, 3]", "not a Rapport answers file"),
     "JSON string": Upload("a.json", b'"hello"', "not a Rapport answers file"),
     "another format": Upload("a.json", _json(format="survey"), "not a Rapport answers file"),
-    "no version": Upload("a.json", json.dumps({"format": "rapport-answers"}).encode(), "version None"),
+    "no version": Upload("a.json", json.dumps({"format": "rapport-answers"}).encode(), "does not say which version"),
     "future version": Upload("a.json", _json(version=99), "version 99"),
     "rating as text": Upload("a.json", _json(ratings={FIRST: "4"}), "expected fields"),
     "rating as float": Upload("a.json", _json(ratings={FIRST: 4.5}), "expected fields"),
