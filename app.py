@@ -6,23 +6,29 @@ from rapport.ui.components import active_framework, render_framework_picker
 from rapport.ui.files import render_sample_banner
 from rapport.ui.links import apply_link_actions
 
-st.set_page_config(page_title="Rapport", page_icon=":material/handshake:", layout="centered")
-
 navigation = st.navigation(
     {
         "Self-assessment": [
-            st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-            st.Page("pages/assess.py", title="Assess", icon=":material/checklist:"),
-            st.Page("pages/results.py", title="Results", icon=":material/insights:"),
-            st.Page("pages/report.py", title="Report", icon=":material/description:"),
-            st.Page("pages/practices.py", title="Practices & sources", icon=":material/menu_book:"),
+            st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+            st.Page("app_pages/assess.py", title="Assess", icon=":material/checklist:"),
+            st.Page("app_pages/results.py", title="Results", icon=":material/insights:"),
+            st.Page("app_pages/report.py", title="Report", icon=":material/description:"),
+            st.Page(
+                "app_pages/practices.py", title="Practices & sources", icon=":material/menu_book:"
+            ),
         ],
         "Workshops": [
-            st.Page("pages/join.py", title="Join a workshop", icon=":material/login:"),
-            st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:"),
-            st.Page("pages/dashboard.py", title="Dashboard", icon=":material/monitoring:"),
+            st.Page("app_pages/join.py", title="Join a workshop", icon=":material/login:"),
+            st.Page("app_pages/workshop.py", title="Run a workshop", icon=":material/groups:"),
+            st.Page("app_pages/dashboard.py", title="Dashboard", icon=":material/monitoring:"),
         ],
     }
+)
+# One page config per run, after navigation knows the page: the projected dashboard is wide.
+st.set_page_config(
+    page_title="Rapport",
+    page_icon=":material/handshake:",
+    layout="wide" if navigation.url_path == "dashboard" else "centered",
 )
 render_framework_picker()
 if navigation.url_path != "join":

@@ -13,14 +13,14 @@ from tests.conftest import REPO
 
 APP = str(REPO / "app.py")
 PAGES = [
-    "pages/home.py",
-    "pages/assess.py",
-    "pages/results.py",
-    "pages/report.py",
-    "pages/practices.py",
-    "pages/join.py",
-    "pages/workshop.py",
-    "pages/dashboard.py",
+    "app_pages/home.py",
+    "app_pages/assess.py",
+    "app_pages/results.py",
+    "app_pages/report.py",
+    "app_pages/practices.py",
+    "app_pages/join.py",
+    "app_pages/workshop.py",
+    "app_pages/dashboard.py",
 ]
 
 

@@ -188,7 +188,7 @@ def test_broken_framework_file(
     assert not at.exception, [e.value for e in at.exception]
     warnings = " ".join(w.value for w in at.sidebar.warning)
     assert "zz-broken.yaml" in warnings and message in warnings
-    at.switch_page("pages/assess.py").run()  # the good framework still works
+    at.switch_page("app_pages/assess.py").run()  # the good framework still works
     assert not at.exception
     assert at.title[0].value == "Assess your habits"
 
@@ -215,10 +215,10 @@ def _as_a_browser_sends(text: str) -> str:
 def test_hostile_text_fields(app: Start, case: str) -> None:
     text = _as_a_browser_sends(TEXTS[case])
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
     at.text_area(key="w.example.client-relationships.clear-channels").input(text[:1000]).run()
-    at.switch_page("pages/report.py").run()
+    at.switch_page("app_pages/report.py").run()
     at.text_input(key="w.report.name").input(text[:120]).run()
     assert not at.exception, [e.value for e in at.exception]
     stored = at.session_state["rapport.assessments"][FRAMEWORK.id]
@@ -257,7 +257,7 @@ def test_hostile_query_parameters(app: Start, case: str) -> None:
 )
 def test_hostile_dashboard_tokens(app: Start, key: str) -> None:
     at = app(key=key)
-    at.switch_page("pages/dashboard.py").run()
+    at.switch_page("app_pages/dashboard.py").run()
     assert not at.exception
     assert "opens with the facilitator link" in at.info[0].value
     assert not at.get("arrow_vega_lite_chart") and not at.get("vega_lite_chart")

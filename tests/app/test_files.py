@@ -63,7 +63,7 @@ def test_resume_from_a_word_report(
     assert "Restored the Word report saved on" in at.success[0].value
     assert _stored(at, framework) == original
     # The restored answers show in the widgets, and a rerun does not restore again.
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     first = next(r for r in at.radio if r.key and r.key.startswith("w.rating."))
     assert first.value == 1
     first.set_value(2).run()
@@ -74,7 +74,7 @@ def test_a_broken_upload_changes_nothing(
     app: Start, framework: Framework, answered: AssessmentFactory
 ) -> None:
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
     before = _stored(at, framework)
     broken = json.dumps({"format": "rapport-answers", "version": 7}).encode()
@@ -88,7 +88,7 @@ def test_restoring_over_answers_asks_first(
     app: Start, framework: Framework, answered: AssessmentFactory
 ) -> None:
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
     incoming = answered(2)
     _uploader(at, "resume").set_value(("a.json", to_json(incoming), "application/json")).run()
@@ -104,13 +104,13 @@ def test_compare_with_an_earlier_file(
 ) -> None:
     at = app()
     at.session_state["rapport.assessments"] = {framework.id: answered(4, 3)}
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     earlier = to_json(answered(2, 3))
     _uploader(at, "earlier").set_value(("before.json", earlier, "application/json")).run()
     _no_errors(at)
     assert _chart_count(at) == 4
     assert "Progress since your earlier assessment" in [s.value for s in at.subheader]
-    at.switch_page("pages/report.py").run()
+    at.switch_page("app_pages/report.py").run()
     _no_errors(at)
     assert "**Progress.**" in " ".join(m.value for m in at.markdown)
 
@@ -126,9 +126,9 @@ def test_compare_with_an_earlier_file(
 def test_compare_refuses_bad_files(app: Start, name: str, content: bytes, expected: str) -> None:
     at = app()
     at.session_state["rapport.assessments"] = {}
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(3).run()
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     _uploader(at, "earlier").set_value((name, content, "application/octet-stream")).run()
     _no_errors(at)
     assert expected in at.error[0].value

@@ -31,7 +31,7 @@ def _rating_radios(at: AppTest) -> list:
 def _answer_everything(
     at: AppTest, framework: Framework, choose: Callable[[int, int], object]
 ) -> None:
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     for step, _practice in enumerate(framework.practices):
         for number, radio in enumerate(_rating_radios(at)):
             radio.set_value(choose(step, number))
@@ -68,7 +68,7 @@ def test_home_explains_and_starts(app: Start) -> None:
 
 def test_results_and_report_guide_when_nothing_is_answered(app: Start) -> None:
     at = app()
-    for page in ("pages/results.py", "pages/report.py"):
+    for page in ("app_pages/results.py", "app_pages/report.py"):
         at.switch_page(page).run()
         _no_errors(at)
         assert "rate at least one statement" in at.info[0].value
@@ -84,7 +84,7 @@ def test_full_flow_answers_everything_then_charts_and_report(
     assert at.progress[0].value == 100
     # The last step offers the results.
     assert any(b.label == "See my results" for b in at.button)
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     _no_errors(at)
     assert not any("Partial" in w.value for w in at.warning)
     gaps, _items, _mix = _charts(at)
@@ -95,7 +95,7 @@ def test_full_flow_answers_everything_then_charts_and_report(
     headline = " ".join(m.value for m in at.markdown)
     assert f"Your strongest practice is {profile.strengths[0].practice.name}" in headline
     assert f"Focus first on {profile.focus[0].practice.name}" in headline
-    at.switch_page("pages/report.py").run()
+    at.switch_page("app_pages/report.py").run()
     _no_errors(at)
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download the Word report (.docx)", "Download your answers (.json)"]
@@ -103,25 +103,25 @@ def test_full_flow_answers_everything_then_charts_and_report(
 
 def test_answers_persist_across_pages(app: Start, framework: Framework) -> None:
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     first = _rating_radios(at)[0]
     first.set_value(3).run()
-    at.switch_page("pages/practices.py").run()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/practices.py").run()
+    at.switch_page("app_pages/assess.py").run()
     assert _rating_radios(at)[0].value == 3
 
 
 def test_step_and_choices_persist(app: Start) -> None:
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     next(b for b in at.button if b.label.startswith("Next")).click().run()
     key = "w.target.client-relationships.progress-updates"
     at.select_slider(key=key).set_value(5).run()
     at.text_area(key="w.example.client-relationships.progress-updates").input(
         "Sent weekly notes"
     ).run()
-    at.switch_page("pages/home.py").run()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page("app_pages/assess.py").run()
     _no_errors(at)
     assert at.header[0].value.startswith("2. ")
     assert at.select_slider(key=key).value == 5
@@ -133,9 +133,9 @@ def test_step_and_choices_persist(app: Start) -> None:
 
 def test_partial_answers_give_partial_results_with_a_note(app: Start) -> None:
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     _rating_radios(at)[0].set_value(2).run()
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     _no_errors(at)
     assert "Partial results: 1 of 34" in at.warning[0].value
     gap_spec = _charts(at)[0]
@@ -145,7 +145,7 @@ def test_partial_answers_give_partial_results_with_a_note(app: Start) -> None:
 def test_high_scores_without_example_are_flagged(app: Start, framework: Framework) -> None:
     at = app()
     _answer_everything(at, framework, lambda step, n: 5)
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     warnings = " ".join(w.value for w in at.warning)
     assert "High ratings without a recent example" in warnings
 
@@ -156,10 +156,10 @@ def test_hostile_text_in_fields_never_breaks_a_page(app: Start) -> None:
         "<script>alert(1)</script> **bold** :material/warning: \x00\x07 \u202e🚀 "
     )
     at = app()
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     _rating_radios(at)[0].set_value(4).run()
     at.text_area(key="w.example.client-relationships.clear-channels").input(hostile).run()
-    at.switch_page("pages/report.py").run()
+    at.switch_page("app_pages/report.py").run()
     at.text_input(key="w.report.name").input(hostile[:120]).run()
     _no_errors(at)
     # The name is shown as plain text, never as markdown that could render links or images.
@@ -179,7 +179,7 @@ def test_any_visiting_order_works(app: Start, order: tuple[str, ...]) -> None:
     for page in order:
         at.switch_page(page).run()
         _no_errors(at)
-        if page == "pages/assess.py":
+        if page == "app_pages/assess.py":
             _rating_radios(at)[1].set_value("na").run()
             _no_errors(at)
 
@@ -212,6 +212,6 @@ def test_a_second_framework_can_be_chosen(
     # picker's callback still fires, and the next page shows the chosen framework.
     picker.set_value("short-version").run()
     assert at.session_state["rapport.framework"] == "short-version"
-    at.switch_page("pages/practices.py").run()
+    at.switch_page("app_pages/practices.py").run()
     _no_errors(at)
     assert len([h for h in at.header if h.value[0].isdigit()]) == 2

@@ -52,7 +52,7 @@ def _text(at: AppTest) -> str:
 
 def test_facilitator_creates_a_workshop(app: Start) -> None:
     at = app()
-    at.switch_page("pages/workshop.py").run()
+    at.switch_page("app_pages/workshop.py").run()
     at.text_input[0].input("Week 5 seminar")
     at.button[0].click().run()  # the form's submit button
     _no_errors(at)
@@ -66,7 +66,7 @@ def test_facilitator_creates_a_workshop(app: Start) -> None:
 
 def test_title_is_required(app: Start) -> None:
     at = app()
-    at.switch_page("pages/workshop.py").run()
+    at.switch_page("app_pages/workshop.py").run()
     at.button[0].click().run()
     assert "Give the workshop a title" in at.error[0].value
 
@@ -78,7 +78,7 @@ def test_dashboard_without_or_with_a_wrong_token_shows_nothing(
     other = create_workshop(repo, framework, "Another room", 3, True, NOW, 30)
     for key in (None, "x" * 43, "' OR 1=1 --", "%00" * 500, other.facilitator_token):
         at = app() if key is None else app(key=key)
-        at.switch_page("pages/dashboard.py").run()
+        at.switch_page("app_pages/dashboard.py").run()
         _no_errors(at)
         text = _text(at) + " ".join(t.value for t in at.title)
         assert "PM 101 seminar" not in text
@@ -136,7 +136,7 @@ def test_dashboard_waits_for_k_then_reveals(
 ) -> None:
     _others(repo, framework, workshop, 2, lambda r: answered(r))
     at = app(key=workshop.facilitator_token)
-    at.switch_page("pages/dashboard.py").run()
+    at.switch_page("app_pages/dashboard.py").run()
     _no_errors(at)
     assert at.title[0].value == "PM 101 seminar"
     assert "Waiting for 1 more response" in _text(at)
@@ -160,7 +160,7 @@ def test_room_mirror_for_participants(
     at = app(join=workshop.workshop.code)
     next(b for b in at.button if b.label == "Join and start").click().run()
     at.session_state["rapport.assessments"] = {framework.id: answered(4)}
-    at.switch_page("pages/results.py").run()
+    at.switch_page("app_pages/results.py").run()
     _no_errors(at)
     assert "You and the room" in [s.value for s in at.subheader]
 
@@ -168,9 +168,9 @@ def test_room_mirror_for_participants(
 def test_database_down_keeps_solo_use_working(app: Start, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAPPORT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/test")
     at = app()
-    at.switch_page("pages/workshop.py").run()
+    at.switch_page("app_pages/workshop.py").run()
     _no_errors(at)
     assert "Workshops are unavailable right now" in at.error[0].value
-    at.switch_page("pages/assess.py").run()
+    at.switch_page("app_pages/assess.py").run()
     _no_errors(at)
     assert at.title[0].value == "Assess your habits"

@@ -96,7 +96,8 @@ def create_workshop(page: Page, base_url: str) -> tuple[str, str]:
     expect(page.get_by_role("heading", name="Run a workshop")).to_be_visible()
     # The app's own navigation (app.py's st.navigation), not Streamlit's pages/ folder listing.
     expect(
-        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Run a workshop")
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Run a workshop"),
+        "a deep link ran the page file without app.py (Streamlit's pages/ folder mode)",
     ).to_be_visible()
     title = page.get_by_label("Title", exact=True)
     title.fill(TITLE)
@@ -168,9 +169,11 @@ def test_workshop_facilitator_and_three_participants(
 ) -> None:
     facilitator = page  # the page fixture: 1280x900, with a final screenshot on failure
     link, key_link = create_workshop(facilitator, app_server)
-    facilitator.get_by_role("button", name=re.compile("Open the dashboard")).click()
+    facilitator.get_by_role("link", name=re.compile("Open the dashboard")).click()
     wait_for_app(facilitator)
-    expect(facilitator).to_have_url(key_link)
+    expect(
+        facilitator, "'Open the dashboard' should open the dashboard with the facilitator key"
+    ).to_have_url(key_link)
     expect(facilitator.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(
         facilitator.get_by_role("heading", name=f"Waiting for {MIN_GROUP} more responses")

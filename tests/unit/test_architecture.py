@@ -69,7 +69,9 @@ def test_only_storage_talks_sql(path: Path) -> None:
         assert "sqlalchemy" not in _roots(_imports(path))
 
 
-@pytest.mark.parametrize("path", [REPO / "app.py", *_modules(REPO / "pages")], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [REPO / "app.py", *_modules(REPO / "app_pages")], ids=lambda p: p.name
+)
 def test_pages_stay_thin(path: Path) -> None:
     # Pages render; they reach storage, documents and charts only through src/rapport.
     assert not _roots(_imports(path)) & {"sqlalchemy", "docx", "altair", "vl_convert"}

@@ -1,4 +1,4 @@
 """The Streamlit shell: cached resources, session state and shared render_* components.
 
-Besides app.py and pages/, this is the only package that imports streamlit.
+Besides app.py and app_pages/, this is the only package that imports streamlit.
 """

@@ -13,9 +13,9 @@ from rapport.core.plan import nothing_scored_sentence
 from rapport.core.scoring import Profile
 from rapport.ui import resources, state
 
-ASSESS_PAGE = "pages/assess.py"
-RESULTS_PAGE = "pages/results.py"
-REPORT_PAGE = "pages/report.py"
+ASSESS_PAGE = "app_pages/assess.py"
+RESULTS_PAGE = "app_pages/results.py"
+REPORT_PAGE = "app_pages/report.py"
 PICKER = "w.framework"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")

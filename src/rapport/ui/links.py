@@ -8,7 +8,7 @@ from rapport.core.framework import Framework
 from rapport.ui.components import RESULTS_PAGE
 from rapport.ui.files import load_sample
 
-JOIN_PAGE = "pages/join.py"
+JOIN_PAGE = "app_pages/join.py"
 
 
 def apply_link_actions(framework: Framework) -> None:

@@ -110,21 +110,25 @@ def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Wo
             st.rerun()
     with reveal_col:
         names = {p.id: p.name for p in framework.practices}
+        key = f"w.reveal.{workshop.id}"
+        # Follow the stored state when it changes ("Reveal all", another device), but keep
+        # a choice the facilitator is still making in between.
+        shown = list(names) if REVEAL_ALL in workshop.revealed else sorted(workshop.revealed)
+        shown = [p for p in shown if p in names]
+        if st.session_state.get(f"{key}.stored") != shown:
+            st.session_state[f"{key}.stored"] = shown
+            st.session_state[key] = shown
         chosen = st.multiselect(
-            "Revealed practices",
-            options=list(names),
-            default=list(names) if REVEAL_ALL in workshop.revealed else sorted(workshop.revealed),
-            format_func=names.__getitem__,
-            key=f"w.reveal.{workshop.id}",
+            "Revealed practices", options=list(names), format_func=names.__getitem__, key=key
         )
-        buttons = st.columns(3)
-        if buttons[0].button("Reveal chosen"):
+        if st.button("Reveal the chosen practices", width="stretch"):
             reveal(repo, workshop, frozenset(chosen))
             st.rerun()
-        if buttons[1].button("Reveal all", type="primary"):
+        every, none = st.columns(2)
+        if every.button("Reveal all", type="primary", width="stretch"):
             reveal_all(repo, workshop)
             st.rerun()
-        if buttons[2].button("Hide all"):
+        if none.button("Hide all", width="stretch"):
             reveal(repo, workshop, frozenset())
             st.rerun()
     _render_exports(repo, framework, workshop)

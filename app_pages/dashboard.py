@@ -9,7 +9,6 @@ from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_pan
 from rapport.ui.workshop_ui import remember_facilitator, render_my_workshops, store
 from rapport.workshops import facilitated_workshop
 
-st.set_page_config(page_title="Rapport dashboard", layout="wide")
 repo = store()
 token = st.query_params.get("key", "")
 workshop = facilitated_workshop(repo, token)
@@ -20,7 +19,7 @@ if workshop is None:
         "workshop. Participants join on the Join page instead.",
         icon=":material/key:",
     )
-    render_my_workshops("pages/dashboard.py")
+    render_my_workshops("app_pages/dashboard.py")
     st.stop()
 
 framework = resources.catalog(str(resources.settings().data_dir)).get(workshop.framework_id)

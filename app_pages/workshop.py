@@ -10,7 +10,7 @@ from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
 from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
 
-DASHBOARD_PAGE = "pages/dashboard.py"
+DASHBOARD_PAGE = "app_pages/dashboard.py"
 CREATED = "rapport.just_created"
 
 framework = active_framework()
@@ -24,7 +24,7 @@ st.markdown(
     "people have answered, and only when you reveal them."
 )
 
-created = st.session_state.pop(CREATED, None)
+created = st.session_state.get(CREATED)
 if created is not None:
     workshop, token = created
     st.success(
@@ -37,8 +37,14 @@ if created is not None:
         icon=":material/key:",
     )
     st.code(facilitator_link(settings.public_url, token), language=None)
-    if st.button("Open the dashboard", type="primary", icon=":material/monitoring:"):
-        st.switch_page(DASHBOARD_PAGE, query_params={"key": token})
+    opened, done = st.columns(2)
+    opened.page_link(
+        DASHBOARD_PAGE, label="Open the dashboard", query_params={"key": token},
+        icon=":material/monitoring:",
+    )  # fmt: skip
+    if done.button("I saved the link: hide it", icon=":material/visibility_off:"):
+        st.session_state.pop(CREATED, None)
+        st.rerun()
 
 with st.form("new-workshop"):
     st.subheader("New workshop")
