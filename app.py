@@ -25,10 +25,12 @@ navigation = st.navigation(
     }
 )
 # One page config per run, after navigation knows the page: the projected dashboard is wide.
+projected = navigation.url_path == "dashboard"
 st.set_page_config(
     page_title="Rapport",
     page_icon=":material/handshake:",
-    layout="wide" if navigation.url_path == "dashboard" else "centered",
+    layout="wide" if projected else "centered",
+    initial_sidebar_state="collapsed" if projected else "auto",
 )
 render_framework_picker()
 if navigation.url_path != "join":

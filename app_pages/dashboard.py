@@ -4,7 +4,7 @@ import streamlit as st
 
 from rapport.core.errors import RapportError
 from rapport.ui import resources
-from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.components import render_error
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
 from rapport.ui.workshop_ui import remember_facilitator, render_my_workshops, store
 from rapport.workshops import facilitated_workshop
@@ -34,7 +34,6 @@ if framework is None:
     st.stop()
 remember_facilitator(workshop.id, token)
 st.html(PROJECTOR_CSS)
-st.title(escape_markdown(workshop.title))
 render_live_room(repo, framework, workshop.id)
 with st.expander("How to join", expanded=False):
     render_join_panel(workshop)

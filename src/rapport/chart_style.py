@@ -44,17 +44,33 @@ def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
     )
 
 
-PROJECTOR_FONT_SIZE = 20  # read from the back of a room
+@dataclass(frozen=True)
+class Sizing:
+    """Type size and row height: a laptop screen, or a projector read from the back row
+    whose seven practice rows must still fit a 720-pixel-high screen."""
+
+    font: int = 12
+    row: int = 44
+    legend_columns: int | None = None  # wrap long legends instead of clipping them
 
 
-def configure_chart(chart: alt.TopLevelMixin, font_size: int = 12) -> alt.TopLevelMixin:
+SCREEN = Sizing()
+PROJECTOR = Sizing(font=18, row=34, legend_columns=3)
+
+
+def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.TopLevelMixin:
     # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
     # would squeeze rows to the default 20 px band.
     return (
         chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
         .configure(font=FONT)
-        .configure_axis(labelFontSize=font_size, titleFontSize=font_size, labelLimit=320)
-        .configure_legend(labelFontSize=font_size, titleFontSize=font_size, orient="top")
+        .configure_axis(labelFontSize=sizing.font, titleFontSize=sizing.font, labelLimit=320)
+        .configure_legend(
+            labelFontSize=sizing.font,
+            titleFontSize=sizing.font,
+            orient="top",
+            **({"columns": sizing.legend_columns} if sizing.legend_columns else {}),
+        )
         .configure_view(stroke=None)
     )
 

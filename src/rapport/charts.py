@@ -8,9 +8,11 @@ import pandas as pd
 from rapport.chart_style import (
     CURRENT_COLOUR,
     NEUTRAL_COLOUR,
+    SCREEN,
     TARGET_COLOUR,
     WIDTH,
     Figure,
+    Sizing,
     configure_chart,
     plural,
     scale_axis,
@@ -29,7 +31,7 @@ def dumbbell(
     styles: tuple[tuple[str, str], tuple[str, str]],
     scale: RatingScale,
     extra_tooltip: list[alt.Tooltip],
-    font_size: int = 12,
+    sizing: Sizing = SCREEN,
 ) -> alt.TopLevelMixin:
     """Two levels per practice joined by a line, rows in the order given.
 
@@ -75,10 +77,9 @@ def dumbbell(
             ],
         )
     )
-    row_height = 44 * font_size // 12
     return configure_chart(
-        alt.layer(rule, points).properties(width=WIDTH, height=max(120, row_height * len(order))),
-        font_size,
+        alt.layer(rule, points).properties(width=WIDTH, height=max(120, sizing.row * len(order))),
+        sizing,
     )
 
 

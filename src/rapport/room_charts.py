@@ -11,9 +11,11 @@ import pandas as pd
 from rapport.chart_style import (
     CURRENT_COLOUR,
     NEUTRAL_COLOUR,
+    SCREEN,
     TARGET_COLOUR,
     WIDTH,
     Figure,
+    Sizing,
     answer_scale,
     configure_chart,
     plural,
@@ -31,7 +33,7 @@ def _label(aggregate: PracticeAggregate) -> str:
 
 
 def room_figure(
-    aggregates: list[PracticeAggregate], scale: RatingScale, font_size: int = 12
+    aggregates: list[PracticeAggregate], scale: RatingScale, sizing: Sizing = SCREEN
 ) -> Figure:
     """The room's average current level against its average target, widest gap first."""
     ordered = sorted(aggregates, key=lambda a: -((a.mean_target or 0.0) - (a.mean_current or 0.0)))
@@ -40,21 +42,21 @@ def room_figure(
             {
                 "Practice": _label(a),
                 "Full name": a.practice.name,
-                "Room now": round(a.mean_current or 0.0, 2),
-                "Room target": round(a.mean_target or 0.0, 2),
+                "Now": round(a.mean_current or 0.0, 2),
+                "Target": round(a.mean_target or 0.0, 2),
                 "Responses": a.responses,
             }
             for a in ordered
         ],
-        columns=["Practice", "Full name", "Room now", "Room target", "Responses"],
+        columns=["Practice", "Full name", "Now", "Target", "Responses"],
     )
     chart = dumbbell(
         rows,
-        ("Room now", "Room target"),
+        ("Now", "Target"),
         ((CURRENT_COLOUR, "circle"), (TARGET_COLOUR, "diamond")),
         scale,
         [alt.Tooltip("Responses:Q")],
-        font_size,
+        sizing,
     )
     widest = ordered[0] if ordered else None
     caption = (
@@ -72,7 +74,7 @@ def room_figure(
 
 
 def distribution_figure(
-    aggregates: list[PracticeAggregate], scale: RatingScale, font_size: int = 12
+    aggregates: list[PracticeAggregate], scale: RatingScale, sizing: Sizing = SCREEN
 ) -> Figure:
     """How many people sit at each level of each practice (their rounded practice score)."""
     data = pd.DataFrame(
@@ -94,8 +96,8 @@ def distribution_figure(
             order=alt.Order("Order:Q"),
             tooltip=["Practice:N", "Level:N", "People:Q"],
         )
-        .properties(width=WIDTH, height=(36 * font_size // 12) * max(1, len(aggregates))),
-        font_size,
+        .properties(width=WIDTH, height=sizing.row * max(1, len(aggregates))),
+        sizing,
     )
     caption = (
         "How many people's practice score rounds to each level, per practice. "

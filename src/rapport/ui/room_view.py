@@ -6,13 +6,13 @@ from datetime import date
 
 import streamlit as st
 
-from rapport.chart_style import PROJECTOR_FONT_SIZE
+from rapport.chart_style import PROJECTOR
 from rapport.core.framework import Framework
 from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError, WorkshopRepository
 from rapport.qr import qr_png
 from rapport.room_charts import distribution_figure, room_figure
 from rapport.ui import resources
-from rapport.ui.components import render_error, render_figure
+from rapport.ui.components import escape_markdown, render_error
 from rapport.workshops import (
     debrief_document,
     export_aggregates,
@@ -26,12 +26,13 @@ from rapport.workshops import (
 )
 
 REFRESH_SECONDS = 2
-# Projection: bigger type for the back row, applied on the dashboard page only.
+# Projection: bigger type for the back row and less empty space above, so the count, the
+# spotlight and all seven practices fit a 1280x720 projector without scrolling.
 PROJECTOR_CSS = """
 <style>
-[data-testid="stMain"] { font-size: 1.25rem; }
-[data-testid="stMetricValue"] { font-size: 3.5rem; }
-[data-testid="stMain"] h1 { font-size: 2.6rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
+[data-testid="stMain"] { font-size: 1.2rem; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; line-height: 1.1; }
 </style>
 """
 
@@ -43,16 +44,18 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         st.warning("This workshop has been deleted.", icon=":material/delete:")
         return
     summary = room(repo, framework, workshop)
-    count, status = st.columns([1, 2])
+    heading, count, code = st.columns([3, 1, 1.3], vertical_alignment="center")
+    heading.markdown(f"## {escape_markdown(workshop.title)}")
     count.metric("Responses", summary.count)
+    code.metric("Join code", " ".join(workshop.code))
     if not workshop.is_open:
-        status.markdown("### Submissions are closed")
+        st.markdown("### Submissions are closed")
     elif not summary.ready:
-        status.markdown(
+        st.markdown(
             f"### Waiting for {summary.waiting_for} more "
             f"{'response' if summary.waiting_for == 1 else 'responses'}"
         )
-        status.caption(
+        st.caption(
             f"Nothing is shown until {workshop.min_group_size} people have answered, so no "
             "one's answers can be singled out."
         )
@@ -61,21 +64,30 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
     visible = shown_aggregates(summary, workshop, projected=True)
     hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
     if not visible:
-        status.markdown("### Ready: reveal the results when you are")
+        st.markdown("### Ready: reveal the results when you are")
         return
     if hidden:
-        status.caption(f"{hidden} practices stay hidden until you reveal them.")
-    spotlight = summary.spotlight
-    if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
-        with st.container(border=True):
-            st.markdown(f"## :material/flare: Most disagreement: {spotlight.practice.name}")
-            st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask the room:")
-            st.markdown("\n".join(f"- {p}" for p in spotlight.practice.discussion_prompts))
-    left, right = st.columns(2)
-    with left:
-        render_figure(room_figure(visible, framework.scale, PROJECTOR_FONT_SIZE))
+        st.caption(f"{hidden} practices stay hidden until you reveal them.")
+    figures = (
+        room_figure(visible, framework.scale, PROJECTOR),
+        distribution_figure(visible, framework.scale, PROJECTOR),
+    )
+    left, middle, right = st.columns([1.15, 1.15, 0.8])
+    for column, figure in zip((left, middle), figures, strict=True):
+        with column:
+            st.markdown(f"**{figure.title}**")
+            st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
     with right:
-        render_figure(distribution_figure(visible, framework.scale, PROJECTOR_FONT_SIZE))
+        spotlight = summary.spotlight
+        if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
+            with st.container(border=True):
+                st.markdown(f"**:material/flare: Most disagreement: {spotlight.practice.name}**")
+                st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask:")
+                st.markdown("\n".join(f"- {p}" for p in spotlight.practice.discussion_prompts))
+    with st.expander("The charts as text and tables"):
+        for figure in figures:
+            st.markdown(f"**{figure.title}.** {escape_markdown(figure.caption)}")
+            st.dataframe(figure.table, hide_index=True, width="stretch")
 
 
 def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
