@@ -1,0 +1,58 @@
+"""Killing the server mid-workshop loses no workshop and no response."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+try:
+    from playwright.sync_api import Browser, Page, expect
+except ImportError:
+    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
+    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(REASON, allow_module_level=True)
+
+from tests.e2e.helpers import wait_for_app
+from tests.server_process import StreamlitServer
+
+pytestmark = pytest.mark.e2e
+
+
+def _responses(page: Page) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has_text="Responses")
+    return metric.get_by_test_id("stMetricValue").inner_text()
+
+
+def test_kill_and_restart_mid_workshop(browser: Browser, tmp_path: Path) -> None:
+    server = StreamlitServer(tmp_path).start()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{server.base_url}/workshop")
+        wait_for_app(page)
+        page.get_by_role("button", name=re.compile("Create a demo workshop")).click()
+        wait_for_app(page)
+        expect(page).to_have_url(re.compile(r"/dashboard\?key="))
+        facilitator_link = page.url
+        expect(page.get_by_test_id("stMetric").filter(has_text="Responses")).to_be_visible()
+        before = _responses(page)
+        assert int(before) >= 5
+
+        server.kill()  # no clean shutdown
+        server.start()  # same port, same database file
+
+        fresh = context.new_page()
+        fresh.set_default_timeout(20_000)
+        fresh.goto(facilitator_link)  # the facilitator's saved link, after the restart
+        wait_for_app(fresh)
+        expect(fresh.get_by_test_id("stMetric").filter(has_text="Responses")).to_be_visible()
+        assert _responses(fresh) == before
+        expect(fresh.get_by_role("heading", name=re.compile("Demo workshop"))).to_be_visible()
+    finally:
+        context.close()
+        server.stop()

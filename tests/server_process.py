@@ -1,0 +1,107 @@
+"""A real `streamlit run app.py` in a child process, for browser tests and benchmarks.
+
+Output goes to a log file, not a pipe (nobody reads a pipe during a test, and a full pipe
+would block the server). Each server gets its own SQLite database and public URL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+STARTUP_TIMEOUT_S = 60.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+class ServerFailedError(RuntimeError):
+    """The server exited or never became healthy; the message carries the log's tail."""
+
+
+@dataclass
+class StreamlitServer:
+    folder: Path  # holds the log and the SQLite database
+    port: int = field(default_factory=free_port)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log(self) -> Path:
+        return self.folder / "server.log"
+
+    def tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:]) or "(the log is empty)"
+
+    def start(self) -> StreamlitServer:
+        env = {
+            **os.environ,
+            "RAPPORT_DATABASE_URL": f"sqlite:///{self.folder / 'rapport.db'}",
+            "RAPPORT_PUBLIC_URL": self.base_url,
+            **self.extra_env,
+        }
+        command = [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true", "--server.address", "127.0.0.1",
+            "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+        ]  # fmt: skip
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not healthy(self.base_url):
+            if self.process.poll() is not None:
+                raise ServerFailedError(
+                    f"Streamlit exited with code {self.process.returncode} before its health "
+                    f"check answered. Log {self.log}:\n{self.tail()}"
+                )
+            if time.monotonic() > deadline:
+                raise ServerFailedError(
+                    f"Streamlit did not answer {self.base_url}/_stcore/health within "
+                    f"{STARTUP_TIMEOUT_S:.0f} s. Log {self.log}:\n{self.tail()}"
+                )
+            time.sleep(0.25)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: no clean shutdown, as when a host dies mid-workshop."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
