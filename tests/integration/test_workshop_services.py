@@ -14,6 +14,7 @@ from docx import Document
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.workshop import WorkshopError
+from rapport.services import student_report
 from rapport.storage import SqlWorkshopRepository
 from rapport.workshops import (
     create_demo_workshop,
@@ -139,3 +140,17 @@ def test_the_token_is_stored_only_as_a_hash(
     assert hashlib.sha256(made.facilitator_token.encode()).hexdigest() in stored
     # 32 random bytes: at least 128 bits even if the encoding were halved.
     assert len(base64.urlsafe_b64decode(made.facilitator_token + "=")) == 32
+
+
+def test_the_word_report_carries_the_room_mirror(
+    repo: SqlWorkshopRepository, framework: Framework, answered: AssessmentFactory
+) -> None:
+    made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
+    for number in range(3):
+        submit(repo, made.workshop, framework, f"p{number}", answered(number + 2), NOW)
+    summary = room(repo, framework, made.workshop)
+    raw = student_report(framework, answered(4), date(2026, 11, 27), None, summary)
+    doc = Document(io.BytesIO(raw))
+    assert len(doc.inline_shapes) == 4
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert captions[-1].startswith("Figure 4. You and the room.")
