@@ -52,10 +52,11 @@ class Sizing:
     font: int = 12
     row: int = 44
     legend_columns: int | None = None  # wrap long legends instead of clipping them
+    legend_orient: str = "top"
 
 
 SCREEN = Sizing()
-PROJECTOR = Sizing(font=18, row=34, legend_columns=3)
+PROJECTOR = Sizing(font=18, row=34, legend_columns=3, legend_orient="bottom")
 
 
 def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.TopLevelMixin:
@@ -68,7 +69,7 @@ def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.To
         .configure_legend(
             labelFontSize=sizing.font,
             titleFontSize=sizing.font,
-            orient="top",
+            orient=sizing.legend_orient,
             **({"columns": sizing.legend_columns} if sizing.legend_columns else {}),
         )
         .configure_view(stroke=None)

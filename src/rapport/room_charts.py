@@ -5,6 +5,8 @@ Practices below the minimum group size, or not yet revealed, are simply not draw
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 import pandas as pd
 
@@ -28,8 +30,17 @@ from rapport.core.workshop import PracticeAggregate, RoomSummary
 ROOM_COLOUR = NEUTRAL_COLOUR
 
 
-def _label(aggregate: PracticeAggregate) -> str:
-    return f"{aggregate.practice.short_name} (n={aggregate.responses})"
+def _labeller(aggregates: list[PracticeAggregate]) -> Callable[[PracticeAggregate], str]:
+    """Row labels carry n, the responses behind each average; when every practice has the
+    same n it is said once in the caption instead, leaving the projector's width to data."""
+    if len({a.responses for a in aggregates}) <= 1:
+        return lambda a: a.practice.short_name
+    return lambda a: f"{a.practice.short_name} (n={a.responses})"
+
+
+def _same_n(aggregates: list[PracticeAggregate]) -> str:
+    counts = {a.responses for a in aggregates}
+    return f" n = {counts.pop()} responses for every practice." if len(counts) == 1 else ""
 
 
 def room_figure(
@@ -37,10 +48,11 @@ def room_figure(
 ) -> Figure:
     """The room's average current level against its average target, widest gap first."""
     ordered = sorted(aggregates, key=lambda a: -((a.mean_target or 0.0) - (a.mean_current or 0.0)))
+    label = _labeller(aggregates)
     rows = pd.DataFrame(
         [
             {
-                "Practice": _label(a),
+                "Practice": label(a),
                 "Full name": a.practice.name,
                 "Now": round(a.mean_current or 0.0, 2),
                 "Target": round(a.mean_target or 0.0, 2),
@@ -61,7 +73,8 @@ def room_figure(
     widest = ordered[0] if ordered else None
     caption = (
         f"The room's average level (circle) and average target (diamond) for "
-        f"{plural(len(ordered), 'practice')}, n = responses per practice."
+        f"{plural(len(ordered), 'practice')}."
+        + _same_n(aggregates)
         + (
             f" Widest gap: {widest.practice.name}, {widest.mean_current:.1f} against "
             f"{widest.mean_target:.1f}."
@@ -77,9 +90,10 @@ def distribution_figure(
     aggregates: list[PracticeAggregate], scale: RatingScale, sizing: Sizing = SCREEN
 ) -> Figure:
     """How many people sit at each level of each practice (their rounded practice score)."""
+    label = _labeller(aggregates)
     data = pd.DataFrame(
         [
-            {"Practice": _label(a), "Level": level.label, "Order": level.value, "People": count}
+            {"Practice": label(a), "Level": level.label, "Order": level.value, "People": count}
             for a in aggregates
             for level, count in zip(scale.levels, a.distribution, strict=True)
             if count
@@ -90,7 +104,7 @@ def distribution_figure(
         alt.Chart(data)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("Practice:N", sort=[_label(a) for a in aggregates], title=None),
+            y=alt.Y("Practice:N", sort=[label(a) for a in aggregates], title=None),
             x=alt.X("People:Q", title="People", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("Level:N", scale=answer_scale(scale), title=None),
             order=alt.Order("Order:Q"),
@@ -101,7 +115,7 @@ def distribution_figure(
     )
     caption = (
         "How many people's practice score rounds to each level, per practice. "
-        "Each bar is a whole practice, never one person's single answer."
+        "Each bar is a whole practice, never one person's single answer." + _same_n(aggregates)
     )
     table = data.pivot_table(
         index="Practice", columns="Level", values="People", aggfunc="sum", fill_value=0
