@@ -36,7 +36,7 @@ if created is not None:
         "Keep it private and save it now: it is shown only this once and is never stored.",
         icon=":material/key:",
     )
-    st.code(facilitator_link(settings.public_url, token), language=None)
+    st.code(facilitator_link(settings.public_url, token), language=None, wrap_lines=True)
     opened, done = st.columns(2)
     opened.page_link(
         DASHBOARD_PAGE, label="Open the dashboard", query_params={"key": token},

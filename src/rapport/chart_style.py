@@ -56,7 +56,7 @@ class Sizing:
 
 
 SCREEN = Sizing()
-PROJECTOR = Sizing(font=18, row=34, legend_columns=3, legend_orient="bottom")
+PROJECTOR = Sizing(font=18, row=34, legend_columns=2, legend_orient="bottom")
 
 
 def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.TopLevelMixin:
@@ -98,10 +98,18 @@ def is_dark(colour: str) -> bool:
     return (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05)
 
 
-def answer_scale(scale: RatingScale, unanswered: bool = False) -> alt.Scale:
-    """One colour per answer word, shared by every chart so a colour means one thing."""
-    domain = [level.label for level in scale.levels] + [scale.not_applicable.label]
-    colours = [*level_colours(scale), NA_COLOUR]
+def answer_scale(
+    scale: RatingScale, unanswered: bool = False, levels_only: bool = False
+) -> alt.Scale:
+    """One colour per answer word, shared by every chart so a colour means one thing.
+
+    `levels_only` leaves out Not applicable, for charts of practice scores, which always
+    sit on a level."""
+    domain = [level.label for level in scale.levels]
+    colours = level_colours(scale)
+    if not levels_only:
+        domain.append(scale.not_applicable.label)
+        colours.append(NA_COLOUR)
     if unanswered:
         domain.append(UNANSWERED)
         colours.append(UNANSWERED_COLOUR)

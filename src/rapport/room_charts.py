@@ -106,7 +106,7 @@ def distribution_figure(
         .encode(
             y=alt.Y("Practice:N", sort=[label(a) for a in aggregates], title=None),
             x=alt.X("People:Q", title="People", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("Level:N", scale=answer_scale(scale), title=None),
+            color=alt.Color("Level:N", scale=answer_scale(scale, levels_only=True), title=None),
             order=alt.Order("Order:Q"),
             tooltip=["Practice:N", "Level:N", "People:Q"],
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 
@@ -15,3 +18,56 @@ def wait_for_app(page: Page) -> None:
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
     # The run's final deltas can land just after the state flips; let the page settle.
     page.wait_for_timeout(300)
+
+
+# --- Shared by the accessibility, keyboard and projection tests ----------------------------
+
+# Vega draws asynchronously after the run ends; this matches a chart once it is drawn.
+DRAWN_CHART = '[data-testid="stVegaLiteChart"] :is(canvas, svg.marks)'
+
+
+def save_named_screenshot(page: Page, name: str, *, whole_page: bool = True) -> Path:
+    """Save screenshots/<name>.png: the whole page (as conftest's save_screenshot does), or
+    only what the viewport shows, e.g. what a projector shows without scrolling."""
+    from tests.e2e.conftest import SCREENSHOTS, save_screenshot
+
+    target = SCREENSHOTS / f"{name}.png"
+    if whole_page:
+        save_screenshot(page, name).replace(target)
+    else:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=target)
+    return target
+
+
+def horizontal_overflow(page: Page) -> str | None:
+    """Why the page scrolls sideways, or None when it does not."""
+    widths = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            return {
+                document: document.scrollingElement.scrollWidth,
+                window: window.innerWidth,
+                main: main ? main.scrollWidth : 0,
+                mainClient: main ? main.clientWidth : 0,
+            };
+        }"""
+    )
+    if widths["document"] > widths["window"] or widths["main"] > widths["mainClient"]:
+        return f"the page scrolls sideways: {widths}"
+    return None
+
+
+def create_revealed_demo_workshop(page: Page, base_url: str) -> str:
+    """Create a demo workshop through the UI, reveal every practice; return the dashboard
+    URL (the facilitator link). The page is left on the dashboard, scrolled to the controls."""
+    page.goto(f"{base_url}/workshop")
+    wait_for_app(page)
+    page.get_by_role("button", name="Create a demo workshop").click()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/dashboard\?key="))
+    controls = page.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
+    controls.get_by_role("button", name="Reveal all").click()
+    wait_for_app(page)
+    expect(page.locator(DRAWN_CHART)).to_have_count(2)
+    return page.url

@@ -30,7 +30,7 @@ REFRESH_SECONDS = 2
 # spotlight and all seven practices fit a 1280x720 projector without scrolling.
 PROJECTOR_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 [data-testid="stMain"] { font-size: 1.2rem; }
 [data-testid="stMetricValue"] { font-size: 3.2rem; line-height: 1.1; }
 </style>
@@ -81,7 +81,7 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         spotlight = summary.spotlight
         if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
             with st.container(border=True):
-                st.markdown(f"**:material/flare: Most disagreement: {spotlight.practice.name}**")
+                st.markdown(f"#### :material/flare: Most disagreement: {spotlight.practice.name}")
                 st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask:")
                 st.markdown("\n".join(f"- {p}" for p in spotlight.practice.discussion_prompts))
     with st.expander("The charts as text and tables"):
@@ -105,8 +105,10 @@ def render_join_panel(workshop: Workshop) -> None:
     with code:
         st.markdown("Join at")
         st.markdown(f"# {' '.join(workshop.code)}")
-        st.code(link, language=None)
-    qr.image(qr_png(link), width=320, caption=f"Scan to join: {link}")
+        st.code(link, language=None, wrap_lines=True)
+    # The caption stays plain: a link in a faded caption fails contrast, and the link is
+    # already beside it and in the image's alt text.
+    qr.image(qr_png(link), width=320, caption="Scan to join", alt=f"QR code that opens {link}")
 
 
 def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
