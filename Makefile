@@ -33,5 +33,10 @@ format: $(VENV)/.dev
 test: lint
 	$(BIN)/python -m pytest
 
+# Timings against baselines measured in the same run; not part of `make test`.
+# Writes bench-results.json; see docs/benchmarks.md.
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from rapport.charts import figures
 from rapport.core.compare import progress_sentences
 from rapport.core.plan import (
     action_plan,
@@ -20,6 +19,7 @@ from rapport.ui.components import (
     active_framework,
     render_figure,
     render_nothing_to_show,
+    result_figures,
 )
 from rapport.ui.files import render_compare
 from rapport.ui.workshop_ui import render_room_mirror, render_workshop_submit
@@ -67,8 +67,8 @@ caution = unsupported_sentence(profile)
 if caution:
     st.warning(caution + " Add examples on the Assess page.", icon=":material/fact_check:")
 
-for figure in figures(profile, assessment):
-    render_figure(figure)
+for figure, spec in result_figures(profile, assessment):
+    render_figure(figure, spec)
 
 render_room_mirror(framework, profile)
 render_compare(framework)

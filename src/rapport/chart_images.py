@@ -10,7 +10,8 @@ PNG_SCALE = 2  # 2x pixels keep text crisp when Word scales the picture to the p
 def render_png(chart: alt.TopLevelMixin, scale: int = PNG_SCALE) -> bytes:
     import vl_convert  # imported here: it is large and only the report needs it
 
-    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)
+    # validate=False: the unit tests validate every builder; at run time it only costs.
+    return vl_convert.vegalite_to_png(chart.to_dict(validate=False), scale=scale)
 
 
 def warm_up() -> None:

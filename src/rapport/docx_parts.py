@@ -21,9 +21,22 @@ _ITALICS = re.compile(r"\*([^*]+)\*")
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 
 
+def add_styled(document: DocumentObject, text: str, style: str | None) -> Paragraph:
+    """document.add_paragraph(text, style=name), minus python-docx's scan of every style in
+    the document to find the default one, which it repeats for each paragraph."""
+    paragraph = document.add_paragraph(text)
+    if style is not None:
+        paragraph._p.style = document.styles[style].style_id
+    return paragraph
+
+
+def add_heading(document: DocumentObject, text: str, level: int) -> Paragraph:
+    return add_styled(document, text, "Title" if level == 0 else f"Heading {level}")
+
+
 def add_text(document: DocumentObject, text: str = "", style: str | None = None) -> Paragraph:
     """A paragraph of cleaned text: every string reaches the document through here."""
-    return document.add_paragraph(clean_text(text), style=style)
+    return add_styled(document, clean_text(text), style)
 
 
 def add_marked_text(paragraph: Paragraph, text: str) -> None:

@@ -32,9 +32,11 @@ from rapport.core.scoring import Profile
 from rapport.core.text import clean_text
 from rapport.docx_answers import embed_answers
 from rapport.docx_parts import (
+    add_heading,
     add_hyperlink,
     add_marked_text,
     add_picture,
+    add_styled,
     add_text,
     hanging_indent,
     mark_header_row,
@@ -100,7 +102,7 @@ def _title(data: ReportInput) -> str:
 
 
 def _title_page(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_paragraph(clean_text(_title(data)), style="Title")
+    add_styled(doc, clean_text(_title(data)), "Title")
     who = data.assessment.respondent
     details = [
         ("Prepared by", who.name),
@@ -118,7 +120,7 @@ def _title_page(doc: DocumentObject, data: ReportInput) -> None:
 
 
 def _summary(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_heading("Summary", level=1)
+    add_heading(doc, "Summary", 1)
     profile = data.profile
     if profile.is_empty:
         add_text(doc, nothing_scored_sentence(profile))
@@ -131,7 +133,7 @@ def _summary(doc: DocumentObject, data: ReportInput) -> None:
 
 
 def _introduction(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_heading("Why these practices", level=1)
+    add_heading(doc, "Why these practices", 1)
     for paragraph in data.framework.introduction:
         add_text(doc, paragraph)
     scale = data.framework.scale
@@ -171,26 +173,26 @@ def add_figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
-    caption = doc.add_paragraph(style="Caption")
+    caption = add_styled(doc, "", "Caption")
     caption.add_run(f"Figure {number}. {clean_text(chart.title)}. ").bold = True
     caption.add_run(clean_text(chart.caption))
 
 
 def _results(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_heading("Results", level=1)
+    add_heading(doc, "Results", 1)
     for number, chart in enumerate(data.charts, start=1):
         add_figure(doc, chart, number)
-    doc.add_heading("Scores and priorities", level=2)
+    add_heading(doc, "Scores and priorities", 2)
     add_text(doc, "Gap is target minus current level; priority 1 is the most urgent.")
     _score_table(doc, data.profile)
 
 
 def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> None:
     since = f" of {progress.earlier_on}" if progress.earlier_on else ""
-    doc.add_heading("Progress since your earlier assessment", level=1)
+    add_heading(doc, "Progress since your earlier assessment", 1)
     add_text(doc, f"Compared with your assessment{since}:")
     for sentence in progress_sentences(progress.comparison):
-        doc.add_paragraph(clean_text(sentence), style="List Bullet")
+        add_styled(doc, clean_text(sentence), "List Bullet")
     if progress.chart is not None:
         add_figure(doc, progress.chart, first_figure)
     table = doc.add_table(rows=1, cols=4)
@@ -212,7 +214,7 @@ def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> Non
 
 def add_references(doc: DocumentObject, framework: Framework) -> None:
     """The APA reference list with working links (shared with the debrief)."""
-    doc.add_heading("References", level=1)
+    add_heading(doc, "References", 1)
     for reference in framework.references:
         paragraph = doc.add_paragraph()
         hanging_indent(paragraph)
@@ -241,7 +243,7 @@ def build_report(data: ReportInput) -> bytes:
     _results(doc, data)
     if data.progress is not None:
         _progress(doc, data.progress, first_figure=len(data.charts) + 1)
-    doc.add_heading("The practices", level=1)
+    add_heading(doc, "The practices", 1)
     for score in data.profile.scores:
         write_practice_section(doc, data, score)
     write_action_plan(doc, data)

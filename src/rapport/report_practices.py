@@ -10,7 +10,13 @@ from rapport.core.framework import Framework, Practice
 from rapport.core.plan import PracticePlan, action_plan, describe_level, plan_practice
 from rapport.core.scoring import PracticeScore
 from rapport.core.text import clean_text
-from rapport.docx_parts import add_text, mark_header_row, set_column_widths
+from rapport.docx_parts import (
+    add_heading,
+    add_styled,
+    add_text,
+    mark_header_row,
+    set_column_widths,
+)
 
 if TYPE_CHECKING:  # report.py imports this module; the type is only for annotations
     from rapport.report import ReportInput
@@ -25,13 +31,13 @@ def _citation_line(doc: DocumentObject, framework: Framework, practice: Practice
 
 def write_practice_section(doc: DocumentObject, data: ReportInput, score: PracticeScore) -> None:
     practice, framework = score.practice, data.framework
-    doc.add_heading(clean_text(practice.name), level=2)
+    add_heading(doc, clean_text(practice.name), 2)
     definition = doc.add_paragraph()
     definition.add_run(clean_text(practice.definition)).bold = True
-    doc.add_heading("Why it matters", level=3)
+    add_heading(doc, "Why it matters", 3)
     add_text(doc, practice.why_it_matters)
     _citation_line(doc, framework, practice)
-    doc.add_heading("Your ratings", level=3)
+    add_heading(doc, "Your ratings", 3)
     level = (
         describe_level(data.profile, score.current) if score.current is not None else "not rated"
     )
@@ -48,9 +54,9 @@ def write_practice_section(doc: DocumentObject, data: ReportInput, score: Practi
         cells[1].text = framework.scale.word(data.assessment.rating(indicator.id))
     mark_header_row(table)
     set_column_widths(table, [4.8, 1.6])
-    doc.add_heading("Your example", level=3)
+    add_heading(doc, "Your example", 3)
     add_text(doc, score.example or "No example given.")
-    doc.add_heading("Recommended actions", level=3)
+    add_heading(doc, "Recommended actions", 3)
     _plan_body(doc, plan_practice(score, data.assessment))
 
 
@@ -66,20 +72,20 @@ def _plan_body(doc: DocumentObject, plan: PracticePlan) -> None:
         start = plan.weakest[0].indicator.text.rstrip(".")
         add_text(doc, f"Start with the statement you rated lowest: \u201c{start}.\u201d")
     for action in plan.actions:
-        item = doc.add_paragraph(style="List Bullet")
+        item = add_styled(doc, "", "List Bullet")
         item.add_run(clean_text(action.title) + ". ").bold = True
         item.add_run(clean_text(action.detail))
 
 
 def write_action_plan(doc: DocumentObject, data: ReportInput) -> None:
-    doc.add_heading("Action plan", level=1)
+    add_heading(doc, "Action plan", 1)
     plans = action_plan(data.profile, data.assessment)
     if not plans:
         add_text(doc, "No practice is below its target, so there is no gap to close right now.")
         return
     add_text(doc, "The practices with the largest gaps, weighted by the importance you gave them.")
     for number, plan in enumerate(plans, start=1):
-        doc.add_heading(f"{number}. {clean_text(plan.score.practice.name)}", level=2)
+        add_heading(doc, f"{number}. {clean_text(plan.score.practice.name)}", 2)
         _plan_body(doc, plan)
         below = plan.weakest[1:3]
         if below:

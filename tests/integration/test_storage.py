@@ -9,13 +9,15 @@ from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from rapport.core.framework import Framework
 from rapport.core.workshop import REVEAL_ALL, PracticeResult, WorkshopError, summarize
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, migrate
-from rapport.storage.engine import create_engine_for
+from rapport.storage.engine import alembic_config, create_engine_for
 from rapport.storage.tables import metadata
 from tests.integration.conftest import (
     LATER,
@@ -29,6 +31,8 @@ from tests.integration.conftest import (
     token_hash,
 )
 
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
+
 
 def _versions(repo: SqlWorkshopRepository) -> list[str]:
     with repo.engine.connect() as conn:
@@ -36,16 +40,31 @@ def _versions(repo: SqlWorkshopRepository) -> list[str]:
 
 
 def test_migrations_create_the_tables_once(repo: SqlWorkshopRepository) -> None:
-    assert _versions(repo) == ["0001"]
+    assert _versions(repo) == [HEAD]
     for table in ("workshops", "responses", "response_practices"):
         assert count(repo, table) == 0
     migrate(repo.engine)
     migrate(repo.engine)
-    assert _versions(repo) == ["0001"]
+    assert _versions(repo) == [HEAD]
     # The hand-written migration and tables.py describe the same schema.
     with repo.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
+
+
+def test_upgrading_from_the_first_schema_keeps_the_data(
+    backend: Backend, framework: Framework
+) -> None:
+    first = backend.open()
+    with first.engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+    workshop = added(first)
+    assert first.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)
+    migrate(first.engine)
+    assert _versions(first) == [HEAD]
+    assert sum(r.responses for r in first.practice_rows(workshop.id)) == 7
 
 
 def test_a_restart_finds_the_earlier_data(backend: Backend, framework: Framework) -> None:
@@ -56,7 +75,7 @@ def test_a_restart_finds_the_earlier_data(backend: Backend, framework: Framework
     again = backend.open()
     assert again.workshop(workshop.id) == workshop
     assert sum(r.responses for r in again.practice_rows(workshop.id)) == 7
-    assert _versions(again) == ["0001"]
+    assert _versions(again) == [HEAD]
 
 
 def test_workshop_round_trip(repo: SqlWorkshopRepository) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from rapport.charts import Figure
+from rapport.core.assessment import Assessment
 from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
 from rapport.core.plan import nothing_scored_sentence
 from rapport.core.scoring import Profile
 from rapport.ui import resources, state
+
+if TYPE_CHECKING:
+    from rapport.charts import Figure
 
 ASSESS_PAGE = "app_pages/assess.py"
 RESULTS_PAGE = "app_pages/results.py"
@@ -72,11 +76,46 @@ def render_progress(profile: Profile) -> None:
     )
 
 
-def render_figure(figure: Figure) -> None:
+def vega_spec(chart: Any) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, without Altair's per-call schema validation (the unit
+    tests validate every builder) and without Altair's default-theme view size, which
+    st.altair_chart leaves out too."""
+    spec = chart.to_dict(validate=False)
+    view = spec.get("config", {}).get("view", {})
+    view.pop("continuousWidth", None)
+    view.pop("continuousHeight", None)
+    return spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=128, ttl=3600)
+def _result_figures(
+    key: str, _profile: Profile, _assessment: Assessment
+) -> tuple[tuple[Figure, dict[str, Any]], ...]:
+    from rapport.charts import figures
+
+    return tuple((f, vega_spec(f.chart)) for f in figures(_profile, _assessment))
+
+
+def result_figures(
+    profile: Profile, assessment: Assessment
+) -> tuple[tuple[Figure, dict[str, Any]], ...]:
+    """The Results charts and their specs, built once per distinct set of answers: the
+    answers' JSON is the key (the profile derives from it and the framework version)."""
+    framework = profile.framework
+    key = f"{framework.id}:{framework.version}:{assessment.model_dump_json()}"
+    return _result_figures(key, profile, assessment)
+
+
+def render_figure(figure: Figure, spec: dict[str, Any] | None = None) -> None:
     """A chart with its text alternative: a caption stating the finding, and the data table."""
     st.subheader(figure.title)
     # theme=None keeps our fonts and dark axis labels (Streamlit's theme greys them out).
-    st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
+    st.vega_lite_chart(
+        spec if spec is not None else vega_spec(figure.chart),
+        width="stretch",
+        theme=None,
+        alt=figure.caption,
+    )
     st.caption(escape_markdown(figure.caption))
     with st.expander(f"{figure.title}: as a table"):
         st.dataframe(figure.table, hide_index=True, width="stretch")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from rapport.chart_images import warm_up
 from rapport.framework_file import FrameworkCatalog, framework_paths, load_catalog
 from rapport.settings import Settings
-from rapport.storage import SqlWorkshopRepository, open_repository
+
+if TYPE_CHECKING:
+    from rapport.storage import SqlWorkshopRepository
 
 
 def _secrets() -> dict[str, object]:
@@ -27,6 +30,24 @@ def settings() -> Settings:
     return Settings.from_sources(os.environ, _secrets())
 
 
+_SCAN_SECONDS = 2.0
+_scans: dict[str, tuple[float, tuple[tuple[str, int], ...]]] = {}
+
+
+def _files(data_dir: str) -> tuple[tuple[str, int], ...]:
+    """The folder's framework files and their modification times, looked at no more than
+    every couple of seconds: one script run asks for the catalog several times."""
+    now = time.monotonic()
+    seen = _scans.get(data_dir)
+    if seen is not None and now - seen[0] < _SCAN_SECONDS:
+        return seen[1]
+    folder = Path(data_dir)
+    paths = framework_paths(folder) if folder.is_dir() else []
+    files = tuple((str(p), p.stat().st_mtime_ns) for p in paths)
+    _scans[data_dir] = (now, files)
+    return files
+
+
 def catalog(data_dir: str) -> FrameworkCatalog:
     """The frameworks in the data folder, validated once per version of its files.
 
@@ -34,9 +55,7 @@ def catalog(data_dir: str) -> FrameworkCatalog:
     sees it on the next page load, without a server restart, and nothing is re-read while
     the files stay as they are.
     """
-    folder = Path(data_dir)
-    paths = framework_paths(folder) if folder.is_dir() else []
-    return _catalog(tuple((str(p), p.stat().st_mtime_ns) for p in paths))
+    return _catalog(_files(data_dir))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -47,6 +66,8 @@ def _catalog(files: tuple[tuple[str, int], ...]) -> FrameworkCatalog:
 @st.cache_resource(show_spinner=False)
 def chart_renderer() -> bool:
     """Warm vl-convert so the first report download does not pay its start-up cost."""
+    from rapport.chart_images import warm_up
+
     warm_up()
     return True
 
@@ -56,6 +77,8 @@ def _repository(database_url: str) -> SqlWorkshopRepository:
     # Opened once per process and shared by every session: the engine pools connections,
     # and migrations run here, on first use. Failures raise and are not cached, so the
     # next page load tries again once the database is back.
+    from rapport.storage import open_repository
+
     repository = open_repository(database_url)
     repository.purge_expired(datetime.now(UTC))
     return repository

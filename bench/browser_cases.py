@@ -1,0 +1,170 @@
+"""Cases 6 and 7: a real server and headless Chromium.
+
+6. Cold start: from `streamlit run app.py` to the home page finished in the browser,
+   against the same for a one-title Streamlit script (Streamlit's own floor).
+7. Memory: the server's resident memory after 1 and after 20 browser sessions, each
+   loading the home page and then the Assess page, against a bare app doing the same.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench.common import APP, Plan
+from bench.results import CaseResult, Check, median
+from bench.server import Server, chromium, settle, streamlit_server, wait_for_run
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+# The floor: a title, a button and, after the click, as many radios as the Assess page.
+BARE_APP = """
+import streamlit as st
+
+st.title("Bare")
+if st.button("Start the assessment") or st.session_state.get("started"):
+    st.session_state["started"] = True
+    for number in range(6):
+        st.radio(f"Statement {number}", ["Never", "Rarely", "Sometimes", "Often", "Always"])
+"""
+APP_HEADINGS = ("Rapport", "Assess your habits")
+BARE_HEADINGS = ("Bare", "Bare")
+
+
+def _bare_script(folder: Path) -> Path:
+    script = folder / "bare_app.py"
+    script.write_text(BARE_APP, encoding="utf-8")
+    return script
+
+
+def _cold_start(browser: Browser, script: Path, heading: str) -> dict[str, float]:
+    """Seconds from spawning the server to its first page finished in a fresh browser."""
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        with streamlit_server(script, Path(folder)) as server:
+            server.wait_healthy()
+            healthy = time.perf_counter()
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            try:
+                page = context.new_page()
+                page.goto(server.base_url)
+                wait_for_run(page, heading)
+                finished = time.perf_counter()
+                settle(page)
+            finally:
+                context.close()
+    return {"total": finished - started, "to_health": healthy - started}
+
+
+def cold_start_case(plan: Plan) -> CaseResult:
+    with tempfile.TemporaryDirectory() as folder, chromium() as browser:
+        bare = _bare_script(Path(folder))
+        app_runs, bare_runs = [], []
+        for _ in range(plan.cold_starts):  # alternate, so drift lands on both
+            app_runs.append(_cold_start(browser, APP, APP_HEADINGS[0]))
+            bare_runs.append(_cold_start(browser, bare, BARE_HEADINGS[0]))
+    times = [r["total"] for r in app_runs]
+    result = CaseResult(
+        case="6 cold start",
+        title="Cold start: streamlit run app.py to the home page finished in Chromium",
+        baseline="the same for a one-title Streamlit script",
+        median=median(times),
+        baseline_median=median([r["total"] for r in bare_runs]),
+        runs=plan.cold_starts,
+        samples=times,
+        baseline_samples=[r["total"] for r in bare_runs],
+        extra={
+            "max": max(times),
+            "to_health_median": median([r["to_health"] for r in app_runs]),
+            "baseline_to_health_median": median([r["to_health"] for r in bare_runs]),
+        },
+        note="the browser is started before the clock; each run is a new server process",
+    )
+    health, bare_health = (
+        result.extra[k] for k in ("to_health_median", "baseline_to_health_median")
+    )
+    result.summary = (
+        f"max {max(times):.2f} s; server healthy after {health:.2f} s (bare {bare_health:.2f} s)"
+    )
+    result.checks = [Check("median", "<", 4.0, result.median, "s")]
+    return result
+
+
+def _open_sessions(
+    context: BrowserContext, server: Server, headings: tuple[str, str], count: int
+) -> None:
+    """`count` browser sessions (tabs; each is its own Streamlit session with its own
+    websocket and session_state): the home page, then the button that opens Assess.
+    All tabs load at once, as a room arriving together would, then each is waited for."""
+    pages: list[Page] = []
+    for _ in range(count):
+        page = context.new_page()
+        page.goto(server.base_url)
+        pages.append(page)
+    for page in pages:
+        wait_for_run(page, headings[0])
+    settle(pages[-1])
+    for page in pages:
+        # A plain DOM click: Playwright's click() waits for animation frames, which
+        # Chromium withholds from background tabs (seconds per tab, nothing measured).
+        page.get_by_role("button", name="Start the assessment").dispatch_event("click")
+    for page in pages:
+        wait_for_run(page, headings[1])
+    settle(pages[-1])
+
+
+def _memory(browser: Browser, script: Path, headings: tuple[str, str], sessions: int) -> dict:
+    """RSS of the server before any session, after the first and after `sessions`."""
+    with tempfile.TemporaryDirectory() as folder, streamlit_server(script, Path(folder)) as server:
+        server.wait_healthy()
+        idle = server.rss_mib()
+        # One context: the tabs share the browser's HTTP cache, so the JavaScript bundle
+        # is parsed once and the case stays quick; the server sees separate sessions.
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            _open_sessions(context, server, headings, 1)
+            time.sleep(1.0)  # let the session's script thread finish and the heap settle
+            first = server.rss_mib()
+            _open_sessions(context, server, headings, sessions - 1)
+            time.sleep(2.0)
+            last = server.rss_mib()
+        finally:
+            context.close()
+    return {"idle": idle, "first": first, "last": last, "per": (last - first) / (sessions - 1)}
+
+
+def memory_case(plan: Plan) -> CaseResult:
+    with tempfile.TemporaryDirectory() as folder, chromium() as browser:
+        app = _memory(browser, APP, APP_HEADINGS, plan.sessions)
+        bare = _memory(browser, _bare_script(Path(folder)), BARE_HEADINGS, plan.sessions)
+    result = CaseResult(
+        case="7 memory per session",
+        title=f"Server RSS after 1 and after {plan.sessions} browser sessions (home, then Assess)",
+        baseline="the same for a bare app (title, button, 6 radios)",
+        median=app["per"],
+        baseline_median=bare["per"],
+        runs=plan.sessions,
+        extra={
+            "unit": "MiB",
+            "rss_idle_mib": round(app["idle"], 1),
+            "rss_after_1_mib": round(app["first"], 1),
+            f"rss_after_{plan.sessions}_mib": round(app["last"], 1),
+            "baseline_rss_idle_mib": round(bare["idle"], 1),
+            "baseline_rss_after_1_mib": round(bare["first"], 1),
+            f"baseline_rss_after_{plan.sessions}_mib": round(bare["last"], 1),
+        },
+        note="median column: RSS increment per session, (after N - after 1) / (N - 1)",
+    )
+    result.summary = (
+        f"RSS idle {app['idle']:.0f}, after 1 {app['first']:.0f}, after {plan.sessions} "
+        f"{app['last']:.0f} MiB (bare {bare['idle']:.0f}/{bare['first']:.0f}/{bare['last']:.0f})"
+    )
+    return result
+
+
+if __name__ == "__main__":  # quick look at these two cases alone
+    for case in (cold_start_case, memory_case):
+        print(case(Plan()).to_json())

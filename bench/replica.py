@@ -1,0 +1,137 @@
+"""A same-elements floor: a bare script that draws what a Rapport page drew, and nothing else.
+
+Generated from the element tree AppTest parsed from a run of the page: the same titles,
+texts, widgets (labels, options, keys), layout blocks and, for charts and tables, frames of
+the same size. It computes nothing, so the time it takes is Streamlit's own price for the
+page's elements; what the page takes beyond it is Rapport's Python (routing, state,
+scoring, building charts) plus AppTest compiling the bigger scripts.
+
+It is a diagnostic number reported beside a case, not a baseline of any budget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+HEADER = """import altair as alt
+import pandas as pd
+import streamlit as st
+
+
+def frame(rows, columns):
+    return pd.DataFrame(
+        {
+            f"c{j}": [f"item {i % 9}" if j % 2 else float(i % 5 + 1) for i in range(rows)]
+            for j in range(columns)
+        }
+    )
+
+
+def chart(shapes):
+    layers = [
+        alt.Chart(frame(rows, columns)).mark_point().encode(x="c0:Q", y="c1:N")
+        for rows, columns in shapes
+    ]
+    return layers[0] if len(layers) == 1 else alt.layer(*layers)
+
+
+"""
+TEXT = {"title", "header", "subheader", "markdown", "caption"}
+WIDGETS_WITH_OPTIONS = {"selectbox", "select_slider"}
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.unmapped: list[str] = []
+        self._keys = 0
+
+    def key(self, node: Any) -> str:
+        self._keys += 1
+        found = getattr(node, "key", None)
+        return str(found) if found else f"replica-{self._keys}"
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def children(self, node: Any, depth: int) -> None:
+        kids = list((getattr(node, "children", {}) or {}).values())
+        for child in kids:
+            self.node(child, depth)
+        if not kids:
+            self.emit(depth, "pass")
+
+    def node(self, node: Any, depth: int) -> None:
+        kind = getattr(node, "type", "")
+        label = getattr(node, "label", None)
+        if kind in TEXT:
+            self.emit(depth, f"st.{kind}({str(node.value)!r})")
+        elif kind == "divider":
+            self.emit(depth, "st.divider()")
+        elif kind == "progress":
+            self.emit(depth, f"st.progress({int(node.value)})")
+        elif kind == "expander":
+            self.emit(depth, f"with st.expander({label!r}):")
+            self.children(node, depth + 1)
+        elif kind == "popover":
+            self.emit(depth, f"with st.popover({node.proto.popover.label!r}):")
+            self.children(node, depth + 1)
+        elif kind == "flex_container":
+            self._container(node, depth)
+        elif kind == "radio":
+            captions = list(node.proto.captions) or None
+            self.emit(
+                depth,
+                f"st.radio({label!r}, {list(node.options)!r}, index=None, key={self.key(node)!r}, "
+                f"horizontal={bool(node.proto.horizontal)!r}, captions={captions!r})",
+            )
+        elif kind in WIDGETS_WITH_OPTIONS:
+            self.emit(
+                depth, f"st.{kind}({label!r}, {list(node.options)!r}, key={self.key(node)!r})"
+            )
+        elif kind in ("text_area", "text_input", "file_uploader", "button", "checkbox"):
+            self.emit(depth, f"st.{kind}({label!r}, key={self.key(node)!r})")
+        elif kind == "download_button":
+            self.emit(depth, f"st.download_button({label!r}, b'', key={self.key(node)!r})")
+        elif kind == "metric":
+            self.emit(depth, f"st.metric({label!r}, {str(node.value)!r})")
+        elif kind == "dataframe":
+            rows, columns = node.value.shape
+            self.emit(depth, f"st.dataframe(frame({rows}, {columns}), hide_index=True)")
+        elif kind == "vega_lite_chart":
+            shapes = [_arrow_shape(d.data.data) for d in node.proto.datasets]
+            self.emit(depth, f"st.altair_chart(chart({shapes!r}), width='stretch', theme=None)")
+        elif kind == "page_link":
+            self.emit(depth, f"st.markdown({str(label)!r})")  # a page link needs a router
+        else:
+            self.unmapped.append(kind)
+            if getattr(node, "children", None):
+                self.children(node, depth)
+
+    def _container(self, node: Any, depth: int) -> None:
+        kids = list(node.children.values())
+        if kids and all(getattr(k, "type", "") == "column" for k in kids):
+            name = f"columns_{len(self.lines)}"
+            self.emit(depth, f"{name} = st.columns({len(kids)})")
+            for number, column in enumerate(kids):
+                self.emit(depth, f"with {name}[{number}]:")
+                self.children(column, depth + 1)
+        else:
+            self.emit(depth, "with st.container(border=True):")
+            self.children(node, depth + 1)
+
+
+def _arrow_shape(data: bytes) -> tuple[int, int]:
+    table = pa.ipc.open_stream(data).read_all()
+    return table.num_rows, table.num_columns
+
+
+def replica_script(at: Any) -> tuple[str, list[str]]:
+    """The script for the main area of AppTest `at`'s last run, and the element kinds it
+    could not reproduce (none on Rapport's pages)."""
+    writer = _Writer()
+    for child in at.main.children.values():
+        writer.node(child, 0)
+    return HEADER + "\n".join(writer.lines) + "\n", writer.unmapped

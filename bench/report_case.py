@@ -1,0 +1,131 @@
+"""Case 3: the Word report in a warm process, against python-docx and vl-convert alone.
+
+The floor writes a document of the same shape as Rapport's report (the same paragraphs in
+the same styles with texts of the same lengths, the same tables, the same pictures) and
+renders the same Vega-Lite specs to PNG with vl-convert. It does none of Rapport's own
+work: scoring, building Altair charts, wording, citations, embedding the answers.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+import vl_convert
+from docx import Document
+from docx.shared import Inches
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from bench.common import Plan, Step, clock, interleaved, sample
+from bench.results import CaseResult, Check, median, ms
+from rapport.chart_images import PNG_SCALE, warm_up
+from rapport.charts import figures
+from rapport.core.scoring import score
+from rapport.services import student_report
+
+TODAY = date(2026, 11, 27)
+FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "
+PICTURE_WIDTH = Inches(6)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (style, text length, pictures in it) or a table (cell text lengths)."""
+
+    style: str | None = None
+    length: int = 0
+    pictures: int = 0
+    cells: tuple[tuple[int, ...], ...] = ()  # a table's rows of cell text lengths
+    table_style: str | None = None
+
+
+def layout(report: bytes) -> list[Block]:
+    """The shape of a document: its body's paragraphs and tables, in order."""
+    doc = Document(BytesIO(report))
+    blocks = []
+    for item in doc.iter_inner_content():
+        if isinstance(item, Paragraph):
+            pictures = len(item._p.xpath(".//pic:pic"))
+            style = item.style.name if item.style is not None else None
+            blocks.append(Block(style=style, length=len(item.text), pictures=pictures))
+        elif isinstance(item, Table):
+            cells = tuple(tuple(len(c.text) for c in row.cells) for row in item.rows)
+            table_style = item.style.name if item.style is not None else None
+            blocks.append(Block(cells=cells, table_style=table_style))
+    return blocks
+
+
+def _text(length: int) -> str:
+    return (FILLER * (length // len(FILLER) + 1))[:length]
+
+
+def floor_report(blocks: list[Block], specs: list[dict[str, Any]]) -> bytes:
+    """python-docx writing the same blocks, plus vl-convert rendering the same charts."""
+    pictures = iter([vl_convert.vegalite_to_png(spec, scale=PNG_SCALE) for spec in specs])
+    doc = Document()
+    for block in blocks:
+        if block.cells:
+            table = doc.add_table(rows=len(block.cells), cols=len(block.cells[0]))
+            table.style = block.table_style
+            for row, lengths in zip(table.rows, block.cells, strict=True):
+                for cell, length in zip(row.cells, lengths, strict=True):
+                    cell.text = _text(length)
+            continue
+        paragraph = doc.add_paragraph(_text(block.length), style=block.style)
+        for _ in range(block.pictures):
+            paragraph.add_run().add_picture(BytesIO(next(pictures)), width=PICTURE_WIDTH)
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def report_case(plan: Plan) -> CaseResult:
+    framework, assessment = sample()
+    warm_up()  # what the app's chart_renderer() resource does once per process
+    report = student_report(framework, assessment, TODAY)
+    blocks = layout(report)
+    specs = [f.chart.to_dict() for f in figures(score(framework, assessment), assessment)]
+    if sum(b.pictures for b in blocks) != len(specs):
+        raise RuntimeError("the report does not hold one picture per chart")
+    subject = Step(act=lambda: student_report(framework, assessment, TODAY))
+    baseline = Step(act=lambda: floor_report(blocks, specs))
+    times, floor = interleaved(subject, baseline, plan.warmup, plan.slow_runs)
+    if len(layout(floor_report(blocks, specs))) != len(blocks):
+        raise RuntimeError("the floor document does not have the report's shape")
+    # The floor's two halves, for the notes: how much of it is vl-convert.
+    png = [
+        clock(lambda: [vl_convert.vegalite_to_png(s, scale=PNG_SCALE) for s in specs])
+        for _ in range(5)
+    ]
+    result = CaseResult(
+        case="3 word report",
+        title="Word report (warm process): rapport.services.student_report",
+        baseline="python-docx writing the same paragraphs and tables + vl-convert, same charts",
+        median=median(times),
+        baseline_median=median(floor),
+        runs=plan.slow_runs,
+        samples=times,
+        baseline_samples=floor,
+        extra={
+            "paragraphs": sum(1 for b in blocks if not b.cells),
+            "tables": sum(1 for b in blocks if b.cells),
+            "pictures": len(specs),
+            "characters": sum(b.length + sum(map(sum, b.cells)) for b in blocks),
+            "report_bytes": len(report),
+            "floor_vl_convert_median": statistics.median(png),
+        },
+    )
+    result.summary = f"vl-convert alone {ms(statistics.median(png))} of the floor"
+    result.checks = [
+        Check("ratio", "<=", 1.3, result.ratio),
+        Check("median", "<", 0.5, result.median, "s"),
+    ]
+    return result
+
+
+if __name__ == "__main__":  # quick look at this case alone
+    print(report_case(Plan()).to_json())
