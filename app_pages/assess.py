@@ -6,12 +6,11 @@ from rapport.core.scoring import score
 from rapport.ui import state
 from rapport.ui.assess_form import (
     render_how_to_rate,
+    render_keep_or_start_over,
     render_practice,
-    render_start_over,
     render_step_picker,
 )
 from rapport.ui.components import RESULTS_PAGE, active_framework, render_progress
-from rapport.ui.files import render_answers_download, render_resume
 from rapport.ui.workshop_ui import render_workshop_submit
 
 framework = active_framework()
@@ -22,8 +21,6 @@ profile = score(framework, state.assessment(framework))
 
 st.title("Assess your habits")
 render_progress(profile)
-with st.expander("Continue from an earlier report or answers file"):
-    render_resume(framework)
 render_how_to_rate(framework)
 render_step_picker(framework, profile, current)
 st.header(f"{current + 1}. {practice.name}", divider="gray")
@@ -51,11 +48,4 @@ elif forward.button("See my results", icon=":material/insights:", type="primary"
     st.switch_page(RESULTS_PAGE)
 
 render_workshop_submit(framework)
-
-st.divider()
-st.caption("Answers stay in this browser tab only. Save them to continue another day.")
-save, over = st.columns(2)
-with save:
-    render_answers_download(framework, f"rapport-{framework.id}")
-with over:
-    render_start_over(framework)
+render_keep_or_start_over(framework)

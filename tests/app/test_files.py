@@ -77,6 +77,7 @@ def test_a_broken_upload_changes_nothing(
     at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
     before = _stored(at, framework)
+    at.switch_page("app_pages/home.py").run()  # resuming from a file happens on Home
     broken = json.dumps({"format": "rapport-answers", "version": 7}).encode()
     _uploader(at, "resume").set_value(("answers.json", broken, "application/json")).run()
     _no_errors(at)
@@ -91,6 +92,7 @@ def test_restoring_over_answers_asks_first(
     at.switch_page("app_pages/assess.py").run()
     next(r for r in at.radio if r.key and r.key.startswith("w.rating.")).set_value(4).run()
     incoming = answered(2)
+    at.switch_page("app_pages/home.py").run()
     _uploader(at, "resume").set_value(("a.json", to_json(incoming), "application/json")).run()
     assert "Restoring replaces them" in at.warning[0].value
     assert _stored(at, framework).answered_count == 1

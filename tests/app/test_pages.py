@@ -208,8 +208,6 @@ def test_a_second_framework_can_be_chosen(
     at = app()
     picker = at.sidebar.selectbox[0]
     assert picker.options == ["Managing client relationships", "A shorter framework"]
-    # AppTest re-runs only the page script after the first run (Streamlit 1.67): the
-    # picker's callback still fires, and the next page shows the chosen framework.
     picker.set_value("short-version").run()
     assert at.session_state["rapport.framework"] == "short-version"
     at.switch_page("app_pages/practices.py").run()

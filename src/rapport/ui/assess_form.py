@@ -9,6 +9,7 @@ from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
 from rapport.core.scoring import Profile
 from rapport.core.text import MAX_NOTE_CHARS
 from rapport.ui import state
+from rapport.ui.files import render_answers_download
 
 STEP_WIDGET = "w.assess.step"
 
@@ -47,8 +48,10 @@ def render_practice(framework: Framework, practice: Practice) -> None:
     assessment = state.assessment(framework)
     scale = framework.scale
     options = [level.value for level in scale.levels] + [NOT_APPLICABLE]
-    st.markdown(f"**{practice.definition}**")
-    st.caption("How often do you do each of these? Choose Not applicable if it has not come up.")
+    st.markdown(
+        f"**{practice.definition}**\n\nHow often do you do each of these? Choose "
+        f"{scale.not_applicable.label} if it has not come up."
+    )
     for number, indicator in enumerate(practice.indicators, start=1):
         key = state.widget_key("rating", framework.id, indicator.id)
         st.radio(
@@ -64,15 +67,17 @@ def render_practice(framework: Framework, practice: Practice) -> None:
                 lambda a, v, i=indicator.id: a.with_rating(i, v),
             ),
         )
-    st.divider()
     _render_choices(framework, practice, assessment)
 
 
 def _render_choices(framework: Framework, practice: Practice, assessment: Assessment) -> None:
     scale = framework.scale
-    st.markdown("**Your target and priority for this practice**")
-    if practice.target_description:
-        st.caption(f"What good looks like: {practice.target_description}")
+    good = (
+        f"\n\nWhat good looks like: {practice.target_description}"
+        if practice.target_description
+        else ""
+    )
+    st.markdown(f"#### Your target and priority for this practice{good}")
     left, right = st.columns(2)
     left.select_slider(
         "Target: how often you want to do these",
@@ -113,12 +118,14 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
     )
 
 
-def render_start_over(framework: Framework) -> None:
-    """Clear every answer of this framework, after a confirmation."""
-    with st.popover("Start over", icon=":material/restart_alt:"):
+def render_keep_or_start_over(framework: Framework) -> None:
+    """Save the answers for another day, or clear them, both behind one button."""
+    with st.popover("Save or start over", icon=":material/save:"):
         st.markdown(
-            "This clears all your answers in this session. Download them first to keep them."
+            "Answers stay in this browser tab only. Save them to continue another day; "
+            "starting over clears them."
         )
-        if st.button("Clear all my answers", type="primary"):
+        render_answers_download(framework, f"rapport-{framework.id}")
+        if st.button("Clear all my answers", icon=":material/restart_alt:"):
             state.clear(framework)
             st.rerun()
