@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from bench.common import APP, Plan
 from bench.results import CaseResult, Check, median
-from bench.server import Server, chromium, settle, streamlit_server, wait_for_run
+from bench.server import POLL_S, chromium, settle, streamlit_server, wait_for_run
+from tests.server_process import StreamlitServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -45,7 +46,7 @@ def _cold_start(browser: Browser, script: Path, heading: str) -> dict[str, float
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         with streamlit_server(script, Path(folder)) as server:
-            server.wait_healthy()
+            server.wait_healthy(POLL_S)
             healthy = time.perf_counter()
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             try:
@@ -94,7 +95,7 @@ def cold_start_case(plan: Plan) -> CaseResult:
 
 
 def _open_sessions(
-    context: BrowserContext, server: Server, headings: tuple[str, str], count: int
+    context: BrowserContext, server: StreamlitServer, headings: tuple[str, str], count: int
 ) -> None:
     """`count` browser sessions (tabs; each is its own Streamlit session with its own
     websocket and session_state): the home page, then the button that opens Assess.
@@ -119,7 +120,7 @@ def _open_sessions(
 def _memory(browser: Browser, script: Path, headings: tuple[str, str], sessions: int) -> dict:
     """RSS of the server before any session, after the first and after `sessions`."""
     with tempfile.TemporaryDirectory() as folder, streamlit_server(script, Path(folder)) as server:
-        server.wait_healthy()
+        server.wait_healthy(POLL_S)
         idle = server.rss_mib()
         # One context: the tabs share the browser's HTTP cache, so the JavaScript bundle
         # is parsed once and the case stays quick; the server sees separate sessions.

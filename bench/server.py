@@ -8,114 +8,30 @@ Chromium driven by Playwright; nothing is downloaded.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.common import CHROMIUM, Unavailable
+from tests.server_process import CHROMIUM_ARGS, StreamlitServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # containers often run as root, where the sandbox cannot start
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-STARTUP_TIMEOUT_S = 60.0
 POLL_S = 0.05  # health polling step: small, since cold start is what is measured
 WAIT_MS = 30_000  # a loaded machine can take seconds for a run; fail only when really stuck
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - local http
-            return bool(response.read().decode().strip() == "ok")
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    base_url: str
-    log: Path
-
-    def wait_healthy(self) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(f"{self.base_url}/_stcore/health"):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                tail = self.log.read_text("utf-8", errors="replace")[-2000:]
-                raise RuntimeError(f"Streamlit did not come up; log {self.log}:\n{tail}")
-            time.sleep(POLL_S)
-
-    def rss_mib(self) -> float:
-        """Resident memory of the server process, from /proc (no psutil needed)."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text("utf-8")
-        line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
-        return int(line.split()[1]) / 1024  # kB to MiB
-
-
 @contextmanager
-def streamlit_server(script: Path, workdir: Path) -> Iterator[Server]:
-    """Start `streamlit run <script>` from the script's folder; yield at once (not healthy
-    yet: the cold-start case times that part too); stop it afterwards."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "RAPPORT_DATABASE_URL": f"sqlite:///{workdir / 'rapport.db'}",
-        "RAPPORT_PUBLIC_URL": base_url,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    log = workdir / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            command, cwd=script.parent, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
-        try:
-            yield Server(process, base_url, log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+def streamlit_server(script: Path, workdir: Path) -> Iterator[StreamlitServer]:
+    """Start `streamlit run <script>` (the tests' own server harness); yield at once, not yet
+    healthy, since the cold-start case times that part too; stop it afterwards."""
+    server = StreamlitServer(workdir, script=script).launch()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @contextmanager

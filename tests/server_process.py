@@ -19,6 +19,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 STARTUP_TIMEOUT_S = 60.0
+# What headless Debian Chromium needs here: no sandbox as root in a container, and no
+# background traffic (the tests and benchmarks must pass offline).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -42,6 +53,7 @@ class ServerFailedError(RuntimeError):
 @dataclass
 class StreamlitServer:
     folder: Path  # holds the log and the SQLite database
+    script: Path = REPO / "app.py"
     port: int = field(default_factory=free_port)
     extra_env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
@@ -59,6 +71,13 @@ class StreamlitServer:
         return "\n".join(text.splitlines()[-lines:]) or "(the log is empty)"
 
     def start(self) -> StreamlitServer:
+        """Launch and wait until the health check answers."""
+        self.launch()
+        self.wait_healthy()
+        return self
+
+    def launch(self) -> StreamlitServer:
+        """Start the process without waiting (a cold-start benchmark times the wait)."""
         env = {
             **os.environ,
             "RAPPORT_DATABASE_URL": f"sqlite:///{self.folder / 'rapport.db'}",
@@ -66,15 +85,19 @@ class StreamlitServer:
             **self.extra_env,
         }
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", str(self.script),
             "--server.headless", "true", "--server.address", "127.0.0.1",
             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+                command, cwd=self.script.parent, env=env, stdout=log, stderr=subprocess.STDOUT
             )
+        return self
+
+    def wait_healthy(self, poll_seconds: float = 0.25) -> None:
+        assert self.process is not None, "launch() first"
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while not healthy(self.base_url):
             if self.process.poll() is not None:
@@ -87,8 +110,14 @@ class StreamlitServer:
                     f"Streamlit did not answer {self.base_url}/_stcore/health within "
                     f"{STARTUP_TIMEOUT_S:.0f} s. Log {self.log}:\n{self.tail()}"
                 )
-            time.sleep(0.25)
-        return self
+            time.sleep(poll_seconds)
+
+    def rss_mib(self) -> float:
+        """Resident memory of the server process, from /proc (no psutil needed)."""
+        assert self.process is not None
+        status = Path(f"/proc/{self.process.pid}/status").read_text("utf-8")
+        line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+        return int(line.split()[1]) / 1024  # kB to MiB
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, as when a host dies mid-workshop."""

@@ -8,12 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,102 +15,29 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
+from tests.server_process import CHROMIUM_ARGS, ServerFailedError, StreamlitServer
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "screenshots"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
-STARTUP_TIMEOUT_S = 60.0
 MAX_SCREENSHOT_HEIGHT = 16_000  # beyond ~16k px Chromium cannot capture in one piece
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # CI containers often run as root, where the sandbox cannot start
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # Keep the browser from phoning home: the tests must pass offline.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-    return "\n".join(text.splitlines()[-lines:]) or "(the log is empty)"
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free port; yield its base URL."""
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    server_dir = tmp_path_factory.mktemp("streamlit")
-    log_path = server_dir / "server.log"
-    # Isolate the server: a throwaway workshop database, and join links and QR codes that
-    # point at this server rather than the default public URL.
-    env = {
-        **os.environ,
-        "RAPPORT_DATABASE_URL": f"sqlite:///{server_dir / 'rapport.db'}",
-        "RAPPORT_PUBLIC_URL": base_url,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    # A file, not a pipe: nobody reads a pipe while the tests run, and a full pipe buffer
-    # would block the server mid-write.
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + STARTUP_TIMEOUT_S
-            while not _healthy(f"{base_url}/_stcore/health"):
-                if process.poll() is not None:
-                    pytest.fail(
-                        f"Streamlit exited with code {process.returncode} before answering "
-                        f"its health check. Log {log_path}:\n{_tail(log_path)}"
-                    )
-                if time.monotonic() > deadline:
-                    pytest.fail(
-                        f"Streamlit did not answer {base_url}/_stcore/health within "
-                        f"{STARTUP_TIMEOUT_S:.0f} s. Log {log_path}:\n{_tail(log_path)}"
-                    )
-                time.sleep(0.25)
-            yield base_url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    """Run `streamlit run app.py` on a free port with its own database; yield its base URL."""
+    server = StreamlitServer(tmp_path_factory.mktemp("streamlit"))
+    try:
+        server.start()
+    except ServerFailedError as error:
+        pytest.fail(str(error))
+    try:
+        yield server.base_url
+    finally:
+        server.stop()
 
 
 def _unavailable(reason: str) -> NoReturn:

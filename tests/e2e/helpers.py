@@ -1,11 +1,26 @@
-"""Helpers shared by the browser tests."""
+"""Helpers shared by the browser tests, and their one import guard for Playwright.
+
+Test modules import Playwright's names from here: without Playwright the whole module is
+skipped with a reason, or fails when RAPPORT_REQUIRE_BROWSER=1 (CI).
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+import pytest
+
+try:
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+except ImportError:
+    _REASON = "playwright is not installed; pip install -r requirements-dev.txt"
+    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{_REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(_REASON, allow_module_level=True)
+
+__all__ = ["Browser", "BrowserContext", "Locator", "Page", "expect", "wait_for_app"]
 
 
 def wait_for_app(page: Page) -> None:

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-try:
-    from playwright.sync_api import Browser, Page, expect
-except ImportError:
-    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
-    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(REASON, allow_module_level=True)
-
 from rapport.framework_file import load_framework
 from rapport.restore import load_upload
 from tests.conftest import FRAMEWORK_FILE
-from tests.e2e.helpers import wait_for_app
+from tests.e2e.helpers import Browser, Page, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
 FRAMEWORK = load_framework(FRAMEWORK_FILE)

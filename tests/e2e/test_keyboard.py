@@ -6,7 +6,6 @@ to know where focus is (as a sighted keyboard user sees the focus ring), never t
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,17 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
-try:
-    from playwright.sync_api import Page, expect
-except ImportError:
-    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
-    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(REASON, allow_module_level=True)
-
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
-from tests.e2e.helpers import DRAWN_CHART, wait_for_app
+from tests.e2e.helpers import DRAWN_CHART, Page, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-try:
-    from playwright.sync_api import Browser, Page, expect
-except ImportError:
-    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
-    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(REASON, allow_module_level=True)
-
-from tests.e2e.helpers import wait_for_app
+from tests.e2e.helpers import Browser, Page, expect, wait_for_app
 from tests.server_process import StreamlitServer
 
 pytestmark = pytest.mark.e2e

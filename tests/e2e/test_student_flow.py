@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -13,16 +12,7 @@ import pytest
 from docx.text.paragraph import Paragraph
 
 from rapport.framework_file import load_framework
-from tests.e2e.helpers import wait_for_app
-
-try:
-    from playwright.sync_api import Page, expect
-except ImportError:
-    # Mirror the browser fixture: skip on a laptop without playwright, fail where required.
-    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
-    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(REASON, allow_module_level=True)
+from tests.e2e.helpers import Page, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -3,7 +3,6 @@ phone, each in a separate browser context (a separate Streamlit session)."""
 
 from __future__ import annotations
 
-import os
 import re
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -11,18 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-try:
-    from playwright.sync_api import Browser, Locator, Page, expect
-except ImportError:
-    REASON = "playwright is not installed; pip install -r requirements-dev.txt"
-    if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(REASON, allow_module_level=True)
-
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.conftest import save_screenshot
-from tests.e2e.helpers import wait_for_app
+from tests.e2e.helpers import Browser, Locator, Page, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
