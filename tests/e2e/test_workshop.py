@@ -13,7 +13,7 @@ import pytest
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.conftest import save_screenshot
-from tests.e2e.helpers import Browser, Locator, Page, expect, wait_for_app
+from tests.e2e.helpers import Browser, Locator, Page, expect, horizontal_overflow, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -65,19 +65,8 @@ def _assert_no_facilitator_link(page: Page) -> None:
 
 
 def _assert_no_horizontal_scroll(page: Page) -> None:
-    widths = page.evaluate(
-        """() => {
-            const main = document.querySelector('[data-testid="stMain"]');
-            return {
-                document: document.scrollingElement.scrollWidth,
-                window: window.innerWidth,
-                main: main ? main.scrollWidth : 0,
-                mainClient: main ? main.clientWidth : 0,
-            };
-        }"""
-    )
-    assert widths["document"] <= widths["window"], f"the page scrolls sideways: {widths}"
-    assert widths["main"] <= widths["mainClient"], f"the main area scrolls sideways: {widths}"
+    overflow = horizontal_overflow(page)
+    assert overflow is None, overflow
 
 
 def create_workshop(page: Page, base_url: str) -> tuple[str, str]:
