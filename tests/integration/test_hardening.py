@@ -18,7 +18,7 @@ import pytest
 from rapport.core.framework import Framework
 from rapport.core.workshop import PracticeResult
 from rapport.storage import SqlWorkshopRepository, open_repository
-from rapport.storage.repository import DatabaseBusyError
+from rapport.storage.retry import DatabaseBusyError
 from tests.conftest import REPO
 from tests.integration.conftest import LATER, Backend, added, count, results, submit_together
 

@@ -6,9 +6,7 @@ engine: each method runs one short transaction on a connection of its own.
 
 from __future__ import annotations
 
-import functools
 import json
-import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -16,56 +14,17 @@ from typing import Any
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
 from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
+from rapport.storage.retry import retrying
 from rapport.storage.tables import response_practices, responses, workshops
 
 _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
     "sqlite": sqlite.insert,
     "postgresql": postgresql.insert,
 }
-
-WRITE_ATTEMPTS = 3  # with SQLite's busy timeout, a write waits at most 3 x 10 s, then gives up
-_BUSY_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock timeout
-
-
-class DatabaseBusyError(WorkshopError):
-    """The database stayed locked past every retry; nothing was written."""
-
-
-def _is_busy(error: OperationalError) -> bool:
-    code = getattr(error.orig, "sqlstate", None)
-    text = str(error.orig).lower()
-    return code in _BUSY_SQLSTATES or "database is locked" in text or "busy" in text
-
-
-def _retrying(write: Callable[..., Any]) -> Callable[..., Any]:
-    """Retry a whole write transaction a bounded number of times when the database is busy.
-
-    Each attempt is one transaction, rolled back on failure, so a retry never doubles a
-    write and a failure never leaves half of one.
-    """
-
-    @functools.wraps(write)
-    def attempt(*args: Any, **kwargs: Any) -> Any:
-        for number in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                return write(*args, **kwargs)
-            except OperationalError as error:
-                if not _is_busy(error):
-                    raise
-                if number == WRITE_ATTEMPTS:
-                    raise DatabaseBusyError(
-                        "The workshop database is busy right now, so your answers were not saved.",
-                        ["Wait a few seconds and submit again; nothing was lost."],
-                    ) from error
-                time.sleep(0.1 * 2**number)
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    return attempt
-
 
 CLOSED = "This workshop is closed to new answers."
 GONE = "This workshop no longer exists."
@@ -201,7 +160,7 @@ class SqlWorkshopRepository:
         if row.expires_at <= now:
             raise WorkshopError(EXPIRED)
 
-    @_retrying
+    @retrying
     def save_response(
         self,
         workshop_id: str,

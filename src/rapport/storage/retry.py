@@ -1,0 +1,51 @@
+"""Bounded retries of write transactions when the database is busy."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+
+from rapport.core.workshop import WorkshopError
+
+WRITE_ATTEMPTS = 3  # with SQLite's busy timeout, a write waits at most 3 x 10 s, then gives up
+_BUSY_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock timeout
+
+
+class DatabaseBusyError(WorkshopError):
+    """The database stayed locked past every retry; nothing was written."""
+
+
+def _is_busy(error: OperationalError) -> bool:
+    code = getattr(error.orig, "sqlstate", None)
+    text = str(error.orig).lower()
+    return code in _BUSY_SQLSTATES or "database is locked" in text or "busy" in text
+
+
+def retrying(write: Callable[..., Any]) -> Callable[..., Any]:
+    """Retry a whole write transaction a bounded number of times when the database is busy.
+
+    Each attempt is one transaction, rolled back on failure, so a retry never doubles a
+    write and a failure never leaves half of one.
+    """
+
+    @functools.wraps(write)
+    def attempt(*args: Any, **kwargs: Any) -> Any:
+        for number in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return write(*args, **kwargs)
+            except OperationalError as error:
+                if not _is_busy(error):
+                    raise
+                if number == WRITE_ATTEMPTS:
+                    raise DatabaseBusyError(
+                        "The workshop database is busy right now, so your answers were not saved.",
+                        ["Wait a few seconds and submit again; nothing was lost."],
+                    ) from error
+                time.sleep(0.1 * 2**number)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return attempt
