@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from rapport.core.framework import Framework
@@ -174,3 +175,25 @@ def test_database_down_keeps_solo_use_working(app: Start, monkeypatch: pytest.Mo
     at.switch_page("app_pages/assess.py").run()
     _no_errors(at)
     assert at.title[0].value == "Assess your habits"
+
+
+def test_a_participant_keeps_their_results_when_the_database_goes_down(
+    app: Start,
+    repo,
+    framework: Framework,
+    workshop: CreatedWorkshop,
+    answered: AssessmentFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at = app(join=workshop.workshop.code)
+    next(b for b in at.button if b.label == "Join and start").click().run()
+    at.session_state["rapport.assessments"] = {framework.id: answered(2, 4)}
+    monkeypatch.setenv("RAPPORT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/test")
+    st.cache_resource.clear()
+    at.switch_page("app_pages/results.py").run()
+    _no_errors(at)
+    assert "Workshops are unavailable right now" in " ".join(w.value for w in at.warning)
+    assert "Where to start" in [h.value for h in at.header]  # the rest of the page is there
+    next(b for b in at.button if b.label == "Submit to the workshop").click().run()
+    _no_errors(at)
+    assert "Where to start" in [h.value for h in at.header]

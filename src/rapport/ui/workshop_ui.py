@@ -37,21 +37,31 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def _unavailable(error: StorageUnavailable) -> RapportError:
+    return RapportError(
+        "Workshops are unavailable right now: Rapport cannot reach its database.",
+        [error.message, "Self-assessment still works: use Assess, Results and Report as usual."],
+    )
+
+
 def store() -> WorkshopRepository:
-    """The workshop store, or a plain message and a stop when the database is down."""
+    """The workshop store, or a plain message and a stop when the database is down
+    (for the workshop pages, which have nothing else to show)."""
     try:
         return resources.repository()
     except StorageUnavailable as error:
-        render_error(
-            RapportError(
-                "Workshops are unavailable right now: Rapport cannot reach its database.",
-                [
-                    error.message,
-                    "Self-assessment still works: use Assess, Results and Report as usual.",
-                ],
-            )
-        )
+        render_error(_unavailable(error))
         st.stop()
+
+
+def store_or_none() -> WorkshopRepository | None:
+    """The workshop store for the self-assessment pages: when the database is down they
+    say so in one line and carry on with everything else."""
+    try:
+        return resources.repository()
+    except StorageUnavailable as error:
+        st.warning(_unavailable(error).summary, icon=":material/cloud_off:")
+        return None
 
 
 def joined() -> Joined | None:
@@ -94,12 +104,15 @@ def render_workshop_submit(framework: Framework) -> None:
             "your earlier answers."
         )
         if st.button("Submit to the workshop", type="primary", icon=":material/send:"):
-            workshop = store().workshop(membership.workshop_id)
+            repo = store_or_none()
+            if repo is None:
+                return
+            workshop = repo.workshop(membership.workshop_id)
             try:
                 if workshop is None:
                     raise WorkshopError("This workshop no longer exists.")
                 first = submit(
-                    store(), workshop, framework, membership.participant_key, answers, now()
+                    repo, workshop, framework, membership.participant_key, answers, now()
                 )
             except WorkshopError as error:
                 render_error(error)
@@ -115,10 +128,11 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
     membership = joined()
     if membership is None or membership.framework_id != framework.id:
         return None
-    workshop = store().workshop(membership.workshop_id)
-    if workshop is None or not workshop.share_with_participants:
+    repo = store_or_none()
+    workshop = repo.workshop(membership.workshop_id) if repo is not None else None
+    if repo is None or workshop is None or not workshop.share_with_participants:
         return None
-    return workshop, room(store(), framework, workshop)
+    return workshop, room(repo, framework, workshop)
 
 
 def render_room_mirror(framework: Framework, profile: Profile) -> None:
