@@ -6,12 +6,12 @@ from rapport.core.errors import RapportError
 from rapport.ui import resources
 from rapport.ui.components import render_error
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
-from rapport.ui.workshop_ui import remember_facilitator, render_my_workshops, store
+from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
 from rapport.workshops import facilitated_workshop
 
 repo = store()
 token = st.query_params.get("key", "")
-workshop = facilitated_workshop(repo, token)
+workshop = facilitated_workshop(repo, token, now())
 if workshop is None:
     st.title("Workshop dashboard")
     st.info(

@@ -81,10 +81,14 @@ if sample is not None:
         "dashboard, the reveal and the exports before the real session."
     )
     if st.button("Create a demo workshop", icon=":material/science:"):
-        made = create_demo_workshop(
-            repo, framework, sample.assessment, now(), settings.workshop_days
-        )
-        remember_facilitator(made.workshop.id, made.facilitator_token)
-        st.switch_page(DASHBOARD_PAGE, query_params={"key": made.facilitator_token})
+        try:
+            made = create_demo_workshop(
+                repo, framework, sample.assessment, now(), settings.workshop_days
+            )
+        except WorkshopError as error:
+            render_error(error)
+        else:
+            remember_facilitator(made.workshop.id, made.facilitator_token)
+            st.switch_page(DASHBOARD_PAGE, query_params={"key": made.facilitator_token})
 
 render_my_workshops(DASHBOARD_PAGE)

@@ -7,12 +7,11 @@ them against a real SQLite file or PostgreSQL without any Streamlit.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import random
 import re
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -123,16 +122,29 @@ def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Worksh
     return workshop
 
 
-def facilitated_workshop(repo: WorkshopRepository, token: str) -> Workshop | None:
-    """The workshop a facilitator token opens, or None: a wrong token reveals nothing."""
+def facilitated_workshop(
+    repo: WorkshopRepository, token: str, now: datetime | None = None
+) -> Workshop | None:
+    """The workshop a facilitator token opens, or None: a wrong or expired token reveals
+    nothing. The token is looked up by its SHA-256 hash: the plain token is never stored or
+    compared, so response times cannot leak it character by character."""
     if not _TOKEN_SHAPE.fullmatch(token or ""):
         return None
-    expected = hash_secret(token)
-    workshop = repo.workshop_by_token_hash(expected)
-    # The lookup is by hash already; compare_digest keeps the final check constant-time.
-    if workshop is None or not hmac.compare_digest(expected, hash_secret(token)):
+    workshop = repo.workshop_by_token_hash(hash_secret(token))
+    if workshop is None or (now is not None and workshop.expires_at <= now):
         return None
     return workshop
+
+
+def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
+    """What a participant may compare with: the practices the facilitator has revealed."""
+    hidden = [
+        replace(a, shown=False, mean_current=None, mean_target=None, spread=None)
+        if not workshop.is_revealed(a.practice.id)
+        else a
+        for a in summary.practices
+    ]
+    return replace(summary, practices=tuple(hidden))
 
 
 def anonymous(assessment: Assessment) -> Assessment:

@@ -16,9 +16,10 @@ from rapport.room_charts import mirror_figure
 from rapport.storage import StorageUnavailable
 from rapport.ui import resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
-from rapport.workshops import room, submit
+from rapport.workshops import room, submit, visible_to_participants
 
 JOINED = "rapport.joined"
+SUBMITTED = "rapport.submitted"  # workshop ids this session has submitted to
 FACILITATING = "rapport.facilitating"
 
 
@@ -117,6 +118,7 @@ def render_workshop_submit(framework: Framework) -> None:
             except WorkshopError as error:
                 render_error(error)
                 return
+            st.session_state.setdefault(SUBMITTED, set()).add(workshop.id)
             st.success(
                 "Your answers are in." if first else "Your earlier answers were replaced.",
                 icon=":material/check_circle:",
@@ -124,15 +126,20 @@ def render_workshop_submit(framework: Framework) -> None:
 
 
 def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
-    """The joined workshop's room, when its facilitator lets participants compare."""
+    """The joined workshop's room, when its facilitator lets participants compare, for a
+    session that has submitted, and only the practices the facilitator has revealed."""
     membership = joined()
     if membership is None or membership.framework_id != framework.id:
+        return None
+    if membership.workshop_id not in st.session_state.get(SUBMITTED, set()):
         return None
     repo = store_or_none()
     workshop = repo.workshop(membership.workshop_id) if repo is not None else None
     if repo is None or workshop is None or not workshop.share_with_participants:
         return None
-    return workshop, room(repo, framework, workshop)
+    if workshop.expires_at <= now():
+        return None
+    return workshop, visible_to_participants(room(repo, framework, workshop), workshop)
 
 
 def render_room_mirror(framework: Framework, profile: Profile) -> None:
@@ -141,10 +148,10 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
     if shared is None:
         return
     workshop, summary = shared
-    if not summary.ready:
+    if not summary.ready or not any(a.shown for a in summary.practices):
         st.caption(
             f"The comparison with the room appears once {workshop.min_group_size} people "
-            f"have answered ({summary.count} so far)."
+            "have answered and the facilitator reveals the results."
         )
         return
     render_figure(mirror_figure(profile, summary))
