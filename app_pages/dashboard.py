@@ -3,6 +3,7 @@
 import streamlit as st
 
 from rapport.core.errors import RapportError
+from rapport.core.workshop import WorkshopError
 from rapport.ui import resources
 from rapport.ui.components import render_error
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
@@ -11,7 +12,11 @@ from rapport.workshops import facilitated_workshop
 
 repo = store()
 token = st.query_params.get("key", "")
-workshop = facilitated_workshop(repo, token, now())
+try:
+    workshop = facilitated_workshop(repo, token, now())
+except WorkshopError as error:  # the database stopped answering mid-session
+    render_error(error)
+    st.stop()
 if workshop is None:
     st.title("Workshop dashboard")
     st.info(

@@ -203,3 +203,16 @@ def test_a_participant_keeps_their_results_when_the_database_goes_down(
     _no_errors(at)
     assert "Workshops are unavailable right now" in " ".join(w.value for w in at.warning)
     assert "Where to start" in [h.value for h in at.header]  # the rest of the page is there
+
+
+def test_dashboard_says_so_when_the_database_fails_mid_session(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 3, lambda r: answered(r))
+    at = app(key=workshop.facilitator_token)
+    at.switch_page("app_pages/dashboard.py").run()
+    with repo.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE response_practices")
+    at.run()
+    _no_errors(at)
+    assert "the database stopped answering" in " ".join(e.value for e in at.error)

@@ -17,7 +17,7 @@ import pytest
 
 from rapport.core.framework import Framework
 from rapport.core.workshop import PracticeResult
-from rapport.storage import SqlWorkshopRepository, open_repository
+from rapport.storage import SqlWorkshopRepository, StorageUnavailable, open_repository
 from rapport.storage.retry import DatabaseBusyError
 from tests.conftest import REPO
 from tests.integration.conftest import LATER, Backend, added, count, results, submit_together
@@ -141,3 +141,15 @@ def test_killing_a_writer_mid_workshop_loses_no_committed_answer(
     assert count(reopened, "response_practices", workshop.id) == stored * len(framework.practices)
     assert reopened.workshop(workshop.id) is not None
     assert json.loads(reopened.response_answers(workshop.id)[0])["n"] >= 0
+
+
+def test_a_database_lost_mid_session_is_a_message(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    workshop = added(repo)
+    with repo.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE response_practices")
+    with pytest.raises(StorageUnavailable, match="stopped answering"):
+        repo.practice_rows(workshop.id)
+    with pytest.raises(StorageUnavailable, match="stopped answering"):
+        repo.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)

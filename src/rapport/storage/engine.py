@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from rapport.core.errors import RapportError
+from rapport.core.workshop import WorkshopError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -24,8 +24,11 @@ BEGIN_IMMEDIATE = "rapport_begin_immediate"
 _PG_MIGRATION_LOCK = 7_160_042
 
 
-class StorageUnavailable(RapportError):  # noqa: N818 (the name the app and brief use)
-    """The workshop database cannot be opened; everything else in Rapport still works."""
+class StorageUnavailable(WorkshopError):  # noqa: N818 (the name the app and brief use)
+    """The workshop database cannot be reached; everything else in Rapport still works.
+
+    A WorkshopError, so every page that handles workshop problems says this one plainly too.
+    """
 
 
 def database_url(url: str) -> URL:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
 from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
-from rapport.storage.retry import retrying
+from rapport.storage.retry import retrying, translated
 from rapport.storage.tables import response_practices, responses, workshops
 
 _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
@@ -70,6 +70,7 @@ class SqlWorkshopRepository:
 
     # Workshops
 
+    @translated
     def add_workshop(self, workshop: Workshop, token_hash: str) -> None:
         try:
             with self._writer.begin() as conn:
@@ -101,15 +102,19 @@ class SqlWorkshopRepository:
             row = conn.execute(select(workshops).where(condition)).one_or_none()
         return None if row is None else _workshop(row)
 
+    @translated
     def workshop(self, workshop_id: str) -> Workshop | None:
         return self._one_workshop(workshops.c.id == workshop_id)
 
+    @translated
     def workshop_by_code(self, code: str) -> Workshop | None:
         return self._one_workshop(workshops.c.code == code)
 
+    @translated
     def workshop_by_token_hash(self, token_hash: str) -> Workshop | None:
         return self._one_workshop(workshops.c.token_hash == token_hash)
 
+    @translated
     def update_workshop(
         self,
         workshop_id: str,
@@ -131,12 +136,14 @@ class SqlWorkshopRepository:
             if result.rowcount == 0:
                 raise WorkshopError(GONE)
 
+    @translated
     def delete_workshop(self, workshop_id: str) -> bool:
         with self._writer.begin() as conn:
             # Responses and their practice rows go with it (ON DELETE CASCADE).
             result = conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
         return result.rowcount > 0
 
+    @translated
     def purge_expired(self, now: datetime) -> int:
         with self._writer.begin() as conn:
             result = conn.execute(delete(workshops).where(workshops.c.expires_at < now))
@@ -160,6 +167,7 @@ class SqlWorkshopRepository:
         if row.expires_at <= now:
             raise WorkshopError(EXPIRED)
 
+    @translated
     @retrying
     def save_response(
         self,
@@ -210,6 +218,7 @@ class SqlWorkshopRepository:
         # The upsert inserted with the default revision 1 and every update adds one.
         return bool(revision == 1)
 
+    @translated
     def practice_rows(self, workshop_id: str) -> list[PracticeRow]:
         rp = response_practices
         query = (
@@ -239,6 +248,7 @@ class SqlWorkshopRepository:
             for practice_id, level, count, sum_current, sum_current_sq, sum_target in rows
         ]
 
+    @translated
     def response_answers(self, workshop_id: str) -> list[str]:
         # Random order: an export listed by id or time would reveal who answered when.
         query = (

@@ -1,4 +1,4 @@
-"""Bounded retries of write transactions when the database is busy."""
+"""Database trouble in a running app: bounded retries when busy, plain errors when gone."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from rapport.core.workshop import WorkshopError
+from rapport.storage.engine import StorageUnavailable
 
 WRITE_ATTEMPTS = 3  # with SQLite's busy timeout, a write waits at most 3 x 10 s, then gives up
 _BUSY_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock timeout
@@ -49,3 +50,23 @@ def retrying(write: Callable[..., Any]) -> Callable[..., Any]:
         raise AssertionError("unreachable")  # pragma: no cover
 
     return attempt
+
+
+def translated(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a database failure in the middle of a session (server gone, table missing) into
+    StorageUnavailable, which the pages show as a message, never as a traceback.
+    Integrity errors stay as they are: the repository handles those itself."""
+
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except IntegrityError:
+            raise
+        except DBAPIError as error:
+            raise StorageUnavailable(
+                "Workshops are unavailable right now: the database stopped answering.",
+                ["Try again in a moment. Answers already submitted are kept."],
+            ) from error
+
+    return call

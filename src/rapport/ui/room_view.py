@@ -93,7 +93,10 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
 def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
     @st.fragment(run_every=f"{REFRESH_SECONDS}s")
     def tick() -> None:
-        render_room(repo, framework, workshop_id)
+        try:
+            render_room(repo, framework, workshop_id)
+        except WorkshopError as error:  # the database went away: say so, try again next tick
+            render_error(error)
 
     tick()
 
@@ -112,6 +115,13 @@ def render_join_panel(workshop: Workshop) -> None:
 
 
 def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
+    try:
+        _render_controls(repo, framework, workshop)
+    except WorkshopError as error:
+        render_error(error)
+
+
+def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
     st.subheader("Facilitator controls")
     open_col, reveal_col = st.columns(2)
     with open_col:

@@ -134,12 +134,18 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
     if membership.workshop_id not in st.session_state.get(SUBMITTED, set()):
         return None
     repo = store_or_none()
-    workshop = repo.workshop(membership.workshop_id) if repo is not None else None
-    if repo is None or workshop is None or not workshop.share_with_participants:
+    if repo is None:
         return None
-    if workshop.expires_at <= now():
+    try:
+        workshop = repo.workshop(membership.workshop_id)
+        if workshop is None or not workshop.share_with_participants:
+            return None
+        if workshop.expires_at <= now():
+            return None
+        return workshop, visible_to_participants(room(repo, framework, workshop), workshop)
+    except WorkshopError as error:  # the database went away mid-session
+        st.warning(error.summary, icon=":material/cloud_off:")
         return None
-    return workshop, visible_to_participants(room(repo, framework, workshop), workshop)
 
 
 def render_room_mirror(framework: Framework, profile: Profile) -> None:
@@ -164,7 +170,11 @@ def render_my_workshops(dashboard_page: str) -> None:
         return
     st.subheader("Your workshops in this session")
     for workshop_id, token in mine.items():
-        workshop = store().workshop(workshop_id)
+        try:
+            workshop = store().workshop(workshop_id)
+        except WorkshopError as error:
+            render_error(error)
+            return
         if workshop is not None:
             st.page_link(
                 dashboard_page,
