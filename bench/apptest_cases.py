@@ -78,15 +78,12 @@ def assess_case(plan: Plan, workdir: Path) -> CaseResult:
         at, workdir, "assess", lambda r: _toggle(r, str(rating.key), baseline_values)
     )
     again, floor_same = interleaved(subject, same.step, plan.warmup, plan.runs)
-    result = CaseResult(
+    result = CaseResult.timed(
         case="1 assess rerun",
         title="Assess: AppTest rerun after changing one rating",
         baseline=f"bare script with the same {len(radios)} radios (labels, options)",
-        median=median(times),
-        baseline_median=median(floor),
-        runs=plan.runs,
-        samples=times,
-        baseline_samples=floor,
+        times=times,
+        floor=floor,
         extra={
             "radios": len(radios),
             "elements_on_page": _element_count(at),
@@ -185,15 +182,12 @@ def results_case(plan: Plan, workdir: Path) -> CaseResult:
     charts = len(_checked(at).get("vega_lite_chart"))
     if charts != len(shown) or len(_checked(bare).get("vega_lite_chart")) != len(shown):
         raise RuntimeError(f"expected {len(shown)} charts on both pages, the page drew {charts}")
-    result = CaseResult(
+    result = CaseResult.timed(
         case="2 results page",
         title="Results: full AppTest run with the sample profile",
         baseline=f"bare page drawing {len(shown)} Altair charts from data of the same size",
-        median=median(times),
-        baseline_median=median(floor),
-        runs=plan.runs,
-        samples=times,
-        baseline_samples=floor,
+        times=times,
+        floor=floor,
         extra={
             "charts": charts,
             "dataset_shapes": json.loads(json.dumps(shapes)),

@@ -21,7 +21,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from bench.common import Plan, Step, clock, interleaved, sample
-from bench.results import CaseResult, Check, median, ms
+from bench.results import CaseResult, Check, ms
 from rapport.chart_images import PNG_SCALE, warm_up
 from rapport.charts import figures
 from rapport.core.scoring import score
@@ -101,15 +101,12 @@ def report_case(plan: Plan) -> CaseResult:
         clock(lambda: [vl_convert.vegalite_to_png(s, scale=PNG_SCALE) for s in specs])
         for _ in range(5)
     ]
-    result = CaseResult(
+    result = CaseResult.timed(
         case="3 word report",
         title="Word report (warm process): rapport.services.student_report",
         baseline="python-docx writing the same paragraphs and tables + vl-convert, same charts",
-        median=median(times),
-        baseline_median=median(floor),
-        runs=plan.slow_runs,
-        samples=times,
-        baseline_samples=floor,
+        times=times,
+        floor=floor,
         extra={
             "paragraphs": sum(1 for b in blocks if not b.cells),
             "tables": sum(1 for b in blocks if b.cells),

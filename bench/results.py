@@ -52,6 +52,29 @@ class CaseResult:
     summary: str = ""  # the extra numbers that matter most, for the table's last column
     status_override: str | None = None  # "skipped" or "error": the case did not measure
 
+    @classmethod
+    def timed(
+        cls,
+        case: str,
+        title: str,
+        baseline: str,
+        times: list[float],
+        floor: list[float],
+        extra: dict[str, Any],
+    ) -> CaseResult:
+        """A case timed against its baseline: medians and samples of both sides."""
+        return cls(
+            case=case,
+            title=title,
+            baseline=baseline,
+            median=statistics.median(times),
+            baseline_median=statistics.median(floor),
+            runs=len(times),
+            samples=times,
+            baseline_samples=floor,
+            extra=extra,
+        )
+
     @property
     def ratio(self) -> float | None:
         if self.median is None or not self.baseline_median:

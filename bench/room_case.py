@@ -135,15 +135,12 @@ def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult
         fold = [clock(lambda: summarize(framework, 5, rows)) for _ in range(plan.runs)]
     finally:
         raw.close()
-    result = CaseResult(
+    result = CaseResult.timed(
         case=f"4 room tick ({'SQLite' if backend == 'sqlite' else 'PostgreSQL'})",
         title=f"Dashboard tick over {RESPONSES:,} responses on {backend}: workshops.room",
         baseline="one raw GROUP BY over response_practices (DB-API cursor)",
-        median=median(times),
-        baseline_median=median(floor),
-        runs=plan.runs,
-        samples=times,
-        baseline_samples=floor,
+        times=times,
+        floor=floor,
         extra={
             "responses": RESPONSES,
             "practice_rows": RESPONSES * len(framework.practices),
