@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.common import CHROMIUM, Unavailable
-from tests.server_process import CHROMIUM_ARGS, StreamlitServer
+from tests.server_process import StreamlitServer, headless_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -38,19 +38,13 @@ def streamlit_server(script: Path, workdir: Path) -> Iterator[StreamlitServer]:
 def chromium() -> Iterator[Browser]:
     """Headless Debian Chromium; Unavailable (skip, or fail when required) without it."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401 - only checks that it is installed
     except ImportError as error:
         raise Unavailable("playwright is not installed", "RAPPORT_REQUIRE_BROWSER") from error
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
         raise Unavailable(f"Chromium not found at {CHROMIUM}", "RAPPORT_REQUIRE_BROWSER")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with headless_chromium(CHROMIUM) as browser:
+        yield browser
 
 
 def wait_for_run(page: Page, heading: str) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from tests.server_process import CHROMIUM_ARGS, ServerFailedError, StreamlitServer
+from tests.server_process import ServerFailedError, StreamlitServer, headless_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -51,7 +51,7 @@ def _unavailable(reason: str) -> NoReturn:
 def browser() -> Iterator[Browser]:
     """Headless Debian Chromium, shared by the session. Never downloads a browser."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401 - only checks that it is installed
     except ImportError:
         _unavailable("playwright is not installed; pip install -r requirements-dev.txt")
     executable = os.environ.get("RAPPORT_CHROMIUM") or DEFAULT_CHROMIUM
@@ -59,14 +59,8 @@ def browser() -> Iterator[Browser]:
         _unavailable(
             f"Chromium not found at {executable}; install Debian's chromium or set RAPPORT_CHROMIUM"
         )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with headless_chromium(executable) as launched:
+        yield launched
 
 
 def save_screenshot(page: Page, name: str) -> Path:
