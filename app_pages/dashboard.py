@@ -2,16 +2,21 @@
 
 import streamlit as st
 
-from rapport.core.errors import RapportError
 from rapport.core.workshop import WorkshopError
 from rapport.ui import resources
 from rapport.ui.components import render_error
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
-from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
-from rapport.workshops import facilitated_workshop
+from rapport.ui.workshop_ui import (
+    dashboard_token,
+    now,
+    remember_facilitator,
+    render_my_workshops,
+    store,
+)
+from rapport.workshops import facilitated_workshop, workshop_framework
 
 repo = store()
-token = st.query_params.get("key", "")
+token = dashboard_token()
 try:
     workshop = facilitated_workshop(repo, token, now())
 except WorkshopError as error:  # the database stopped answering mid-session
@@ -27,15 +32,10 @@ if workshop is None:
     render_my_workshops("app_pages/dashboard.py")
     st.stop()
 
-framework = resources.catalog(str(resources.settings().data_dir)).get(workshop.framework_id)
-if framework is None:
-    render_error(
-        RapportError(
-            f"This workshop uses the framework '{workshop.framework_id}', which this server "
-            "does not have.",
-            ["Put its file back in the data folder, or create a new workshop."],
-        )
-    )
+try:
+    framework = workshop_framework(resources.catalog(str(resources.settings().data_dir)), workshop)
+except WorkshopError as error:
+    render_error(error)
     st.stop()
 remember_facilitator(workshop.id, token)
 st.html(PROJECTOR_CSS)

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from rapport.core.workshop import WorkshopError
+from rapport.ui import resources
 from rapport.ui.components import ASSESS_PAGE, render_error
 from rapport.ui.workshop_ui import join, joined, now, store
-from rapport.workshops import find_for_join
+from rapport.workshops import find_for_join, workshop_framework
 
 st.title("Join a workshop")
 st.markdown(
@@ -25,6 +26,7 @@ if not typed:
 
 try:
     workshop = find_for_join(store(), typed, now())
+    workshop_framework(resources.catalog(str(resources.settings().data_dir)), workshop)
 except WorkshopError as error:
     render_error(error)
     st.stop()

@@ -12,6 +12,7 @@ from rapport.workshops import create_demo_workshop, create_workshop, facilitator
 
 DASHBOARD_PAGE = "app_pages/dashboard.py"
 CREATED = "rapport.just_created"
+JOIN_SCREEN = "rapport.join_screen"
 
 framework = active_framework()
 repo = store()
@@ -24,16 +25,20 @@ st.markdown(
     "people have answered, and only when you reveal them."
 )
 
+# Two steps, never on screen together: the facilitator link first (private), then the join
+# panel (made to be projected), so a projector never shows the link that controls the room.
 created = st.session_state.get(CREATED)
 if created is not None:
     workshop, token = created
     st.success(
         f"Workshop created: {escape_markdown(workshop.title)}", icon=":material/check_circle:"
     )
-    render_join_panel(workshop)
-    st.markdown("**Your facilitator link** opens the dashboard from any device.")
+    st.markdown(
+        "**Step 1 of 2: save your facilitator link.** It opens the dashboard from any device."
+    )
     st.warning(
-        "Keep it private and save it now: it is shown only this once and is never stored.",
+        "Keep it private and save it now, before you project anything: it is shown only this "
+        "once and is never stored.",
         icon=":material/key:",
     )
     st.code(facilitator_link(settings.public_url, token), language=None, wrap_lines=True)
@@ -42,8 +47,15 @@ if created is not None:
         DASHBOARD_PAGE, label="Open the dashboard", query_params={"key": token},
         icon=":material/monitoring:",
     )  # fmt: skip
-    if done.button("I saved the link: hide it", icon=":material/visibility_off:"):
+    if done.button("I saved the link: show the join screen", icon=":material/qr_code_2:"):
         st.session_state.pop(CREATED, None)
+        st.session_state[JOIN_SCREEN] = workshop
+        st.rerun()
+elif (joining := st.session_state.get(JOIN_SCREEN)) is not None:
+    st.markdown(f"**Step 2 of 2: show the room how to join** {escape_markdown(joining.title)}")
+    render_join_panel(joining)
+    if st.button("Done", icon=":material/close:"):
+        st.session_state.pop(JOIN_SCREEN, None)
         st.rerun()
 
 with st.form("new-workshop"):
@@ -87,8 +99,9 @@ if sample is not None:
             )
         except WorkshopError as error:
             render_error(error)
-        else:
+        else:  # the same two steps as a real workshop: rehearsing includes the link
             remember_facilitator(made.workshop.id, made.facilitator_token)
-            st.switch_page(DASHBOARD_PAGE, query_params={"key": made.facilitator_token})
+            st.session_state[CREATED] = (made.workshop, made.facilitator_token)
+            st.rerun()
 
 render_my_workshops(DASHBOARD_PAGE)

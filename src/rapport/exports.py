@@ -1,9 +1,10 @@
-"""CSV exports of a workshop for the facilitator: aggregates, and anonymized responses.
+"""CSV exports of a workshop for the facilitator: aggregates, and responses without names.
 
 Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
 formula, so every text cell that does is prefixed with an apostrophe; numbers stay numbers.
 Nothing is exported for a room smaller than its minimum group size, and the responses
-export carries ratings, targets and importance only, in a shuffled order.
+export carries ratings, targets and importance only, in a shuffled order: pseudonymous
+rows for the facilitator's own analysis.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from rapport.answers_file import from_json
+from rapport.core.assessment import Assessment
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.workshop import RoomSummary, Workshop, WorkshopError
@@ -68,7 +70,11 @@ def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummar
                 if shown and mean is not None and target is not None
                 else None,
                 round(aggregate.spread, 2) if shown and aggregate.spread is not None else None,
-                *(aggregate.distribution if shown else [None] * len(levels)),
+                *(
+                    aggregate.distribution
+                    if shown and aggregate.distribution_shown
+                    else [None] * len(levels)
+                ),
                 shown,
             ]
         )
@@ -76,9 +82,18 @@ def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummar
 
 
 def responses_csv(framework: Framework, workshop: Workshop, answers: Sequence[str]) -> bytes:
-    """One row per response: ratings, targets and importance; no names, notes or times."""
-    if len(answers) < workshop.min_group_size:
-        raise _too_small(workshop, len(answers))
+    """One row per response: ratings, targets and importance; no names, notes or times, in
+    a shuffled order. Pseudonymous rather than anonymous: a row is still one person's, so
+    the file is for the facilitator's own analysis, never for the room."""
+    parsed: list[Assessment] = []
+    for raw in answers:
+        try:
+            parsed.append(from_json(raw.encode("utf-8")))
+        except AnswersError:
+            continue  # a row written by an older version that no longer parses is skipped
+    # Counted after parsing: rows that were skipped must not let a smaller room through.
+    if len(parsed) < workshop.min_group_size:
+        raise _too_small(workshop, len(parsed))
     indicators = [i.id for p in framework.practices for i in p.indicators]
     practices = [p.id for p in framework.practices]
     header = [
@@ -87,18 +102,13 @@ def responses_csv(framework: Framework, workshop: Workshop, answers: Sequence[st
         *(f"target_{p}" for p in practices),
         *(f"importance_{p}" for p in practices),
     ]
-    rows = []
-    for number, raw in enumerate(answers, start=1):
-        try:
-            assessment = from_json(raw.encode("utf-8"))
-        except AnswersError:
-            continue  # a row written by an older version that no longer parses is skipped
-        rows.append(
-            [
-                number,
-                *(assessment.rating(i) for i in indicators),
-                *(assessment.target(framework, p) for p in practices),
-                *(assessment.importance(framework, p) for p in practices),
-            ]
-        )
+    rows = [
+        [
+            number,
+            *(assessment.rating(i) for i in indicators),
+            *(assessment.target(framework, p) for p in practices),
+            *(assessment.importance(framework, p) for p in practices),
+        ]
+        for number, assessment in enumerate(parsed, start=1)
+    ]
     return _csv(header, rows)

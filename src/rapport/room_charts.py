@@ -1,6 +1,7 @@
 """Charts of a workshop room: aggregates only, each practice with its response count.
 
-Practices below the minimum group size, or not yet revealed, are simply not drawn.
+Practices below the minimum group size, or not yet revealed, are simply not drawn; level
+counts only where they cannot tell a participant the others' levels.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from rapport.core.scoring import Profile
 from rapport.core.workshop import PracticeAggregate, RoomSummary
 
 ROOM_COLOUR = NEUTRAL_COLOUR
+# Why a practice's level counts may be missing; said wherever the distribution is drawn.
+DISTRIBUTION_HIDDEN = (
+    "Level counts appear only once twice the minimum group size have scored a practice and "
+    "their answers use more than one level, so no one can read the others' levels off them."
+)
 
 
 def _labeller(aggregates: list[PracticeAggregate]) -> Callable[[PracticeAggregate], str]:
@@ -88,13 +94,17 @@ def room_figure(
 
 def distribution_figure(
     aggregates: list[PracticeAggregate], scale: RatingScale, sizing: Sizing = SCREEN
-) -> Figure:
-    """How many people sit at each level of each practice (their rounded practice score)."""
-    label = _labeller(aggregates)
+) -> Figure | None:
+    """How many people sit at each level of each practice (their rounded practice score),
+    for the practices whose counts are safe to show; None when none is."""
+    drawn = [a for a in aggregates if a.distribution_shown]
+    if not drawn:
+        return None
+    label = _labeller(drawn)
     data = pd.DataFrame(
         [
             {"Practice": label(a), "Level": level.label, "Order": level.value, "People": count}
-            for a in aggregates
+            for a in drawn
             for level, count in zip(scale.levels, a.distribution, strict=True)
             if count
         ],
@@ -104,19 +114,21 @@ def distribution_figure(
         alt.Chart(data)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
-            y=alt.Y("Practice:N", sort=[label(a) for a in aggregates], title=None),
+            y=alt.Y("Practice:N", sort=[label(a) for a in drawn], title=None),
             x=alt.X("People:Q", title="People", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("Level:N", scale=answer_scale(scale, levels_only=True), title=None),
             order=alt.Order("Order:Q"),
             tooltip=["Practice:N", "Level:N", "People:Q"],
         )
-        .properties(width=WIDTH, height=sizing.row * max(1, len(aggregates))),
+        .properties(width=WIDTH, height=sizing.row * len(drawn)),
         sizing,
     )
+    left_out = len(aggregates) - len(drawn)
     caption = (
         "How many people's practice score rounds to each level, per practice. "
-        "Each bar is a whole practice, never one person's single answer." + _same_n(aggregates)
-    )
+        "Each bar is a whole practice, never one person's single answer." + _same_n(drawn)
+        + (f" {DISTRIBUTION_HIDDEN} ({plural(left_out, 'practice')} left out.)" if left_out else "")
+    )  # fmt: skip
     table = data.pivot_table(
         index="Practice", columns="Level", values="People", aggfunc="sum", fill_value=0
     ).reset_index()

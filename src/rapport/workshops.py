@@ -11,12 +11,11 @@ import random
 import re
 import secrets
 import uuid
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from rapport.answers_file import to_json
-from rapport.chart_images import render_png
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent
 from rapport.core.framework import Framework
 from rapport.core.text import one_line
@@ -24,20 +23,14 @@ from rapport.core.workshop import (
     CODE_LENGTH,
     MIN_GROUP_FLOOR,
     REVEAL_ALL,
-    PracticeAggregate,
-    RoomSummary,
     Workshop,
     WorkshopError,
     WorkshopRepository,
     new_code,
     normalize_code,
     practice_results,
-    summarize,
 )
-from rapport.debrief_report import build_debrief
-from rapport.exports import aggregates_csv, responses_csv
-from rapport.report import ChartImage
-from rapport.room_charts import distribution_figure, room_figure
+from rapport.framework_file import FrameworkCatalog
 
 TOKEN_BYTES = 32  # 256 bits: facilitator links cannot be guessed
 MAX_TITLE_CHARS = 120
@@ -122,6 +115,25 @@ def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Worksh
     return workshop
 
 
+def workshop_framework(catalog: FrameworkCatalog, workshop: Workshop) -> Framework:
+    """The framework a workshop was created with. Answers scored against another version
+    would be added up with different statements, so a mismatch is refused, not guessed."""
+    framework = catalog.get(workshop.framework_id)
+    if framework is None:
+        raise WorkshopError(
+            f"This workshop uses the framework '{workshop.framework_id}', which this server "
+            "does not have.",
+            ["Ask the facilitator: the framework file must be put back in the data folder."],
+        )
+    if framework.version != workshop.framework_version:
+        raise WorkshopError(
+            f"This workshop was created with version {workshop.framework_version} of "
+            f"'{framework.name}', and this server now has version {framework.version}.",
+            ["Ask the facilitator to create a new workshop, or restore the earlier file."],
+        )
+    return framework
+
+
 def facilitated_workshop(
     repo: WorkshopRepository, token: str, now: datetime | None = None
 ) -> Workshop | None:
@@ -134,17 +146,6 @@ def facilitated_workshop(
     if workshop is None or (now is not None and workshop.expires_at <= now):
         return None
     return workshop
-
-
-def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
-    """What a participant may compare with: the practices the facilitator has revealed."""
-    hidden = [
-        replace(a, shown=False, mean_current=None, mean_target=None, spread=None)
-        if not workshop.is_revealed(a.practice.id)
-        else a
-        for a in summary.practices
-    ]
-    return replace(summary, practices=tuple(hidden))
 
 
 def anonymous(assessment: Assessment) -> Assessment:
@@ -168,6 +169,11 @@ def submit(
     """Store (or replace) this participant's answers; True when it is their first."""
     if not workshop.is_open:
         raise WorkshopError("This workshop is closed to new answers.")
+    if (framework.id, framework.version) != (workshop.framework_id, workshop.framework_version):
+        raise WorkshopError(
+            "These answers are for another version of the practices than this workshop's.",
+            ["Join the workshop again from its link, then submit."],
+        )
     if assessment.answered_count == 0:
         raise WorkshopError("Rate at least one statement before submitting.")
     kept = anonymous(assessment)
@@ -178,11 +184,6 @@ def submit(
         practice_results(framework, kept),
         now,
     )
-
-
-def room(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> RoomSummary:
-    """One query and a fold: what the dashboard shows on each tick."""
-    return summarize(framework, workshop.min_group_size, repo.practice_rows(workshop.id))
 
 
 def reveal(repo: WorkshopRepository, workshop: Workshop, practice_ids: frozenset[str]) -> None:
@@ -232,42 +233,3 @@ def create_demo_workshop(
     ):
         submit(repo, created.workshop, framework, f"demo-{number}", person, now)
     return created
-
-
-def shown_aggregates(
-    summary: RoomSummary, workshop: Workshop, projected: bool
-) -> list[PracticeAggregate]:
-    """The practices a screen may draw: enough responses, and, on the projected view,
-    revealed by the facilitator."""
-    return [
-        a
-        for a in summary.practices
-        if a.shown and (not projected or workshop.is_revealed(a.practice.id))
-    ]
-
-
-def debrief_document(
-    repo: WorkshopRepository, framework: Framework, workshop: Workshop, today: date
-) -> bytes:
-    summary = room(repo, framework, workshop)
-    shown = shown_aggregates(summary, workshop, projected=False)
-    charts = (
-        [
-            ChartImage(f.title, f.caption, render_png(f.chart))
-            for f in (
-                room_figure(shown, framework.scale),
-                distribution_figure(shown, framework.scale),
-            )
-        ]
-        if summary.ready and shown
-        else []
-    )
-    return build_debrief(framework, workshop, summary, charts, today)
-
-
-def export_aggregates(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
-    return aggregates_csv(framework, workshop, room(repo, framework, workshop))
-
-
-def export_responses(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
-    return responses_csv(framework, workshop, repo.response_answers(workshop.id))

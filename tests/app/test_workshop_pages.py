@@ -45,7 +45,7 @@ def _charts(at: AppTest) -> int:
 
 
 def _text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text]
+    parts = [m.value for m in (*at.markdown, *at.caption)] + [t.value for t in at.text]
     parts += [str(x.value) for x in at.get("code")]
     parts += [e.value for e in (*at.info, *at.warning, *at.error, *at.success)]
     return "\n".join(parts)
@@ -59,10 +59,17 @@ def test_facilitator_creates_a_workshop(app: Start) -> None:
     _no_errors(at)
     text = _text(at)
     assert "Workshop created: Week 5 seminar" in text
-    assert "?join=" in text and "/dashboard?key=" in text
-    assert at.get("imgs") or at.get("image")  # the QR code
+    # Step 1: the private facilitator link alone, never beside what is made to be projected.
+    assert "/dashboard?key=" in text
+    assert "?join=" not in text and not (at.get("imgs") or at.get("image"))
     tokens = at.session_state["rapport.facilitating"]
     assert len(tokens) == 1
+    next(b for b in at.button if b.label.startswith("I saved the link")).click().run()
+    _no_errors(at)
+    text = _text(at)
+    # Step 2: the join code, link and QR code, and no trace of the facilitator token.
+    assert "?join=" in text and (at.get("imgs") or at.get("image"))
+    assert "key=" not in text and next(iter(tokens.values())) not in text
 
 
 def test_title_is_required(app: Start) -> None:
@@ -142,16 +149,51 @@ def test_dashboard_waits_for_k_then_reveals(
     assert "## PM 101 seminar" in _text(at)
     assert "Waiting for 1 more response" in _text(at)
     assert _charts(at) == 0
-    _others(repo, framework, workshop, 3, lambda r: answered(r), first=2)
+    _others(repo, framework, workshop, 4, lambda r: answered(r), first=2)
     at.run()
     assert "reveal the results when you are" in _text(at)
     assert _charts(at) == 0
     reveal_all(repo, workshop.workshop)
     at.run()
     _no_errors(at)
-    assert _charts(at) == 2
+    assert _charts(at) == 2  # averages, and level counts (6 = 2k answers on several levels)
     assert "Most disagreement" in _text(at)
-    assert at.metric[0].value == "5"
+    assert at.metric[0].value == "6"
+    assert "Results from 6 responses." in _text(at)
+
+
+def test_the_token_leaves_the_address_bar(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop
+) -> None:
+    at = app(key=workshop.facilitator_token)
+    at.switch_page("app_pages/dashboard.py").run()
+    _no_errors(at)
+    assert "key" not in at.query_params
+    assert "## PM 101 seminar" in _text(at)
+    at.run()  # the session keeps the dashboard open without the address
+    assert "## PM 101 seminar" in _text(at)
+
+
+def test_results_move_only_when_k_answers_changed(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 6, lambda r: answered(r))
+    reveal_all(repo, workshop.workshop)
+    at = app(key=workshop.facilitator_token)
+    at.switch_page("app_pages/dashboard.py").run()
+    shown = _text(at)
+    assert "Results from 6 responses." in shown
+    # Two newcomers: their scores could be worked out from the change, so nothing moves.
+    _others(repo, framework, workshop, 2, lambda r: answered(5), first=6)
+    at.run()
+    assert at.metric[0].value == "8"
+    assert "Results from 6 responses. 2 newer answers will be added once 3" in _text(at)
+    tables = [d.value.to_dict() for d in at.dataframe]
+    # A third: now three people are mixed into the change, and the results move.
+    _others(repo, framework, workshop, 1, lambda r: answered(5), first=8)
+    at.run()
+    assert "Results from 9 responses." in _text(at)
+    assert [d.value.to_dict() for d in at.dataframe] != tables
 
 
 def test_room_mirror_for_participants(
@@ -213,6 +255,17 @@ def test_dashboard_says_so_when_the_database_fails_mid_session(
     at.switch_page("app_pages/dashboard.py").run()
     with repo.engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE response_practices")
+        conn.exec_driver_sql("DROP TABLE responses")
     at.run()
     _no_errors(at)
     assert "the database stopped answering" in " ".join(e.value for e in at.error)
+
+
+def test_a_demo_workshop_goes_through_the_same_two_steps(app: Start) -> None:
+    at = app()
+    at.switch_page("app_pages/workshop.py").run()
+    next(b for b in at.button if b.label == "Create a demo workshop").click().run()
+    _no_errors(at)
+    text = _text(at)
+    assert "Workshop created: Demo workshop" in text
+    assert "/dashboard?key=" in text and "?join=" not in text

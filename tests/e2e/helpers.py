@@ -73,16 +73,31 @@ def horizontal_overflow(page: Page) -> str | None:
     return None
 
 
+def facilitator_link_on_screen(page: Page) -> str:
+    """The facilitator link a just-created workshop shows once (step 1 of 2)."""
+    block = page.get_by_test_id("stCode").filter(has_text="/dashboard?key=")
+    expect(block).to_have_count(1)
+    return block.inner_text().strip()
+
+
+def open_dashboard(page: Page, link: str) -> None:
+    """Open a facilitator link; the dashboard takes the key out of the address bar."""
+    page.goto(link)
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/dashboard$"))
+
+
 def create_revealed_demo_workshop(page: Page, base_url: str) -> str:
-    """Create a demo workshop through the UI, reveal every practice; return the dashboard
-    URL (the facilitator link). The page is left on the dashboard, scrolled to the controls."""
+    """Create a demo workshop through the UI, reveal every practice; return its facilitator
+    link. The page is left on the dashboard, scrolled to the controls."""
     page.goto(f"{base_url}/workshop")
     wait_for_app(page)
     page.get_by_role("button", name="Create a demo workshop").click()
     wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"/dashboard\?key="))
+    link = facilitator_link_on_screen(page)
+    open_dashboard(page, link)
     controls = page.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
     controls.get_by_role("button", name="Reveal all").click()
     wait_for_app(page)
     expect(page.locator(DRAWN_CHART)).to_have_count(2)
-    return page.url
+    return link

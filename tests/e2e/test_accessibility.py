@@ -161,8 +161,8 @@ def _pages(page: Page, base_url: str) -> Iterator[str]:
     expect(page.get_by_role("heading", name="Practices & sources")).to_be_visible()
     yield "practices"
 
-    # A real workshop, created through the UI: the page then shows its code, link, QR code
-    # and the facilitator link.
+    # A real workshop, created through the UI: the page shows the facilitator link (step 1),
+    # then its code, link and QR code (step 2).
     page.goto(f"{base_url}/workshop")
     wait_for_app(page)
     title = page.get_by_label("Title", exact=True)
@@ -171,9 +171,13 @@ def _pages(page: Page, base_url: str) -> Iterator[str]:
     page.get_by_role("button", name="Create the workshop").click()
     wait_for_app(page)
     expect(page.get_by_text(f"Workshop created: {WORKSHOP_TITLE}")).to_be_visible()
+    yield "workshop-link"
+
+    page.get_by_role("button", name=re.compile("I saved the link")).click()
+    wait_for_app(page)
     expect(page.get_by_test_id("stImage")).to_be_visible()
     link = page.get_by_test_id("stCode").filter(has_text="?join=").inner_text().strip()
-    yield "workshop"
+    yield "workshop-join"
 
     page.goto(link)
     wait_for_app(page)
@@ -212,7 +216,8 @@ def test_every_page_passes_axe(app_server: str, browser: Browser, device: str) -
     finally:
         context.close()
     assert checked == [
-        "home", "assess", "results", "report", "practices", "workshop", "join", "dashboard",
+        "home", "assess", "results", "report", "practices", "workshop-link", "workshop-join",
+        "join", "dashboard",
     ]  # fmt: skip
     assert not problems, (
         f"{len(problems)} serious/critical accessibility problems outside the documented "

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import Browser, Page, expect, wait_for_app
+from tests.e2e.helpers import (
+    Browser,
+    Page,
+    expect,
+    facilitator_link_on_screen,
+    open_dashboard,
+    wait_for_app,
+)
 from tests.server_process import StreamlitServer
 
 pytestmark = pytest.mark.e2e
@@ -28,8 +35,8 @@ def test_kill_and_restart_mid_workshop(browser: Browser, tmp_path: Path) -> None
         wait_for_app(page)
         page.get_by_role("button", name=re.compile("Create a demo workshop")).click()
         wait_for_app(page)
-        expect(page).to_have_url(re.compile(r"/dashboard\?key="))
-        facilitator_link = page.url
+        facilitator_link = facilitator_link_on_screen(page)
+        open_dashboard(page, facilitator_link)
         expect(page.get_by_test_id("stMetric").filter(has_text="Responses")).to_be_visible()
         before = _responses(page)
         assert int(before) >= 5
@@ -39,8 +46,7 @@ def test_kill_and_restart_mid_workshop(browser: Browser, tmp_path: Path) -> None
 
         fresh = context.new_page()
         fresh.set_default_timeout(20_000)
-        fresh.goto(facilitator_link)  # the facilitator's saved link, after the restart
-        wait_for_app(fresh)
+        open_dashboard(fresh, facilitator_link)  # the facilitator's saved link, after restart
         expect(fresh.get_by_test_id("stMetric").filter(has_text="Responses")).to_be_visible()
         assert _responses(fresh) == before
         expect(fresh.get_by_role("heading", name=re.compile("Demo workshop"))).to_be_visible()

@@ -13,12 +13,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import insert
 
 from rapport.core.framework import Framework
 from rapport.core.workshop import REVEAL_ALL, PracticeResult, WorkshopError, summarize
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, migrate
 from rapport.storage.engine import alembic_config, create_engine_for
-from rapport.storage.tables import metadata
+from rapport.storage.tables import metadata, response_practices, responses
 from tests.integration.conftest import (
     LATER,
     NOW,
@@ -61,10 +62,27 @@ def test_upgrading_from_the_first_schema_keeps_the_data(
         config.attributes["connection"] = conn
         command.downgrade(config, "0001")
     workshop = added(first)
-    assert first.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)
+    # Written as the first schema had it: only its columns (today's code writes more).
+    with first.engine.begin() as conn:
+        response_id = conn.execute(
+            insert(responses)
+            .values(workshop_id=workshop.id, participant_hash="p1", answers_json="{}",
+                    submitted_at=LATER, updated_at=LATER)
+            .returning(responses.c.id)
+        ).scalar_one()  # fmt: skip
+        conn.execute(
+            insert(response_practices),
+            [{"response_id": response_id, "workshop_id": workshop.id, "practice_id": r.practice_id,
+              "current": r.current, "level": r.level, "target": r.target,
+              "importance": r.importance} for r in results(framework, 3.0)],
+        )  # fmt: skip
     migrate(first.engine)
     assert _versions(first) == [HEAD]
     assert sum(r.responses for r in first.practice_rows(workshop.id)) == 7
+    # The upgraded rows take part in the change count and the snapshots.
+    status = first.room_status(workshop.id)
+    assert status is not None and (status.responses, status.unpublished) == (1, 1)
+    assert first.save_response(workshop.id, "p1", "{}", results(framework, 4.0), LATER) is False
 
 
 def test_a_restart_finds_the_earlier_data(backend: Backend, framework: Framework) -> None:

@@ -14,22 +14,22 @@ from docx import Document
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.workshop import WorkshopError
+from rapport.framework_file import FrameworkCatalog
+from rapport.retention import PurgeSchedule
+from rapport.rooms import debrief_document, export_aggregates, export_responses, room_view
 from rapport.services import student_report
 from rapport.storage import SqlWorkshopRepository
 from rapport.workshops import (
     create_demo_workshop,
     create_workshop,
-    debrief_document,
-    export_aggregates,
-    export_responses,
     facilitated_workshop,
     facilitator_link,
     find_for_join,
     join_link,
     reveal_all,
-    room,
     set_open,
     submit,
+    workshop_framework,
 )
 from tests.conftest import AssessmentFactory
 
@@ -106,9 +106,11 @@ def test_demo_workshop_exports_and_debrief(
     for practice in framework.practices:
         for number, indicator in enumerate(practice.indicators):
             sample = sample.with_rating(indicator.id, number % 5 + 1)
-    made = create_demo_workshop(repo, framework, sample, NOW, 30, participants=9)
-    summary = room(repo, framework, made.workshop)
-    assert summary.count == 9 and summary.ready
+    made = create_demo_workshop(repo, framework, sample, NOW, 30, participants=12)
+    view = room_view(repo, framework, made.workshop.id, publish=True)
+    assert view is not None and view.summary is not None
+    summary = view.summary
+    assert summary.count == 12 and summary.ready
     assert summary.spotlight is not None
     aggregates = list(
         csv.reader(
@@ -121,7 +123,7 @@ def test_demo_workshop_exports_and_debrief(
             io.StringIO(export_responses(repo, framework, made.workshop).decode("utf-8-sig"))
         )
     )
-    assert len(ratings) == 1 + 9
+    assert len(ratings) == 1 + 12
     reveal_all(repo, made.workshop)
     doc = Document(io.BytesIO(debrief_document(repo, framework, made.workshop, date(2026, 11, 27))))
     assert len(doc.inline_shapes) == 2
@@ -148,9 +150,44 @@ def test_the_word_report_carries_the_room_mirror(
     made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
     for number in range(3):
         submit(repo, made.workshop, framework, f"p{number}", answered(number + 2), NOW)
-    summary = room(repo, framework, made.workshop)
+    view = room_view(repo, framework, made.workshop.id, publish=True)
+    assert view is not None
+    summary = view.summary
     raw = student_report(framework, answered(4), date(2026, 11, 27), None, summary)
     doc = Document(io.BytesIO(raw))
     assert len(doc.inline_shapes) == 4
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
     assert captions[-1].startswith("Figure 4. You and the room.")
+
+
+def test_expired_workshops_are_purged_about_hourly(
+    repo: SqlWorkshopRepository, framework: Framework, answered: AssessmentFactory
+) -> None:
+    old = create_workshop(repo, framework, "Old", 3, True, NOW - timedelta(days=31), 30)
+    submit(repo, old.workshop, framework, "p", answered(3), NOW - timedelta(days=31))
+    fresh = create_workshop(repo, framework, "Fresh", 3, True, NOW, 30)
+    schedule = PurgeSchedule(every=timedelta(hours=1))
+    assert schedule.run_if_due(repo, NOW) == 1  # the first use purges
+    assert repo.workshop(old.workshop.id) is None and repo.response_answers(old.workshop.id) == []
+    ending = create_workshop(repo, framework, "Ends soon", 3, True, NOW - timedelta(days=30), 30)
+    later = NOW + timedelta(minutes=30)
+    assert schedule.run_if_due(repo, later) == 0  # not yet an hour: nothing runs
+    assert repo.workshop(ending.workshop.id) is not None
+    assert schedule.run_if_due(repo, NOW + timedelta(hours=1)) == 1
+    assert repo.workshop(fresh.workshop.id) is not None
+
+
+def test_a_workshop_needs_its_own_framework_version(
+    repo: SqlWorkshopRepository, framework: Framework, answered: AssessmentFactory
+) -> None:
+    made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
+    catalog = FrameworkCatalog((framework,), ())
+    assert workshop_framework(catalog, made.workshop) is framework
+    newer = framework.model_copy(update={"version": "2.0"})
+    with pytest.raises(WorkshopError, match=r"version 1\.0 .* now has version 2\.0"):
+        workshop_framework(FrameworkCatalog((newer,), ()), made.workshop)
+    with pytest.raises(WorkshopError, match="does not have"):
+        workshop_framework(FrameworkCatalog((), ()), made.workshop)
+    with pytest.raises(WorkshopError, match="another version"):
+        submit(repo, made.workshop, newer, "p", answered(3), NOW)
+    assert repo.response_answers(made.workshop.id) == []

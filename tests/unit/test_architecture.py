@@ -108,7 +108,7 @@ LAYERS = [
         "restore",
         "exports",
     },
-    {"services", "workshops"},
+    {"services", "workshops", "rooms", "retention"},
     {"cli", "ui", "__main__"},
 ]
 

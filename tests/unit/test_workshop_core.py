@@ -14,6 +14,7 @@ from rapport.core.workshop import (
     CODE_ALPHABET,
     CODE_LENGTH,
     PracticeResult,
+    distribution_is_safe,
     new_code,
     normalize_code,
     practice_results,
@@ -67,8 +68,20 @@ def test_aggregates_at_k() -> None:
     assert first.shown and first.responses == 5
     assert first.mean_current == pytest.approx(3.0)
     assert first.spread == pytest.approx(math.sqrt(2))
-    assert first.distribution == (1, 1, 1, 1, 1)
     assert first.mean_target == pytest.approx(FRAMEWORK.defaults.target)
+    # Five people on five levels: each would read the others' levels off the bars.
+    assert not first.distribution_shown and first.distribution == (0, 0, 0, 0, 0)
+
+
+def test_level_counts_need_twice_k_and_more_than_one_level() -> None:
+    spread = summarize(FRAMEWORK, 5, rows_for([uniform(FRAMEWORK, r % 5 + 1) for r in range(10)]))
+    assert spread.practices[0].distribution_shown
+    assert spread.practices[0].distribution == (2, 2, 2, 2, 2)
+    # Everybody on one level: the counts would state every person's level.
+    same = summarize(FRAMEWORK, 5, rows_for([uniform(FRAMEWORK, 3)] * 12))
+    assert same.practices[0].shown and not same.practices[0].distribution_shown
+    assert distribution_is_safe((2, 2, 2, 2, 2), 5) and not distribution_is_safe((0, 9, 0), 3)
+    assert not distribution_is_safe((1, 2, 2), 3)  # 5 responses < 2k
 
 
 def test_a_practice_rated_by_fewer_than_k_stays_hidden() -> None:
@@ -112,7 +125,11 @@ def test_summary_invariants(scores: list[list[float]], k: int) -> None:
     for aggregate in summary.practices:
         if aggregate.shown:
             assert aggregate.responses >= k
-            assert sum(aggregate.distribution) == aggregate.responses
+            if aggregate.distribution_shown:
+                assert sum(aggregate.distribution) == aggregate.responses >= 2 * k
+                assert max(aggregate.distribution) < aggregate.responses
+            else:
+                assert sum(aggregate.distribution) == 0
             assert 1 <= (aggregate.mean_current or 0) <= 5
         else:
             assert aggregate.mean_current is None

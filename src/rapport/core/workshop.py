@@ -1,15 +1,17 @@
 """Workshops: a room of participants answering privately, and what the room may see.
 
-The trust of the room rests on three rules kept here, in the pure core: nothing is
-aggregated below the minimum group size k (per practice as well as overall), results stay
-hidden until the facilitator reveals them, and no aggregate ever names a person.
+The trust of the room rests on rules kept here, in the pure core: nothing is aggregated
+below the minimum group size k (per practice as well as overall); results stay hidden until
+the facilitator reveals them; a level distribution is drawn only where it cannot tell a
+participant the others' levels; and the room's results move only in published snapshots,
+each taking in at least k new answers, so comparing two of them never isolates one person.
 """
 
 from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -102,8 +104,9 @@ class PracticeAggregate:
     mean_current: float | None
     mean_target: float | None
     spread: float | None  # population standard deviation of the current levels
-    distribution: tuple[int, ...]  # submissions per scale level, level 1 first
+    distribution: tuple[int, ...]  # submissions per scale level, level 1 first; zeros if hidden
     shown: bool  # enough responses (k) for this practice to be aggregated at all
+    distribution_shown: bool = False  # the per-level counts are safe to draw (see below)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,14 @@ class RoomSummary:
         return next((p for p in self.practices if p.practice.id == practice_id), None)
 
 
+def distribution_is_safe(counts: Sequence[int], min_group_size: int) -> bool:
+    """Per-level counts say more than an average: a participant who knows their own level
+    reads the others' off the bars. They are drawn only for at least 2k responses, and never
+    when one level holds everybody (that would state every person's level)."""
+    responses = sum(counts)
+    return responses >= 2 * min_group_size and max(counts, default=0) < responses
+
+
 def summarize(
     framework: Framework, min_group_size: int, rows: Iterable[PracticeRow]
 ) -> RoomSummary:
@@ -147,7 +158,7 @@ def summarize(
         shown = count >= min_group_size and n >= min_group_size
         if not shown or n == 0:
             aggregates.append(
-                PracticeAggregate(practice, n, None, None, None, (0,) * levels, False)
+                PracticeAggregate(practice, n, None, None, None, (0,) * levels, False, False)
             )
             continue
         mean = sum(r.sum_current for r in scored) / n
@@ -155,6 +166,7 @@ def summarize(
         distribution = [0] * levels
         for r in scored:
             distribution[min(levels, max(1, r.level or 1)) - 1] += r.responses
+        safe = distribution_is_safe(distribution, min_group_size)
         aggregates.append(
             PracticeAggregate(
                 practice,
@@ -162,11 +174,101 @@ def summarize(
                 mean,
                 sum(r.sum_target for r in scored) / n,
                 math.sqrt(variance),
-                tuple(distribution),
+                tuple(distribution) if safe else (0,) * levels,
                 True,
+                safe,
             )
         )
     return RoomSummary(count, min_group_size, tuple(aggregates))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The room's results as last published: what every screen, mirror and export shows.
+
+    Live results would let anyone who notes the averages before and after one person submits
+    work out that person's scores. A snapshot only moves when at least k answers changed, so
+    the difference between two snapshots always mixes at least k people.
+    """
+
+    seq: int  # the workshop's change counter when it was taken: it holds every change <= seq
+    rows: tuple[PracticeRow, ...]
+    refreshed: Mapping[str, int]  # per practice: the seq its rows were last taken in at
+
+    @property
+    def responses(self) -> int:
+        totals: dict[str, int] = {}
+        for row in self.rows:
+            totals[row.practice_id] = totals.get(row.practice_id, 0) + row.responses
+        return max(totals.values(), default=0)
+
+
+@dataclass(frozen=True)
+class RoomStatus:
+    """One cheap read of a room: the workshop, live counts, and its published snapshot."""
+
+    workshop: Workshop
+    responses: int  # submissions stored now
+    unpublished: int  # submissions new or changed since the last publication (all, if none)
+    snapshot: Snapshot | None
+
+
+def should_publish(status: RoomStatus, wanted: bool) -> bool:
+    """Whether to take a new snapshot. The first is taken only when someone is about to see
+    results (`wanted`: a reveal or an export), so it holds every answer given before then;
+    later ones only once k answers changed since the last."""
+    k = status.workshop.min_group_size
+    if status.responses < k:
+        return False
+    if status.snapshot is None:
+        return wanted
+    return status.unpublished >= k
+
+
+def _scored(rows: Iterable[PracticeRow]) -> int:
+    return sum(r.responses for r in rows if r.level is not None)
+
+
+def next_snapshot(
+    previous: Snapshot | None,
+    rows: Sequence[PracticeRow],
+    scored_changes: Sequence[tuple[str, int]],
+    seq: int,
+    min_group_size: int,
+) -> Snapshot:
+    """The snapshot to publish now, from the live GROUP BY `rows`.
+
+    Per practice: its rows are taken in when it was not yet shown (nothing to compare with)
+    or when at least k responses scoring it changed since its rows were last taken in;
+    otherwise its earlier rows stay, since a few answers that skipped this practice must not
+    let the room read one person's score for it. `scored_changes` lists (practice id,
+    change seq) for every scored row changed since the oldest practice's refresh.
+    """
+    fresh: dict[str, list[PracticeRow]] = {}
+    for row in rows:
+        fresh.setdefault(row.practice_id, []).append(row)
+    kept: dict[str, list[PracticeRow]] = {}
+    if previous is not None:
+        for row in previous.rows:
+            kept.setdefault(row.practice_id, []).append(row)
+    taken: list[PracticeRow] = []
+    refreshed: dict[str, int] = {}
+    for practice_id in sorted(set(fresh) | set(kept)):
+        since = previous.refreshed.get(practice_id) if previous else None
+        changed = sum(
+            1 for p, at in scored_changes if p == practice_id and (since is None or at > since)
+        )
+        if (
+            since is None
+            or _scored(kept.get(practice_id, ())) < min_group_size
+            or changed >= min_group_size
+        ):
+            taken.extend(fresh.get(practice_id, ()))
+            refreshed[practice_id] = seq
+        else:
+            taken.extend(kept[practice_id])
+            refreshed[practice_id] = since
+    return Snapshot(seq, tuple(taken), refreshed)
 
 
 class WorkshopRepository(Protocol):
@@ -200,6 +302,15 @@ class WorkshopRepository(Protocol):
     ) -> bool: ...
 
     def practice_rows(self, workshop_id: str) -> list[PracticeRow]: ...
+
+    def room_status(self, workshop_id: str) -> RoomStatus | None: ...
+
+    def publish_snapshot(
+        self, workshop_id: str, decide: Callable[[RoomStatus], bool]
+    ) -> RoomStatus | None:
+        """Under the workshop's write lock: read the status again and, when `decide` says
+        so, store next_snapshot(...) from the rows of that same moment."""
+        ...
 
     def response_answers(self, workshop_id: str) -> list[str]: ...
 

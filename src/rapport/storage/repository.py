@@ -12,13 +12,28 @@ from datetime import datetime
 from typing import Any
 
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
-from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
+from rapport.core.workshop import (
+    PracticeResult,
+    PracticeRow,
+    RoomStatus,
+    Workshop,
+    WorkshopError,
+    next_snapshot,
+)
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
 from rapport.storage.retry import retrying, translated
+from rapport.storage.rows import (
+    practice_rows,
+    scored_changes,
+    snapshot_to_json,
+    status_from_row,
+    status_query,
+    workshop_from_row,
+)
 from rapport.storage.tables import response_practices, responses, workshops
 
 _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
@@ -29,22 +44,6 @@ _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
 CLOSED = "This workshop is closed to new answers."
 GONE = "This workshop no longer exists."
 EXPIRED = "This workshop has ended and takes no more answers."
-
-
-def _workshop(row: Row[Any]) -> Workshop:
-    return Workshop(
-        id=row.id,
-        code=row.code,
-        title=row.title,
-        framework_id=row.framework_id,
-        framework_version=row.framework_version,
-        min_group_size=row.min_group_size,
-        share_with_participants=bool(row.share_with_participants),
-        is_open=bool(row.is_open),
-        revealed=frozenset(json.loads(row.revealed)),
-        created_at=row.created_at,
-        expires_at=row.expires_at,
-    )
 
 
 def _revealed_json(revealed: frozenset[str]) -> str:
@@ -100,7 +99,7 @@ class SqlWorkshopRepository:
     def _one_workshop(self, condition: Any) -> Workshop | None:
         with self._engine.connect() as conn:
             row = conn.execute(select(workshops).where(condition)).one_or_none()
-        return None if row is None else _workshop(row)
+        return None if row is None else workshop_from_row(row)
 
     @translated
     def workshop(self, workshop_id: str) -> Workshop | None:
@@ -151,14 +150,20 @@ class SqlWorkshopRepository:
 
     # Responses
 
-    def _require_open(self, conn: Connection, workshop_id: str, now: datetime) -> None:
-        # FOR SHARE (PostgreSQL) holds off a concurrent close or delete until this answer is
-        # committed, so "closed" means no answer lands afterwards. SQLite ignores it: there
-        # BEGIN IMMEDIATE already serializes writers.
+    @staticmethod
+    def _claim_change(conn: Connection, workshop_id: str, now: datetime) -> int:
+        """Count this submission on the workshop and return its change number, or refuse.
+
+        The UPDATE locks the workshop row until commit, so a close or delete waits for the
+        answer in flight ("closed" means no answer lands afterwards) and a snapshot sees
+        every change up to its number; on SQLite BEGIN IMMEDIATE already serializes writers.
+        A refusal raises, and the rollback undoes the count.
+        """
         row = conn.execute(
-            select(workshops.c.is_open, workshops.c.expires_at)
+            update(workshops)
             .where(workshops.c.id == workshop_id)
-            .with_for_update(read=True)
+            .values(changes=workshops.c.changes + 1)
+            .returning(workshops.c.is_open, workshops.c.expires_at, workshops.c.changes)
         ).one_or_none()
         if row is None:
             raise WorkshopError(GONE)
@@ -166,6 +171,7 @@ class SqlWorkshopRepository:
             raise WorkshopError(CLOSED)
         if row.expires_at <= now:
             raise WorkshopError(EXPIRED)
+        return int(row.changes)
 
     @translated
     @retrying
@@ -179,19 +185,21 @@ class SqlWorkshopRepository:
     ) -> bool:
         """Store a participant's answers, replacing their earlier ones; True when new."""
         with self._writer.begin() as conn:
-            self._require_open(conn, workshop_id, now)
+            change = self._claim_change(conn, workshop_id, now)
             stmt = self._upsert_insert(responses).values(
                 workshop_id=workshop_id,
                 participant_hash=participant_hash,
                 answers_json=answers_json,
                 submitted_at=now,
                 updated_at=now,
+                change_seq=change,
             )
             stmt = stmt.on_conflict_do_update(
                 index_elements=[responses.c.workshop_id, responses.c.participant_hash],
                 set_={
                     "answers_json": stmt.excluded.answers_json,
                     "updated_at": stmt.excluded.updated_at,
+                    "change_seq": stmt.excluded.change_seq,
                     "revision": responses.c.revision + 1,
                 },
             ).returning(responses.c.id, responses.c.revision)
@@ -220,33 +228,48 @@ class SqlWorkshopRepository:
 
     @translated
     def practice_rows(self, workshop_id: str) -> list[PracticeRow]:
-        rp = response_practices
-        query = (
-            select(
-                rp.c.practice_id,
-                rp.c.level,
-                func.count(),
-                func.sum(func.coalesce(rp.c.current, 0.0)),
-                func.sum(func.coalesce(rp.c.current * rp.c.current, 0.0)),
-                func.sum(rp.c.target),
-            )
-            .where(rp.c.workshop_id == workshop_id)
-            .group_by(rp.c.practice_id, rp.c.level)
-            .order_by(rp.c.practice_id, rp.c.level)
-        )
         with self._engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [
-            PracticeRow(
-                practice_id=practice_id,
-                level=level,
-                responses=int(count),
-                sum_current=float(sum_current or 0.0),
-                sum_current_sq=float(sum_current_sq or 0.0),
-                sum_target=float(sum_target or 0.0),
+            return practice_rows(conn, workshop_id)
+
+    @translated
+    def room_status(self, workshop_id: str) -> RoomStatus | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(status_query(workshop_id)).one_or_none()
+        return None if row is None else status_from_row(row)
+
+    @translated
+    @retrying
+    def publish_snapshot(
+        self, workshop_id: str, decide: Callable[[RoomStatus], bool]
+    ) -> RoomStatus | None:
+        with self._writer.begin() as conn:
+            # FOR UPDATE waits for submissions in flight (each holds the row from its count to
+            # its commit) and holds off new ones: the rows read below are exactly the changes
+            # up to the counter. On SQLite BEGIN IMMEDIATE has already taken the write lock.
+            conn.execute(
+                select(workshops.c.id).where(workshops.c.id == workshop_id).with_for_update()
             )
-            for practice_id, level, count, sum_current, sum_current_sq, sum_target in rows
-        ]
+            row = conn.execute(status_query(workshop_id)).one_or_none()
+            if row is None:
+                return None
+            status = status_from_row(row)
+            if not decide(status):
+                return status
+            previous = status.snapshot
+            changes = [] if previous is None else scored_changes(conn, workshop_id, previous)
+            snapshot = next_snapshot(
+                previous,
+                practice_rows(conn, workshop_id),
+                changes,
+                row.changes,
+                status.workshop.min_group_size,
+            )
+            conn.execute(
+                update(workshops)
+                .where(workshops.c.id == workshop_id)
+                .values(snapshot=snapshot_to_json(snapshot), snapshot_seq=snapshot.seq)
+            )
+        return RoomStatus(status.workshop, status.responses, 0, snapshot)
 
     @translated
     def response_answers(self, workshop_id: str) -> list[str]:

@@ -81,6 +81,13 @@ workshops = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", UtcDateTime, nullable=False),
     Column("expires_at", UtcDateTime, nullable=False, index=True),
+    # Counts every stored submission (new or replaced): each response keeps the value of its
+    # last change, so "changed since the snapshot" is exact, whatever the clocks say.
+    Column("changes", Integer, nullable=False, server_default="0"),
+    # The published snapshot the room sees (JSON, see rows.py) and the change count it
+    # holds; NULL until the first reveal or export.
+    Column("snapshot", Text, nullable=True),
+    Column("snapshot_seq", Integer, nullable=True),
 )
 
 responses = Table(
@@ -102,7 +109,10 @@ responses = Table(
     Column("revision", Integer, nullable=False, server_default="1"),
     Column("submitted_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("change_seq", Integer, nullable=False, server_default="0"),  # workshops.changes
     UniqueConstraint("workshop_id", "participant_hash"),
+    # The tick counts the answers changed since the snapshot from this index alone.
+    Index("ix_responses_changes", "workshop_id", "change_seq"),
 )
 
 response_practices = Table(

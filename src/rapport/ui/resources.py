@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from rapport.framework_file import FrameworkCatalog, framework_paths, load_catalog
+from rapport.retention import PurgeSchedule
 from rapport.settings import Settings
 
 if TYPE_CHECKING:
@@ -79,11 +80,15 @@ def _repository(database_url: str) -> SqlWorkshopRepository:
     # next page load tries again once the database is back.
     from rapport.storage import open_repository
 
-    repository = open_repository(database_url)
-    repository.purge_expired(datetime.now(UTC))
-    return repository
+    return open_repository(database_url)
+
+
+_purge = PurgeSchedule()
 
 
 def repository() -> SqlWorkshopRepository:
-    """The workshop store; raises StorageUnavailable when the database cannot be reached."""
-    return _repository(settings().database_url)
+    """The workshop store, with expired workshops purged about hourly; raises
+    StorageUnavailable when the database cannot be reached."""
+    store = _repository(settings().database_url)
+    _purge.run_if_due(store, datetime.now(UTC))
+    return store

@@ -6,24 +6,22 @@ from datetime import date
 
 import streamlit as st
 
-from rapport.chart_style import PROJECTOR
+from rapport.chart_style import PROJECTOR, plural
 from rapport.core.framework import Framework
 from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError, WorkshopRepository
 from rapport.qr import qr_png
-from rapport.room_charts import distribution_figure, room_figure
-from rapport.ui import resources
-from rapport.ui.components import escape_markdown, render_error
-from rapport.workshops import (
+from rapport.room_charts import DISTRIBUTION_HIDDEN, distribution_figure, room_figure
+from rapport.rooms import (
+    RoomView,
     debrief_document,
     export_aggregates,
     export_responses,
-    join_link,
-    reveal,
-    reveal_all,
-    room,
-    set_open,
+    room_view,
     shown_aggregates,
 )
+from rapport.ui import resources
+from rapport.ui.components import escape_markdown, render_error
+from rapport.workshops import join_link, reveal, reveal_all, set_open
 
 REFRESH_SECONDS = 2
 # Projection: bigger type for the back row and less empty space above, so the count, the
@@ -38,45 +36,57 @@ PROJECTOR_CSS = """
 
 
 def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
-    """One tick of the projected view: one query, then drawing. Tests call it directly."""
-    workshop = repo.workshop(workshop_id)
-    if workshop is None:
+    """One tick of the projected view: one status query, then drawing. Tests call it."""
+    view = room_view(repo, framework, workshop_id)
+    if view is None:
         st.warning("This workshop has been deleted.", icon=":material/delete:")
         return
-    summary = room(repo, framework, workshop)
+    workshop = view.workshop
     heading, count, code = st.columns([3, 1, 1.3], vertical_alignment="center")
     heading.markdown(f"## {escape_markdown(workshop.title)}")
-    count.metric("Responses", summary.count)
+    count.metric("Responses", view.responses)
     code.metric("Join code", " ".join(workshop.code))
     if not workshop.is_open:
         st.markdown("### Submissions are closed")
-    elif not summary.ready:
+    elif not view.ready:
         st.markdown(
-            f"### Waiting for {summary.waiting_for} more "
-            f"{'response' if summary.waiting_for == 1 else 'responses'}"
+            f"### Waiting for {view.waiting_for} more "
+            f"{'response' if view.waiting_for == 1 else 'responses'}"
         )
         st.caption(
             f"Nothing is shown until {workshop.min_group_size} people have answered, so no "
             "one's answers can be singled out."
         )
-    if not summary.ready:
+    if not view.ready:
         return
-    visible = shown_aggregates(summary, workshop, projected=True)
-    hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
-    if not visible:
+    summary = view.summary
+    visible = [] if summary is None else shown_aggregates(summary, workshop, projected=True)
+    if summary is None or not visible:
         st.markdown("### Ready: reveal the results when you are")
+        st.caption(
+            "Before you reveal, check that the count matches the people in the room: it "
+            "counts answers, and one person answering from several devices would count twice."
+        )
         return
+    hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
     if hidden:
         st.caption(f"{hidden} practices stay hidden until you reveal them.")
-    figures = (
-        room_figure(visible, framework.scale, PROJECTOR),
-        distribution_figure(visible, framework.scale, PROJECTOR),
-    )
+    st.caption(_publication_note(view, summary.count))
+    figures = [
+        f
+        for f in (
+            room_figure(visible, framework.scale, PROJECTOR),
+            distribution_figure(visible, framework.scale, PROJECTOR),
+        )
+        if f is not None
+    ]
     left, middle, right = st.columns([1.15, 1.15, 0.8])
-    for column, figure in zip((left, middle), figures, strict=True):
+    for column, figure in zip((left, middle), figures, strict=False):
         with column:
             st.markdown(f"**{figure.title}**")
             st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
+    if len(figures) < 2:
+        middle.caption(DISTRIBUTION_HIDDEN)
     with right:
         spotlight = summary.spotlight
         if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
@@ -88,6 +98,23 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         for figure in figures:
             st.markdown(f"**{figure.title}.** {escape_markdown(figure.caption)}")
             st.dataframe(figure.table, hide_index=True, width="stretch")
+
+
+def _publication_note(view: RoomView, published: int) -> str:
+    """Why the results may lag the count: they move only when k answers have changed."""
+    shown = f"Results from {plural(published, 'response')}."
+    if not view.pending:
+        return shown
+    k = view.workshop.min_group_size
+    if view.workshop.is_open:
+        return (
+            f"{shown} {plural(view.pending, 'newer answer')} will be added once {k} have come "
+            "in, so no one's answers can be worked out from the change."
+        )
+    return (
+        f"{shown} {plural(view.pending, 'answer')} that came in later stay out: fewer than "
+        f"{k} would let the room work out their scores from the change."
+    )
 
 
 def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
@@ -160,9 +187,9 @@ def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: W
 
 
 def _render_exports(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
-    summary = room(repo, framework, workshop)
-    st.markdown("**Exports** (aggregates and anonymized ratings only; no names or notes)")
-    if not summary.ready:
+    view = room_view(repo, framework, workshop.id)
+    st.markdown("**Exports** (aggregates, and ratings per response without names or notes)")
+    if view is None or not view.ready:
         st.caption(f"Available once {workshop.min_group_size} people have answered.")
         return
     cols = st.columns(3)
@@ -177,7 +204,13 @@ def _render_exports(repo: WorkshopRepository, framework: Framework, workshop: Wo
         "Aggregates (.csv)", aggregates, f"{stem}-aggregates.csv", "text/csv", on_click="ignore"
     )
     cols[1].download_button(
-        "Anonymized ratings (.csv)", responses, f"{stem}-ratings.csv", "text/csv", on_click="ignore"
+        "Ratings per response (.csv)",
+        responses,
+        f"{stem}-ratings.csv",
+        "text/csv",
+        on_click="ignore",
+        help="One row per response, shuffled, without names, notes or times. Each row is "
+        "still one person's answers: keep this file to yourself.",
     )
     resources.chart_renderer()
     cols[2].download_button(

@@ -13,14 +13,16 @@ from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, WorkshopRepository
 from rapport.room_charts import mirror_figure
+from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
 from rapport.ui import resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
-from rapport.workshops import room, submit, visible_to_participants
+from rapport.workshops import submit
 
 JOINED = "rapport.joined"
 SUBMITTED = "rapport.submitted"  # workshop ids this session has submitted to
 FACILITATING = "rapport.facilitating"
+OPEN_DASHBOARD = "rapport.open_dashboard"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,18 @@ def remember_facilitator(workshop_id: str, token: str) -> None:
     st.session_state.setdefault(FACILITATING, {})[workshop_id] = token
 
 
+def dashboard_token() -> str:
+    """The facilitator token for this session's dashboard. A link's `?key=` is moved into
+    the session and taken out of the address bar at once, so a projected or shared screen
+    never shows it; reloading the page needs the facilitator link again."""
+    params = st.query_params
+    linked = params.get("key")
+    if linked is not None:
+        st.session_state[OPEN_DASHBOARD] = linked[:200]
+        del params["key"]
+    return str(st.session_state.get(OPEN_DASHBOARD, ""))
+
+
 def facilitator_tokens() -> dict[str, str]:
     return st.session_state.get(FACILITATING, {})
 
@@ -125,9 +139,10 @@ def render_workshop_submit(framework: Framework) -> None:
             )
 
 
-def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
-    """The joined workshop's room, when its facilitator lets participants compare, for a
-    session that has submitted, and only the practices the facilitator has revealed."""
+def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | None:
+    """The joined workshop and its published results, when its facilitator lets
+    participants compare, for a session that has submitted, and only the practices the
+    facilitator has revealed (None for the results before the first publication)."""
     membership = joined()
     if membership is None or membership.framework_id != framework.id:
         return None
@@ -137,15 +152,18 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary] | None:
     if repo is None:
         return None
     try:
-        workshop = repo.workshop(membership.workshop_id)
-        if workshop is None or not workshop.share_with_participants:
-            return None
-        if workshop.expires_at <= now():
-            return None
-        return workshop, visible_to_participants(room(repo, framework, workshop), workshop)
+        view = room_view(repo, framework, membership.workshop_id)
     except WorkshopError as error:  # the database went away mid-session
         st.warning(error.summary, icon=":material/cloud_off:")
         return None
+    if view is None or not view.workshop.share_with_participants:
+        return None
+    if view.workshop.expires_at <= now():
+        return None
+    summary = view.summary
+    return view.workshop, (
+        None if summary is None else visible_to_participants(summary, view.workshop)
+    )
 
 
 def render_room_mirror(framework: Framework, profile: Profile) -> None:
@@ -154,7 +172,7 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
     if shared is None:
         return
     workshop, summary = shared
-    if not summary.ready or not any(a.shown for a in summary.practices):
+    if summary is None or not summary.ready or not any(a.shown for a in summary.practices):
         st.caption(
             f"The comparison with the room appears once {workshop.min_group_size} people "
             "have answered and the facilitator reveals the results."

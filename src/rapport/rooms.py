@@ -1,0 +1,136 @@
+"""What a room may see, and what leaves it: published results, exports, the debrief.
+
+Every screen, participant mirror and export reads the room's published snapshot (see
+core.workshop.Snapshot), so they all show the same numbers and none of them moves by fewer
+than k answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rapport.chart_images import render_png
+from rapport.core.framework import Framework
+from rapport.core.workshop import (
+    PracticeAggregate,
+    RoomStatus,
+    RoomSummary,
+    Workshop,
+    WorkshopError,
+    WorkshopRepository,
+    should_publish,
+    summarize,
+)
+from rapport.debrief_report import build_debrief
+from rapport.exports import aggregates_csv, responses_csv
+from rapport.report import ChartImage
+from rapport.room_charts import distribution_figure, room_figure
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """What a screen may show of a room at one moment."""
+
+    workshop: Workshop
+    responses: int  # submissions stored now: always on show
+    summary: RoomSummary | None  # the published results; None before the first publication
+    pending: int  # submissions new or changed since the published results
+
+    @property
+    def ready(self) -> bool:
+        return self.responses >= self.workshop.min_group_size
+
+    @property
+    def waiting_for(self) -> int:
+        return max(0, self.workshop.min_group_size - self.responses)
+
+
+def _wanted(status: RoomStatus, publish: bool | None) -> bool:
+    # By default results are published when the facilitator has revealed something.
+    return bool(status.workshop.revealed) if publish is None else publish
+
+
+def room_view(
+    repo: WorkshopRepository,
+    framework: Framework,
+    workshop_id: str,
+    *,
+    publish: bool | None = None,
+) -> RoomView | None:
+    """One dashboard tick: one status query and, when k answers changed since the last
+    publication, a new snapshot. None when the workshop is gone. `publish=True` (an export)
+    takes the first snapshot even before anything is revealed."""
+    status = repo.room_status(workshop_id)
+    if status is not None and should_publish(status, _wanted(status, publish)):
+        status = repo.publish_snapshot(
+            workshop_id, lambda now: should_publish(now, _wanted(now, publish))
+        )
+    if status is None:
+        return None
+    snapshot = status.snapshot
+    if snapshot is None:
+        return RoomView(status.workshop, status.responses, None, 0)
+    summary = summarize(framework, status.workshop.min_group_size, snapshot.rows)
+    return RoomView(status.workshop, status.responses, summary, status.unpublished)
+
+
+def published_summary(
+    repo: WorkshopRepository, framework: Framework, workshop: Workshop
+) -> RoomSummary:
+    """The room's published results for an export, publishing them first if need be; an
+    export is a publication, so it follows the same snapshot rule as the screens."""
+    view = room_view(repo, framework, workshop.id, publish=True)
+    if view is None:
+        raise WorkshopError("This workshop no longer exists.")
+    if view.summary is None:
+        raise WorkshopError(
+            f"Nothing to export yet: {view.responses} of the {workshop.min_group_size} "
+            "responses needed before anything about the room is shown."
+        )
+    return view.summary
+
+
+def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
+    """What a participant may compare with: the practices the facilitator has revealed."""
+    hidden = [
+        replace(a, shown=False, mean_current=None, mean_target=None, spread=None)
+        if not workshop.is_revealed(a.practice.id)
+        else a
+        for a in summary.practices
+    ]
+    return replace(summary, practices=tuple(hidden))
+
+
+def shown_aggregates(
+    summary: RoomSummary, workshop: Workshop, projected: bool
+) -> list[PracticeAggregate]:
+    """The practices a screen may draw: enough responses, and, on the projected view,
+    revealed by the facilitator."""
+    return [
+        a
+        for a in summary.practices
+        if a.shown and (not projected or workshop.is_revealed(a.practice.id))
+    ]
+
+
+def debrief_document(
+    repo: WorkshopRepository, framework: Framework, workshop: Workshop, today: date
+) -> bytes:
+    summary = published_summary(repo, framework, workshop)
+    shown = shown_aggregates(summary, workshop, projected=False)
+    figures = (
+        (room_figure(shown, framework.scale), distribution_figure(shown, framework.scale))
+        if summary.ready and shown
+        else ()
+    )
+    charts = [ChartImage(f.title, f.caption, render_png(f.chart)) for f in figures if f]
+    return build_debrief(framework, workshop, summary, charts, today)
+
+
+def export_aggregates(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
+    return aggregates_csv(framework, workshop, published_summary(repo, framework, workshop))
+
+
+def export_responses(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
+    return responses_csv(framework, workshop, repo.response_answers(workshop.id))

@@ -1,0 +1,122 @@
+"""Rows to core objects for workshops and their published snapshots, and the status query.
+
+The snapshot is stored as JSON on the workshop row: seven practices by a few levels of sums,
+read on every dashboard tick in the same statement as the live counts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, func, or_, select
+
+from rapport.core.workshop import PracticeRow, RoomStatus, Snapshot, Workshop
+from rapport.storage.tables import response_practices, responses, workshops
+
+
+def workshop_from_row(row: Row[Any]) -> Workshop:
+    return Workshop(
+        id=row.id,
+        code=row.code,
+        title=row.title,
+        framework_id=row.framework_id,
+        framework_version=row.framework_version,
+        min_group_size=row.min_group_size,
+        share_with_participants=bool(row.share_with_participants),
+        is_open=bool(row.is_open),
+        revealed=frozenset(json.loads(row.revealed)),
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+    )
+
+
+def snapshot_to_json(snapshot: Snapshot) -> str:
+    return json.dumps(
+        {
+            "rows": [
+                [r.practice_id, r.level, r.responses, r.sum_current, r.sum_current_sq, r.sum_target]
+                for r in snapshot.rows
+            ],
+            "refreshed": dict(snapshot.refreshed),
+        }
+    )
+
+
+def snapshot_from_json(text: str | None, seq: int | None) -> Snapshot | None:
+    if text is None or seq is None:
+        return None
+    data = json.loads(text)
+    return Snapshot(
+        int(seq),
+        tuple(PracticeRow(*row) for row in data["rows"]),
+        {pid: int(at) for pid, at in data["refreshed"].items()},
+    )
+
+
+def status_query(workshop_id: str) -> Select[Any]:
+    """The workshop with its live count and the answers changed since its snapshot: the
+    steady dashboard tick is this one statement, answered from two indexes."""
+    r, w = responses, workshops
+    live = select(func.count()).where(r.c.workshop_id == w.c.id).scalar_subquery()
+    changed = (
+        select(func.count())
+        .where(
+            r.c.workshop_id == w.c.id,
+            or_(w.c.snapshot_seq.is_(None), r.c.change_seq > w.c.snapshot_seq),
+        )
+        .scalar_subquery()
+    )
+    return select(w, live.label("live"), changed.label("changed")).where(w.c.id == workshop_id)
+
+
+def status_from_row(row: Row[Any]) -> RoomStatus:
+    return RoomStatus(
+        workshop_from_row(row),
+        int(row.live),
+        int(row.changed),
+        snapshot_from_json(row.snapshot, row.snapshot_seq),
+    )
+
+
+def practice_rows(conn: Connection, workshop_id: str) -> list[PracticeRow]:
+    """The dashboard's one GROUP BY (practice, level), read from its covering index."""
+    rp = response_practices
+    query = (
+        select(
+            rp.c.practice_id,
+            rp.c.level,
+            func.count(),
+            func.sum(func.coalesce(rp.c.current, 0.0)),
+            func.sum(func.coalesce(rp.c.current * rp.c.current, 0.0)),
+            func.sum(rp.c.target),
+        )
+        .where(rp.c.workshop_id == workshop_id)
+        .group_by(rp.c.practice_id, rp.c.level)
+        .order_by(rp.c.practice_id, rp.c.level)
+    )
+    rows = conn.execute(query).all()
+    return [
+        PracticeRow(
+            practice_id=practice_id,
+            level=level,
+            responses=int(count),
+            sum_current=float(sum_current or 0.0),
+            sum_current_sq=float(sum_current_sq or 0.0),
+            sum_target=float(sum_target or 0.0),
+        )
+        for practice_id, level, count, sum_current, sum_current_sq, sum_target in rows
+    ]
+
+
+def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> list[tuple[str, int]]:
+    """(practice id, change number) of every scored row changed since the snapshot's
+    oldest practice refresh: what next_snapshot counts per practice."""
+    oldest = min(previous.refreshed.values(), default=previous.seq)
+    rp, r = response_practices, responses
+    query = (
+        select(rp.c.practice_id, r.c.change_seq)
+        .join(r, r.c.id == rp.c.response_id)
+        .where(rp.c.workshop_id == workshop_id, rp.c.level.is_not(None), r.c.change_seq > oldest)
+    )
+    return [(practice_id, int(seq)) for practice_id, seq in conn.execute(query)]

@@ -1,0 +1,118 @@
+"""Published snapshots: the room's results move only when k answers changed (differencing)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from rapport.core.workshop import (
+    PracticeResult,
+    PracticeRow,
+    RoomStatus,
+    Snapshot,
+    Workshop,
+    next_snapshot,
+    practice_results,
+    should_publish,
+    summarize,
+)
+from rapport.framework_file import load_framework
+from tests.conftest import FRAMEWORK_FILE
+from tests.helpers import people, rows_for
+
+FRAMEWORK = load_framework(FRAMEWORK_FILE)
+T0 = datetime(2026, 11, 27, 9, tzinfo=UTC)
+K = 3
+
+
+def workshop(revealed: frozenset[str] = frozenset()) -> Workshop:
+    return Workshop(
+        "w", "K7P3QD", "Room", FRAMEWORK.id, FRAMEWORK.version, K, True, True, revealed,
+        T0, T0 + timedelta(days=30),
+    )  # fmt: skip
+
+
+def status(responses: int, unpublished: int, snapshot: Snapshot | None) -> RoomStatus:
+    return RoomStatus(workshop(), responses, unpublished, snapshot)
+
+
+SOME = Snapshot(1, (), {})
+
+
+@pytest.mark.parametrize(
+    ("responses", "unpublished", "snapshot", "wanted", "expected"),
+    [
+        (2, 2, None, True, False),  # below k nothing is ever published
+        (3, 3, None, False, False),  # nobody is looking yet: wait, so it takes in more
+        (3, 3, None, True, True),  # the first reveal or export publishes
+        (9, 2, SOME, True, False),  # two changes could be told apart: keep the old one
+        (9, 3, SOME, False, True),  # k changes: publish
+    ],
+)
+def test_when_to_publish(
+    responses: int, unpublished: int, snapshot: Snapshot | None, wanted: bool, expected: bool
+) -> None:
+    assert should_publish(status(responses, unpublished, snapshot), wanted) is expected
+
+
+def results(count: int) -> list[tuple[PracticeResult, ...]]:
+    return [practice_results(FRAMEWORK, person) for person in people(FRAMEWORK, count)]
+
+
+def means(rows: tuple[PracticeRow, ...]) -> dict[str, float | None]:
+    summary = summarize(FRAMEWORK, K, rows)
+    return {a.practice.id: a.mean_current for a in summary.practices}
+
+
+def changes(room: list[tuple[PracticeResult, ...]], at: int) -> list[tuple[str, int]]:
+    return [(r.practice_id, at) for person in room for r in person if r.level is not None]
+
+
+def test_the_first_snapshot_takes_everything() -> None:
+    room = results(4)
+    first = next_snapshot(None, rows_for(room), [], 4, K)
+    assert first.responses == 4
+    assert means(first.rows) == means(tuple(rows_for(room)))
+    assert set(first.refreshed.values()) == {4}
+
+
+def test_a_practice_that_fewer_than_k_scored_anew_keeps_its_old_rows() -> None:
+    room = results(4)
+    first = next_snapshot(None, rows_for(room), [], 4, K)
+    later = 7
+    # Three newcomers, but two of them left the first practice unscored: only one new
+    # score for it, which the room could read off its changed average.
+    skipped = FRAMEWORK.practices[0].id
+    newcomers = results(7)[4:]
+    for number in range(2):
+        person = newcomers[number]
+        newcomers[number] = (PracticeResult(skipped, None, 4, 2), *person[1:])
+    second = next_snapshot(first, rows_for(room + newcomers), changes(newcomers, later), later, K)
+    assert means(second.rows)[skipped] == means(first.rows)[skipped]
+    assert second.refreshed[skipped] == 4
+    other = FRAMEWORK.practices[1].id
+    assert second.refreshed[other] == later
+    assert means(second.rows)[other] == means(tuple(rows_for(room + newcomers)))[other]
+
+
+def test_a_stale_practice_catches_up_once_k_scores_changed_since_its_refresh() -> None:
+    room = results(4)
+    first = next_snapshot(None, rows_for(room), [], 4, K)
+    practice = FRAMEWORK.practices[0].id
+    one, two = 6, 7
+    early = [(practice, 5), (practice, 6)]  # two scores for it before the last publication
+    second = next_snapshot(first, rows_for(room), early, one, K)
+    assert second.refreshed[practice] == 4
+    third = next_snapshot(second, rows_for(room), [*early, (practice, 7)], two, K)
+    assert third.refreshed[practice] == two  # 2 + 1 >= k since its own refresh
+
+
+def test_a_practice_hidden_before_is_taken_in_at_once() -> None:
+    room = results(2)  # below k: nothing about any practice was shown
+    first = next_snapshot(None, rows_for(room), [], 2, K)
+    later = 3
+    bigger = results(3)
+    second = next_snapshot(first, rows_for(bigger), changes(bigger[2:], later), later, K)
+    assert second.responses == 3
+    assert all(at == later for at in second.refreshed.values())
