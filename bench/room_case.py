@@ -1,9 +1,12 @@
 """Case 4: the dashboard's tick over 10,000 responses, against one raw GROUP BY.
 
-The tick is rapport.workshops.room(repo, framework, workshop): the repository's one
-query plus the fold into per-practice aggregates. The floor sends one GROUP BY with the
-same aggregates over the same table (response_practices) through the bare DB-API
-connection: no SQLAlchemy, no pool checkout, no Python-side fold.
+The tick is rapport.rooms.room_view(repo, framework, workshop_id). Most ticks only read the
+workshop row with its live counts (one statement) and fold the stored snapshot. The budget
+is set on the costliest tick, the one that publishes: k answers changed since the last
+snapshot, so it takes the write lock, reads the room's GROUP BY and the changed rows, and
+stores the new snapshot. The floor sends one GROUP BY with the same aggregates over the
+same table (response_practices) through the bare DB-API connection: no SQLAlchemy, no pool
+checkout, no Python-side fold. The steady tick is reported beside it.
 """
 
 from __future__ import annotations
@@ -20,16 +23,17 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from bench.common import POSTGRES_URL, Plan, Step, Unavailable, clock, interleaved, sample
 from bench.results import CaseResult, Check, median, ms
 from rapport.core.framework import Framework
-from rapport.core.workshop import Workshop, new_code, summarize
+from rapport.core.workshop import REVEAL_ALL, Snapshot, Workshop, new_code
+from rapport.rooms import room_view
 from rapport.storage import SqlWorkshopRepository, open_repository
 from rapport.storage.engine import database_url
-from rapport.storage.tables import response_practices, responses
-from rapport.workshops import room
+from rapport.storage.rows import snapshot_to_json
+from rapport.storage.tables import response_practices, responses, workshops
 
 RESPONSES = 10_000
 BATCH = 2_000  # rows per executemany: bounded memory, few round trips
@@ -53,7 +57,7 @@ def _workshop(framework: Framework) -> Workshop:
         min_group_size=5,
         share_with_participants=False,
         is_open=True,
-        revealed=frozenset(),
+        revealed=frozenset({REVEAL_ALL}),  # revealed: the ticks publish
         created_at=now,
         expires_at=now + timedelta(days=1),
     )
@@ -74,7 +78,8 @@ def _practice_row(rng: random.Random, response_id: int, workshop_id: str, practi
 
 
 def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Workshop:
-    """One workshop with `count` responses, bulk-inserted (executemany) in one transaction."""
+    """One workshop with `count` responses, bulk-inserted (executemany) in one transaction,
+    each counted as one change, as submissions through the repository would be."""
     workshop = _workshop(framework)
     repo.add_workshop(workshop, uuid.uuid4().hex * 2)
     rng = random.Random(20261127)  # noqa: S311 - reproducible fake answers, not secrets
@@ -89,8 +94,9 @@ def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Works
                     "answers_json": "{}",  # the tick never reads it
                     "submitted_at": now,
                     "updated_at": now,
+                    "change_seq": number + 1,
                 }
-                for _ in range(start, min(count, start + BATCH))
+                for number in range(start, min(count, start + BATCH))
             ]
             ids = conn.execute(new_ids, people).scalars().all()
             conn.execute(
@@ -101,7 +107,26 @@ def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Works
                     for practice in framework.practices
                 ],
             )
+        conn.execute(update(workshops).where(workshops.c.id == workshop.id).values(changes=count))
     return workshop
+
+
+def rewinder(repo: SqlWorkshopRepository, workshop: Workshop, changes: int) -> Any:
+    """An untimed step: put back the snapshot as it was `changes` answers ago, so the next
+    tick has exactly that many changes to publish."""
+    status = repo.publish_snapshot(workshop.id, lambda _: True)
+    latest = None if status is None else status.snapshot
+    if latest is None:
+        raise RuntimeError("the benchmark room could not be published")
+    earlier = latest.seq - changes
+    old = Snapshot(earlier, latest.rows, dict.fromkeys(latest.refreshed, earlier))
+    stored = {"snapshot": snapshot_to_json(old), "snapshot_seq": earlier}
+
+    def rewind() -> None:
+        with repo.engine.begin() as conn:
+            conn.execute(update(workshops).where(workshops.c.id == workshop.id).values(stored))
+
+    return rewind
 
 
 def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult:
@@ -123,21 +148,26 @@ def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult
         raw.rollback()  # end the read transaction, as the repository's connection does
         return rows
 
+    def tick() -> Any:
+        return room_view(repo, framework, workshop.id)
+
     try:
-        subject = Step(act=lambda: room(repo, framework, workshop))
+        rewind = rewinder(repo, workshop, workshop.min_group_size)
+        subject = Step(act=tick, prepare=rewind)
         times, floor = interleaved(subject, Step(act=group_by), plan.warmup, plan.runs)
-        summary = room(repo, framework, workshop)
+        rewind()
+        view = tick()
         rows = repo.practice_rows(workshop.id)
-        if summary.count != RESPONSES or len(group_by()) != len(rows):
-            raise RuntimeError(f"expected {RESPONSES} responses, the room counts {summary.count}")
-        # The tick's two halves, for the profile notes.
-        query = [clock(lambda: repo.practice_rows(workshop.id)) for _ in range(plan.runs)]
-        fold = [clock(lambda: summarize(framework, 5, rows)) for _ in range(plan.runs)]
+        if view is None or view.summary is None or view.pending:
+            raise RuntimeError("the timed tick did not publish a snapshot")
+        if view.summary.count != RESPONSES or len(group_by()) != len(rows):
+            raise RuntimeError(f"expected {RESPONSES} responses, the room counts {view.responses}")
+        steady = [clock(tick) for _ in range(plan.runs)]  # nothing new: no write, no GROUP BY
     finally:
         raw.close()
     result = CaseResult.timed(
         case=f"4 room tick ({'SQLite' if backend == 'sqlite' else 'PostgreSQL'})",
-        title=f"Dashboard tick over {RESPONSES:,} responses on {backend}: workshops.room",
+        title=f"Publishing dashboard tick over {RESPONSES:,} responses on {backend}",
         baseline="one raw GROUP BY over response_practices (DB-API cursor)",
         times=times,
         floor=floor,
@@ -146,12 +176,11 @@ def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult
             "practice_rows": RESPONSES * len(framework.practices),
             "group_rows": len(rows),
             "seed_s": seconds,
-            "query_median": median(query),
-            "fold_median": median(fold),
+            "steady_tick_median": median(steady),
         },
     )
     result.summary = (
-        f"query {ms(median(query))} + fold {ms(median(fold))}; seeded in {seconds:.1f} s"
+        f"publishing tick; a steady tick takes {ms(median(steady))}; seeded in {seconds:.1f} s"
     )
     result.checks = [
         Check("ratio", "<=", 2.0, result.ratio),

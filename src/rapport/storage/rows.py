@@ -114,9 +114,16 @@ def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> li
     oldest practice refresh: what next_snapshot counts per practice."""
     oldest = min(previous.refreshed.values(), default=previous.seq)
     rp, r = response_practices, responses
+    # Driven from the few changed responses (ix_responses_changes), then their rows by the
+    # primary key: filtering response_practices by workshop first would read every row.
+    changed = (
+        select(r.c.id)
+        .where(r.c.workshop_id == workshop_id, r.c.change_seq > oldest)
+        .scalar_subquery()
+    )
     query = (
         select(rp.c.practice_id, r.c.change_seq)
         .join(r, r.c.id == rp.c.response_id)
-        .where(rp.c.workshop_id == workshop_id, rp.c.level.is_not(None), r.c.change_seq > oldest)
+        .where(rp.c.response_id.in_(changed), rp.c.level.is_not(None))
     )
     return [(practice_id, int(seq)) for practice_id, seq in conn.execute(query)]
