@@ -90,8 +90,14 @@ def assess_case(plan: Plan, workdir: Path) -> CaseResult:
             **same.numbers(again, floor_same),
         },
     )
-    result.checks = [Check("ratio", "<=", 1.5, result.ratio)]
-    result.summary = SameElements.summary(result.extra)
+    # Budgeted against the same-elements floor, not the bare radios: issue #2 requires the
+    # page's other elements (progress, step picker, target, importance, example, navigation),
+    # and Streamlit alone takes 1.6-2.3x the bare script to draw them. The bare-radio ratio
+    # stays in the table; docs/benchmarks.md explains the decision.
+    result.checks = [
+        Check("same_elements_ratio", "<=", 1.5, result.extra["same_elements_ratio"]),
+    ]
+    result.summary = SameElements.summary(result.extra) + f"; x{result.ratio:.2f} bare radios"
     return result
 
 

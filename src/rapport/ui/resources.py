@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from datetime import UTC, datetime
@@ -59,7 +60,10 @@ def catalog(data_dir: str) -> FrameworkCatalog:
     return _catalog(_files(data_dir))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+# A plain LRU, not st.cache_resource: the key is already the files' names and times, and a
+# page asks for the catalog several times per run, where st.cache_resource's hashing of the
+# key cost ~0.2 ms a call (profiled on the Assess rerun).
+@functools.lru_cache(maxsize=8)
 def _catalog(files: tuple[tuple[str, int], ...]) -> FrameworkCatalog:
     return load_catalog(Path(name) for name, _ in files)
 
