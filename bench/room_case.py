@@ -28,7 +28,8 @@ from sqlalchemy import insert, update
 from bench.common import POSTGRES_URL, Plan, Step, Unavailable, clock, interleaved, sample
 from bench.results import CaseResult, Check, median, ms
 from rapport.core.framework import Framework
-from rapport.core.workshop import REVEAL_ALL, Snapshot, Workshop, new_code
+from rapport.core.snapshots import Snapshot
+from rapport.core.workshop import REVEAL_ALL, Workshop, new_code
 from rapport.rooms import room_view
 from rapport.storage import SqlWorkshopRepository, open_repository
 from rapport.storage.engine import database_url
@@ -102,8 +103,8 @@ def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Works
             conn.execute(
                 insert(response_practices),
                 [
-                    _practice_row(rng, response_id, workshop.id, practice.id)
-                    for response_id in ids
+                    {**_practice_row(rng, response_id, workshop.id, practice.id), "change_seq": seq}
+                    for seq, response_id in enumerate(ids, start=start + 1)
                     for practice in framework.practices
                 ],
             )

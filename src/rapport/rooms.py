@@ -12,14 +12,13 @@ from datetime import date
 
 from rapport.chart_images import render_png
 from rapport.core.framework import Framework
+from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import (
     PracticeAggregate,
-    RoomStatus,
     RoomSummary,
     Workshop,
     WorkshopError,
     WorkshopRepository,
-    should_publish,
     summarize,
 )
 from rapport.debrief_report import build_debrief
@@ -94,7 +93,15 @@ def published_summary(
 def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
     """What a participant may compare with: the practices the facilitator has revealed."""
     hidden = [
-        replace(a, shown=False, mean_current=None, mean_target=None, spread=None)
+        replace(
+            a,
+            shown=False,
+            mean_current=None,
+            mean_target=None,
+            spread=None,
+            distribution=(0,) * len(a.distribution),
+            distribution_shown=False,
+        )
         if not workshop.is_revealed(a.practice.id)
         else a
         for a in summary.practices

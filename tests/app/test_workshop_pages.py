@@ -269,3 +269,34 @@ def test_a_demo_workshop_goes_through_the_same_two_steps(app: Start) -> None:
     text = _text(at)
     assert "Workshop created: Demo workshop" in text
     assert "/dashboard?key=" in text and "?join=" not in text
+
+
+def test_opening_the_dashboard_publishes_nothing(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    _others(repo, framework, workshop, 3, lambda r: answered(r))
+    at = app(key=workshop.facilitator_token)
+    at.switch_page("app_pages/dashboard.py").run()
+    at.run()
+    _no_errors(at)
+    assert "reveal the results when you are" in _text(at)
+    status = repo.room_status(workshop.workshop.id)
+    # Only a reveal or an export publishes: later answers still go into the first results.
+    assert status is not None and status.snapshot is None
+
+
+def test_the_join_screen_carries_no_key_anywhere(app: Start) -> None:
+    at = app()
+    at.switch_page("app_pages/workshop.py").run()
+    at.text_input[0].input("Week 5 seminar")
+    at.button[0].click().run()
+    token = next(iter(at.session_state["rapport.facilitating"].values()))
+    next(b for b in at.button if b.label.startswith("I saved the link")).click().run()
+    _no_errors(at)
+    # Not in any text, nor in any link's address (a hover would show it on the projector).
+    assert token not in _text(at)
+    assert all(token not in str(link.proto) for link in at.get("page_link"))
+    mine = next(b for b in at.button if b.label.endswith("Week 5 seminar"))
+    mine.click().run()
+    _no_errors(at)
+    assert "## Week 5 seminar" in _text(at)  # the button opened the dashboard

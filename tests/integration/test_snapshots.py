@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from rapport.core.framework import Framework
-from rapport.core.workshop import Snapshot, WorkshopError
+from rapport.core.snapshots import Snapshot
+from rapport.core.workshop import WorkshopError
 from rapport.rooms import export_aggregates, export_responses, room_view
 from rapport.storage import SqlWorkshopRepository
 from rapport.workshops import CreatedWorkshop, create_workshop, reveal_all, submit
@@ -123,3 +124,41 @@ def test_the_ratings_export_counts_only_rows_that_parse(
     _submit(repo, framework, room, "p3", answered(4))
     rows = list(csv.reader(io.StringIO(export_responses(repo, framework, room.workshop).decode())))
     assert len(rows) == 1 + 3
+
+
+def test_resending_the_same_answers_is_not_a_change(
+    repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
+) -> None:
+    """Two people re-send their answers unchanged, then one newcomer arrives: counting the
+    re-sends as changes would publish, and the new average would give away the newcomer."""
+    for number in range(3):
+        _submit(repo, framework, room, f"p{number}", answered(number + 1))
+    reveal_all(repo, room.workshop)
+    before = _means(repo, framework, room)
+    _submit(repo, framework, room, "p0", answered(1))
+    _submit(repo, framework, room, "p1", answered(2))
+    _submit(repo, framework, room, "newcomer", answered(5))
+    view = room_view(repo, framework, room.workshop.id)
+    assert view is not None and view.pending == 1
+    assert _means(repo, framework, room) == before
+
+
+def test_editing_another_practice_does_not_move_this_one(
+    repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
+) -> None:
+    """Two people change only their second practice and a newcomer joins: the second
+    practice mixes three changes and moves; the first has one new score and stays."""
+    first, second = (p.id for p in framework.practices[:2])
+    for number in range(3):
+        _submit(repo, framework, room, f"p{number}", answered(number + 1))
+    reveal_all(repo, room.workshop)
+    before = _means(repo, framework, room)
+    for number in range(2):
+        edited = answered(number + 1)
+        for indicator in framework.practices[1].indicators:
+            edited = edited.with_rating(indicator.id, 5)
+        _submit(repo, framework, room, f"p{number}", edited)
+    _submit(repo, framework, room, "newcomer", answered(4))
+    after = _means(repo, framework, room)
+    assert after[first] == before[first]
+    assert after[second] != before[second]

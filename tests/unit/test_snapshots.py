@@ -6,17 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rapport.core.workshop import (
-    PracticeResult,
-    PracticeRow,
+from rapport.core.snapshots import (
     RoomStatus,
     Snapshot,
-    Workshop,
+    StoredPractice,
     next_snapshot,
-    practice_results,
     should_publish,
-    summarize,
+    stamp_changes,
 )
+from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, practice_results, summarize
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.helpers import people, rows_for
@@ -116,3 +114,13 @@ def test_a_practice_hidden_before_is_taken_in_at_once() -> None:
     second = next_snapshot(first, rows_for(bigger), changes(bigger[2:], later), later, K)
     assert second.responses == 3
     assert all(at == later for at in second.refreshed.values())
+
+
+def test_only_a_changed_score_or_target_takes_the_new_number() -> None:
+    one, two = (p.id for p in FRAMEWORK.practices[:2])
+    stored = {one: StoredPractice(3.0, 4, 5), two: StoredPractice(None, 4, 6)}
+    same = [PracticeResult(one, 3.0, 4, 1), PracticeResult(two, None, 4, 3)]  # importance only
+    assert stamp_changes(stored, same, 9) == ({one: 5, two: 6}, False)
+    edited = [PracticeResult(one, 3.0, 5, 2), PracticeResult(two, None, 4, 2)]
+    assert stamp_changes(stored, edited, 9) == ({one: 9, two: 6}, True)
+    assert stamp_changes(None, same, 9) == ({one: 9, two: 9}, True)

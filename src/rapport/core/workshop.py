@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework, Practice
 from rapport.core.scoring import score
+
+if TYPE_CHECKING:  # snapshots.py builds on this module's types
+    from rapport.core.snapshots import RoomStatus
 
 # No look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B): a code read off a projector is typed right.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -126,11 +129,16 @@ class RoomSummary:
     @property
     def spotlight(self) -> PracticeAggregate | None:
         """Where the room disagrees most: the widest spread among aggregated practices."""
-        candidates = [p for p in self.practices if p.shown and p.spread is not None]
-        return max(candidates, key=lambda p: p.spread or 0.0, default=None)
+        return widest_spread(self.practices)
 
     def practice(self, practice_id: str) -> PracticeAggregate | None:
         return next((p for p in self.practices if p.practice.id == practice_id), None)
+
+
+def widest_spread(aggregates: Iterable[PracticeAggregate]) -> PracticeAggregate | None:
+    """The shown practice whose scores spread the widest (the disagreement spotlight)."""
+    candidates = [a for a in aggregates if a.shown and a.spread is not None]
+    return max(candidates, key=lambda a: a.spread or 0.0, default=None)
 
 
 def distribution_is_safe(counts: Sequence[int], min_group_size: int) -> bool:
@@ -180,95 +188,6 @@ def summarize(
             )
         )
     return RoomSummary(count, min_group_size, tuple(aggregates))
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The room's results as last published: what every screen, mirror and export shows.
-
-    Live results would let anyone who notes the averages before and after one person submits
-    work out that person's scores. A snapshot only moves when at least k answers changed, so
-    the difference between two snapshots always mixes at least k people.
-    """
-
-    seq: int  # the workshop's change counter when it was taken: it holds every change <= seq
-    rows: tuple[PracticeRow, ...]
-    refreshed: Mapping[str, int]  # per practice: the seq its rows were last taken in at
-
-    @property
-    def responses(self) -> int:
-        totals: dict[str, int] = {}
-        for row in self.rows:
-            totals[row.practice_id] = totals.get(row.practice_id, 0) + row.responses
-        return max(totals.values(), default=0)
-
-
-@dataclass(frozen=True)
-class RoomStatus:
-    """One cheap read of a room: the workshop, live counts, and its published snapshot."""
-
-    workshop: Workshop
-    responses: int  # submissions stored now
-    unpublished: int  # submissions new or changed since the last publication (all, if none)
-    snapshot: Snapshot | None
-
-
-def should_publish(status: RoomStatus, wanted: bool) -> bool:
-    """Whether to take a new snapshot. The first is taken only when someone is about to see
-    results (`wanted`: a reveal or an export), so it holds every answer given before then;
-    later ones only once k answers changed since the last."""
-    k = status.workshop.min_group_size
-    if status.responses < k:
-        return False
-    if status.snapshot is None:
-        return wanted
-    return status.unpublished >= k
-
-
-def _scored(rows: Iterable[PracticeRow]) -> int:
-    return sum(r.responses for r in rows if r.level is not None)
-
-
-def next_snapshot(
-    previous: Snapshot | None,
-    rows: Sequence[PracticeRow],
-    scored_changes: Sequence[tuple[str, int]],
-    seq: int,
-    min_group_size: int,
-) -> Snapshot:
-    """The snapshot to publish now, from the live GROUP BY `rows`.
-
-    Per practice: its rows are taken in when it was not yet shown (nothing to compare with)
-    or when at least k responses scoring it changed since its rows were last taken in;
-    otherwise its earlier rows stay, since a few answers that skipped this practice must not
-    let the room read one person's score for it. `scored_changes` lists (practice id,
-    change seq) for every scored row changed since the oldest practice's refresh.
-    """
-    fresh: dict[str, list[PracticeRow]] = {}
-    for row in rows:
-        fresh.setdefault(row.practice_id, []).append(row)
-    kept: dict[str, list[PracticeRow]] = {}
-    if previous is not None:
-        for row in previous.rows:
-            kept.setdefault(row.practice_id, []).append(row)
-    taken: list[PracticeRow] = []
-    refreshed: dict[str, int] = {}
-    for practice_id in sorted(set(fresh) | set(kept)):
-        since = previous.refreshed.get(practice_id) if previous else None
-        changed = sum(
-            1 for p, at in scored_changes if p == practice_id and (since is None or at > since)
-        )
-        if (
-            since is None
-            or _scored(kept.get(practice_id, ())) < min_group_size
-            or changed >= min_group_size
-        ):
-            taken.extend(fresh.get(practice_id, ()))
-            refreshed[practice_id] = seq
-        else:
-            taken.extend(kept[practice_id])
-            refreshed[practice_id] = since
-    return Snapshot(seq, tuple(taken), refreshed)
 
 
 class WorkshopRepository(Protocol):

@@ -16,14 +16,8 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
-from rapport.core.workshop import (
-    PracticeResult,
-    PracticeRow,
-    RoomStatus,
-    Workshop,
-    WorkshopError,
-    next_snapshot,
-)
+from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes
+from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
 from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
@@ -32,6 +26,7 @@ from rapport.storage.rows import (
     snapshot_to_json,
     status_from_row,
     status_query,
+    stored_practices,
     workshop_from_row,
 )
 from rapport.storage.tables import response_practices, responses, workshops
@@ -186,13 +181,20 @@ class SqlWorkshopRepository:
         """Store a participant's answers, replacing their earlier ones; True when new."""
         with self._writer.begin() as conn:
             change = self._claim_change(conn, workshop_id, now)
+            earlier = stored_practices(conn, workshop_id, participant_hash)
+            stamps, changed = stamp_changes(
+                None if earlier is None else earlier[1], practices, change
+            )
+            # A resubmission that changes no score or target keeps its change number, so
+            # it is not counted as new (a gap in the numbers is harmless).
+            response_change = change if changed or earlier is None else earlier[0]
             stmt = self._upsert_insert(responses).values(
                 workshop_id=workshop_id,
                 participant_hash=participant_hash,
                 answers_json=answers_json,
                 submitted_at=now,
                 updated_at=now,
-                change_seq=change,
+                change_seq=response_change,
             )
             stmt = stmt.on_conflict_do_update(
                 index_elements=[responses.c.workshop_id, responses.c.participant_hash],
@@ -219,6 +221,7 @@ class SqlWorkshopRepository:
                             "level": p.level,
                             "target": p.target,
                             "importance": p.importance,
+                            "change_seq": stamps[p.practice_id],
                         }
                         for p in practices
                     ],

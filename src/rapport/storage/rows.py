@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, or_, select
 
-from rapport.core.workshop import PracticeRow, RoomStatus, Snapshot, Workshop
+from rapport.core.snapshots import RoomStatus, Snapshot, StoredPractice
+from rapport.core.workshop import PracticeRow, Workshop
 from rapport.storage.tables import response_practices, responses, workshops
 
 
@@ -110,8 +111,8 @@ def practice_rows(conn: Connection, workshop_id: str) -> list[PracticeRow]:
 
 
 def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> list[tuple[str, int]]:
-    """(practice id, change number) of every scored row changed since the snapshot's
-    oldest practice refresh: what next_snapshot counts per practice."""
+    """(practice id, change number) of every scored row whose score or target changed since
+    the snapshot's oldest practice refresh: what next_snapshot counts per practice."""
     oldest = min(previous.refreshed.values(), default=previous.seq)
     rp, r = response_practices, responses
     # Driven from the few changed responses (ix_responses_changes), then their rows by the
@@ -121,9 +122,30 @@ def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> li
         .where(r.c.workshop_id == workshop_id, r.c.change_seq > oldest)
         .scalar_subquery()
     )
-    query = (
-        select(rp.c.practice_id, r.c.change_seq)
-        .join(r, r.c.id == rp.c.response_id)
-        .where(rp.c.response_id.in_(changed), rp.c.level.is_not(None))
+    query = select(rp.c.practice_id, rp.c.change_seq).where(
+        rp.c.response_id.in_(changed), rp.c.level.is_not(None), rp.c.change_seq > oldest
     )
     return [(practice_id, int(seq)) for practice_id, seq in conn.execute(query)]
+
+
+def stored_practices(
+    conn: Connection, workshop_id: str, participant_hash: str
+) -> tuple[int, dict[str, StoredPractice]] | None:
+    """A participant's stored response (its change number and practice rows), or None."""
+    r, rp = responses, response_practices
+    response = conn.execute(
+        select(r.c.id, r.c.change_seq).where(
+            r.c.workshop_id == workshop_id, r.c.participant_hash == participant_hash
+        )
+    ).one_or_none()
+    if response is None:
+        return None
+    rows = conn.execute(
+        select(rp.c.practice_id, rp.c.current, rp.c.target, rp.c.change_seq).where(
+            rp.c.response_id == response.id
+        )
+    )
+    return int(response.change_seq), {
+        practice_id: StoredPractice(current, int(target), int(seq))
+        for practice_id, current, target, seq in rows
+    }

@@ -109,7 +109,8 @@ responses = Table(
     Column("revision", Integer, nullable=False, server_default="1"),
     Column("submitted_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
-    Column("change_seq", Integer, nullable=False, server_default="0"),  # workshops.changes
+    # The change number of its last submission that changed any practice row.
+    Column("change_seq", Integer, nullable=False, server_default="0"),
     UniqueConstraint("workshop_id", "participant_hash"),
     # The tick counts the answers changed since the snapshot from this index alone.
     Index("ix_responses_changes", "workshop_id", "change_seq"),
@@ -131,6 +132,8 @@ response_practices = Table(
     Column("level", Integer, nullable=True),
     Column("target", Integer, nullable=False),
     Column("importance", Integer, nullable=False),
+    # The change number of the submission that last changed this row's score or target.
+    Column("change_seq", Integer, nullable=False, server_default="0"),
     PrimaryKeyConstraint("response_id", "practice_id"),
     # Covering: the dashboard's GROUP BY reads this index alone, never the table.
     Index("ix_response_practices_room", "workshop_id", "practice_id", "level", "current", "target"),

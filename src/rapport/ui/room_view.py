@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
 from rapport.chart_style import PROJECTOR, plural
 from rapport.core.framework import Framework
-from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError, WorkshopRepository
+from rapport.core.workshop import (
+    REVEAL_ALL,
+    Workshop,
+    WorkshopError,
+    WorkshopRepository,
+    widest_spread,
+)
 from rapport.qr import qr_png
 from rapport.room_charts import DISTRIBUTION_HIDDEN, distribution_figure, room_figure
 from rapport.rooms import (
@@ -42,6 +48,9 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         st.warning("This workshop has been deleted.", icon=":material/delete:")
         return
     workshop = view.workshop
+    if workshop.expires_at <= datetime.now(UTC):
+        st.warning("This workshop has ended.", icon=":material/event_busy:")
+        return
     heading, count, code = st.columns([3, 1, 1.3], vertical_alignment="center")
     heading.markdown(f"## {escape_markdown(workshop.title)}")
     count.metric("Responses", view.responses)
@@ -88,8 +97,8 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
     if len(figures) < 2:
         middle.caption(DISTRIBUTION_HIDDEN)
     with right:
-        spotlight = summary.spotlight
-        if spotlight is not None and workshop.is_revealed(spotlight.practice.id):
+        spotlight = widest_spread(visible)  # among what the room may see
+        if spotlight is not None:
             with st.container(border=True):
                 st.markdown(f"#### :material/flare: Most disagreement: {spotlight.practice.name}")
                 st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask:")
@@ -194,20 +203,20 @@ def _render_exports(repo: WorkshopRepository, framework: Framework, workshop: Wo
         return
     cols = st.columns(3)
     stem = f"rapport-workshop-{workshop.code}"
-    try:
-        aggregates = export_aggregates(repo, framework, workshop)
-        responses = export_responses(repo, framework, workshop)
-    except WorkshopError as error:
-        render_error(error)
-        return
+    # Built on click, not on every rerun: an aggregates export publishes the room's first
+    # snapshot, which must not happen just because the dashboard was opened.
     cols[0].download_button(
-        "Aggregates (.csv)", aggregates, f"{stem}-aggregates.csv", "text/csv", on_click="ignore"
+        "Aggregates (.csv)",
+        data=lambda: export_aggregates(repo, framework, workshop),
+        file_name=f"{stem}-aggregates.csv",
+        mime="text/csv",
+        on_click="ignore",
     )
     cols[1].download_button(
         "Ratings per response (.csv)",
-        responses,
-        f"{stem}-ratings.csv",
-        "text/csv",
+        data=lambda: export_responses(repo, framework, workshop),
+        file_name=f"{stem}-ratings.csv",
+        mime="text/csv",
         on_click="ignore",
         help="One row per response, shuffled, without names, notes or times. Each row is "
         "still one person's answers: keep this file to yourself.",

@@ -181,8 +181,13 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
     render_figure(mirror_figure(profile, summary))
 
 
+def _open_dashboard(token: str) -> None:
+    st.session_state[OPEN_DASHBOARD] = token
+
+
 def render_my_workshops(dashboard_page: str) -> None:
-    """Links back to the dashboards this session created or opened."""
+    """Buttons back to the dashboards this session created or opened. Buttons, not links:
+    a link would carry the key in its address, shown on hover on a projected screen."""
     mine = facilitator_tokens()
     if not mine:
         return
@@ -193,10 +198,11 @@ def render_my_workshops(dashboard_page: str) -> None:
         except WorkshopError as error:
             render_error(error)
             return
-        if workshop is not None:
-            st.page_link(
-                dashboard_page,
-                label=f"{workshop.code}: {escape_markdown(workshop.title)}",
-                query_params={"key": token},
-                icon=":material/monitoring:",
-            )
+        if workshop is not None and st.button(
+            f"{workshop.code}: {escape_markdown(workshop.title)}",
+            key=f"w.mine.{workshop_id}",
+            icon=":material/monitoring:",
+            on_click=_open_dashboard,
+            args=(token,),
+        ):
+            st.switch_page(dashboard_page)
