@@ -103,7 +103,11 @@ def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Works
             conn.execute(
                 insert(response_practices),
                 [
-                    {**_practice_row(rng, response_id, workshop.id, practice.id), "change_seq": seq}
+                    {
+                        **_practice_row(rng, response_id, workshop.id, practice.id),
+                        "score_seq": seq,
+                        "target_seq": seq,
+                    }
                     for seq, response_id in enumerate(ids, start=start + 1)
                     for practice in framework.practices
                 ],

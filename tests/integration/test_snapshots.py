@@ -146,8 +146,9 @@ def test_resending_the_same_answers_is_not_a_change(
 def test_editing_another_practice_does_not_move_this_one(
     repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
 ) -> None:
-    """Two people change only their second practice and a newcomer joins: the second
-    practice mixes three changes and moves; the first has one new score and stays."""
+    """Two people change only their second practice (ratings and target) and a newcomer
+    joins: the second practice mixes three changes and moves; the first has one new score
+    and stays."""
     first, second = (p.id for p in framework.practices[:2])
     for number in range(3):
         _submit(repo, framework, room, f"p{number}", answered(number + 1))
@@ -157,8 +158,27 @@ def test_editing_another_practice_does_not_move_this_one(
         edited = answered(number + 1)
         for indicator in framework.practices[1].indicators:
             edited = edited.with_rating(indicator.id, 5)
+        edited = edited.with_choice(second, target=5)
         _submit(repo, framework, room, f"p{number}", edited)
     _submit(repo, framework, room, "newcomer", answered(4))
     after = _means(repo, framework, room)
     assert after[first] == before[first]
     assert after[second] != before[second]
+
+
+def test_a_newcomers_target_is_not_given_away_by_score_only_changes(
+    repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
+) -> None:
+    """Two people change their ratings but keep the default target, then one newcomer
+    arrives: three score changes, but only one target change, so nothing moves."""
+    for number in range(3):
+        _submit(repo, framework, room, f"p{number}", answered(number + 1))
+    reveal_all(repo, room.workshop)
+    before = room_view(repo, framework, room.workshop.id)
+    assert before is not None and before.summary is not None
+    _submit(repo, framework, room, "p0", answered(5))
+    _submit(repo, framework, room, "p1", answered(5))
+    _submit(repo, framework, room, "newcomer", answered(2, proactive={"target": 5}))
+    after = room_view(repo, framework, room.workshop.id)
+    assert after is not None and after.summary is not None
+    assert after.summary.practices == before.summary.practices

@@ -9,6 +9,7 @@ import pytest
 from rapport.core.snapshots import (
     RoomStatus,
     Snapshot,
+    Stamps,
     StoredPractice,
     next_snapshot,
     should_publish,
@@ -63,8 +64,8 @@ def means(rows: tuple[PracticeRow, ...]) -> dict[str, float | None]:
     return {a.practice.id: a.mean_current for a in summary.practices}
 
 
-def changes(room: list[tuple[PracticeResult, ...]], at: int) -> list[tuple[str, int]]:
-    return [(r.practice_id, at) for person in room for r in person if r.level is not None]
+def changes(room: list[tuple[PracticeResult, ...]], at: int) -> list[tuple[str, Stamps]]:
+    return [(r.practice_id, Stamps(at, at)) for person in room for r in person if r.current]
 
 
 def test_the_first_snapshot_takes_everything() -> None:
@@ -99,10 +100,10 @@ def test_a_stale_practice_catches_up_once_k_scores_changed_since_its_refresh() -
     first = next_snapshot(None, rows_for(room), [], 4, K)
     practice = FRAMEWORK.practices[0].id
     one, two = 6, 7
-    early = [(practice, 5), (practice, 6)]  # two scores for it before the last publication
+    early = [(practice, Stamps(5, 5)), (practice, Stamps(6, 6))]  # before the last one
     second = next_snapshot(first, rows_for(room), early, one, K)
     assert second.refreshed[practice] == 4
-    third = next_snapshot(second, rows_for(room), [*early, (practice, 7)], two, K)
+    third = next_snapshot(second, rows_for(room), [*early, (practice, Stamps(7, 7))], two, K)
     assert third.refreshed[practice] == two  # 2 + 1 >= k since its own refresh
 
 
@@ -116,11 +117,34 @@ def test_a_practice_hidden_before_is_taken_in_at_once() -> None:
     assert all(at == later for at in second.refreshed.values())
 
 
-def test_only_a_changed_score_or_target_takes_the_new_number() -> None:
+def test_only_a_real_change_takes_the_new_number() -> None:
     one, two = (p.id for p in FRAMEWORK.practices[:2])
-    stored = {one: StoredPractice(3.0, 4, 5), two: StoredPractice(None, 4, 6)}
+    stored = {
+        one: StoredPractice(3.0, 4, Stamps(5, 5)),
+        two: StoredPractice(None, 4, Stamps(6, 6)),
+    }
     same = [PracticeResult(one, 3.0, 4, 1), PracticeResult(two, None, 4, 3)]  # importance only
-    assert stamp_changes(stored, same, 9) == ({one: 5, two: 6}, False)
-    edited = [PracticeResult(one, 3.0, 5, 2), PracticeResult(two, None, 4, 2)]
-    assert stamp_changes(stored, edited, 9) == ({one: 9, two: 6}, True)
-    assert stamp_changes(None, same, 9) == ({one: 9, two: 9}, True)
+    assert stamp_changes(stored, same, 9) == ({one: Stamps(5, 5), two: Stamps(6, 6)}, False)
+    # A new target on an unscored practice adds nothing to any number the room sees.
+    unscored = [PracticeResult(one, 3.0, 4, 1), PracticeResult(two, None, 5, 3)]
+    assert stamp_changes(stored, unscored, 9) == ({one: Stamps(5, 5), two: Stamps(6, 6)}, False)
+    retarget = [PracticeResult(one, 3.0, 5, 2), PracticeResult(two, None, 4, 2)]
+    assert stamp_changes(stored, retarget, 9) == ({one: Stamps(5, 9), two: Stamps(6, 6)}, True)
+    rescore = [PracticeResult(one, 4.0, 4, 2), PracticeResult(two, 2.0, 4, 2)]
+    assert stamp_changes(stored, rescore, 9) == ({one: Stamps(9, 5), two: Stamps(9, 9)}, True)
+    # A newcomer's unscored practice adds nothing: it does not count as a change for it.
+    assert stamp_changes(None, same, 9) == ({one: Stamps(9, 9), two: Stamps(0, 0)}, True)
+
+
+def test_a_practice_moves_only_when_k_scores_and_k_targets_changed() -> None:
+    """Two people change only their scores and one newcomer arrives: the scores mix three
+    people, but the targets' sum would move by the newcomer's target alone."""
+    room = results(4)
+    first = next_snapshot(None, rows_for(room), [], 4, K)
+    practice = FRAMEWORK.practices[0].id
+    rescored = [(practice, Stamps(5, 4)), (practice, Stamps(6, 4)), (practice, Stamps(7, 7))]
+    second = next_snapshot(first, rows_for(results(5)), rescored, 7, K)
+    assert second.refreshed[practice] == 4
+    retargeted = [*rescored[:2], (practice, Stamps(5, 8)), (practice, Stamps(6, 8)), rescored[2]]
+    third = next_snapshot(second, rows_for(results(5)), retargeted, 8, K)
+    assert third.refreshed[practice] == 8

@@ -65,21 +65,78 @@ def _scored(rows: Iterable[PracticeRow]) -> int:
     return sum(r.responses for r in rows if r.level is not None)
 
 
+@dataclass(frozen=True)
+class Stamps:
+    """The change numbers one practice row keeps: of the last submission that changed its
+    score (which moves the mean, the spread and the level counts), and of the last one that
+    changed what it adds to the mean target (its target while scored, or whether it is
+    scored at all)."""
+
+    score: int
+    target: int
+
+
+@dataclass(frozen=True)
+class StoredPractice:
+    """What the store holds for one practice of one response, to tell a change apart."""
+
+    current: float | None
+    target: int
+    stamps: Stamps
+
+
+def stamp_changes(
+    earlier: Mapping[str, StoredPractice] | None,
+    practices: Sequence[PracticeResult],
+    change: int,
+) -> tuple[dict[str, Stamps], bool]:
+    """The stamps each practice row keeps, and whether the response changed at all.
+
+    A stamp takes `change` only for a real change of what the room's numbers add up: a new
+    scored row; a different score; a different target on a row that is (or was) scored; a switch
+    between scored and "not applicable". Re-sending the same answers, editing another
+    practice or changing the target of an unscored practice keeps the stamps, so none of
+    them counts toward the k changes a new snapshot needs. `earlier` is None for a first
+    submission.
+    """
+    stamps: dict[str, Stamps] = {}
+    for result in practices:
+        before = None if earlier is None else earlier.get(result.practice_id)
+        if before is None:  # a new row counts only if it adds a score (0: it never did)
+            first = change if result.current is not None else 0
+            stamps[result.practice_id] = Stamps(first, first)
+            continue
+        scored_before, scored_now = before.current is not None, result.current is not None
+        score = change if before.current != result.current else before.stamps.score
+        target_moved = scored_before != scored_now or (
+            (scored_before or scored_now) and before.target != result.target
+        )
+        stamps[result.practice_id] = Stamps(score, change if target_moved else before.stamps.target)
+    changed = (
+        earlier is None
+        or set(earlier) != set(stamps)
+        or any(change in (s.score, s.target) for s in stamps.values())
+    )
+    return stamps, changed
+
+
 def next_snapshot(
     previous: Snapshot | None,
     rows: Sequence[PracticeRow],
-    scored_changes: Sequence[tuple[str, int]],
+    changes: Sequence[tuple[str, Stamps]],
     seq: int,
     min_group_size: int,
 ) -> Snapshot:
     """The snapshot to publish now, from the live GROUP BY `rows`.
 
-    Per practice: its rows are taken in when it was not yet shown (nothing to compare with)
-    or when at least k responses scoring it changed since its rows were last taken in;
-    otherwise its earlier rows stay, since a few answers that skipped this practice must not
-    let the room read one person's score for it. `scored_changes` lists (practice id,
-    change seq) for every scored row changed since the oldest practice's refresh.
+    Per practice: its rows are taken in when it was not yet shown (nothing to compare with),
+    or when since its rows were last taken in at least k rows changed their score and at
+    least k changed their part of the mean target: then every number shown for it (mean,
+    spread, level counts, mean target, n) moves by at least k people's answers at once.
+    Otherwise its earlier rows stay. `changes` lists (practice id, stamps) of every row
+    changed since the oldest practice's refresh.
     """
+    k = min_group_size
     fresh: dict[str, list[PracticeRow]] = {}
     for row in rows:
         fresh.setdefault(row.practice_id, []).append(row)
@@ -91,52 +148,13 @@ def next_snapshot(
     refreshed: dict[str, int] = {}
     for practice_id in sorted(set(fresh) | set(kept)):
         since = previous.refreshed.get(practice_id) if previous else None
-        changed = sum(
-            1 for p, at in scored_changes if p == practice_id and (since is None or at > since)
-        )
-        if (
-            since is None
-            or _scored(kept.get(practice_id, ())) < min_group_size
-            or changed >= min_group_size
-        ):
+        mine = [stamps for p, stamps in changes if p == practice_id]
+        scores = sum(1 for s in mine if since is None or s.score > since)
+        targets = sum(1 for s in mine if since is None or s.target > since)
+        if since is None or _scored(kept.get(practice_id, ())) < k or min(scores, targets) >= k:
             taken.extend(fresh.get(practice_id, ()))
             refreshed[practice_id] = seq
         else:
             taken.extend(kept[practice_id])
             refreshed[practice_id] = since
     return Snapshot(seq, tuple(taken), refreshed)
-
-
-@dataclass(frozen=True)
-class StoredPractice:
-    """What the store holds for one practice of one response, to tell a change apart."""
-
-    current: float | None
-    target: int
-    change_seq: int
-
-
-def stamp_changes(
-    earlier: Mapping[str, StoredPractice] | None,
-    practices: Sequence[PracticeResult],
-    change: int,
-) -> tuple[dict[str, int], bool]:
-    """The change number each practice row keeps, and whether the response changed at all.
-
-    A row takes `change` only when its score or target differs from the stored one (or it
-    is new); otherwise it keeps its number. `earlier` is None for a first submission.
-    """
-    stamps: dict[str, int] = {}
-    for result in practices:
-        before = None if earlier is None else earlier.get(result.practice_id)
-        same = before is not None and (before.current, before.target) == (
-            result.current,
-            result.target,
-        )
-        stamps[result.practice_id] = before.change_seq if same and before else change
-    changed = (
-        earlier is None
-        or set(earlier) != set(stamps)
-        or any(stamp == change for stamp in stamps.values())
-    )
-    return stamps, changed

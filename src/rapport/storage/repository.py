@@ -21,8 +21,8 @@ from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, Worksho
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
 from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
+    practice_changes,
     practice_rows,
-    scored_changes,
     snapshot_to_json,
     status_from_row,
     status_query,
@@ -221,7 +221,8 @@ class SqlWorkshopRepository:
                             "level": p.level,
                             "target": p.target,
                             "importance": p.importance,
-                            "change_seq": stamps[p.practice_id],
+                            "score_seq": stamps[p.practice_id].score,
+                            "target_seq": stamps[p.practice_id].target,
                         }
                         for p in practices
                     ],
@@ -259,7 +260,7 @@ class SqlWorkshopRepository:
             if not decide(status):
                 return status
             previous = status.snapshot
-            changes = [] if previous is None else scored_changes(conn, workshop_id, previous)
+            changes = [] if previous is None else practice_changes(conn, workshop_id, previous)
             snapshot = next_snapshot(
                 previous,
                 practice_rows(conn, workshop_id),

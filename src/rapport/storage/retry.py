@@ -42,9 +42,10 @@ def retrying(write: Callable[..., Any]) -> Callable[..., Any]:
                 if not _is_busy(error):
                     raise
                 if number == WRITE_ATTEMPTS:
+                    # Said for every retried write: a submission, or a dashboard publishing.
                     raise DatabaseBusyError(
-                        "The workshop database is busy right now, so your answers were not saved.",
-                        ["Wait a few seconds and submit again; nothing was lost."],
+                        "The workshop database is busy right now, so nothing was saved.",
+                        ["Wait a few seconds and try again; nothing was lost."],
                     ) from error
                 time.sleep(0.1 * 2**number)
         raise AssertionError("unreachable")  # pragma: no cover

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, or_, select
 
-from rapport.core.snapshots import RoomStatus, Snapshot, StoredPractice
+from rapport.core.snapshots import RoomStatus, Snapshot, Stamps, StoredPractice
 from rapport.core.workshop import PracticeRow, Workshop
 from rapport.storage.tables import response_practices, responses, workshops
 
@@ -110,9 +110,11 @@ def practice_rows(conn: Connection, workshop_id: str) -> list[PracticeRow]:
     ]
 
 
-def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> list[tuple[str, int]]:
-    """(practice id, change number) of every scored row whose score or target changed since
-    the snapshot's oldest practice refresh: what next_snapshot counts per practice."""
+def practice_changes(
+    conn: Connection, workshop_id: str, previous: Snapshot
+) -> list[tuple[str, Stamps]]:
+    """(practice id, stamps) of every row changed since the snapshot's oldest practice
+    refresh: what next_snapshot counts per practice."""
     oldest = min(previous.refreshed.values(), default=previous.seq)
     rp, r = response_practices, responses
     # Driven from the few changed responses (ix_responses_changes), then their rows by the
@@ -122,10 +124,13 @@ def scored_changes(conn: Connection, workshop_id: str, previous: Snapshot) -> li
         .where(r.c.workshop_id == workshop_id, r.c.change_seq > oldest)
         .scalar_subquery()
     )
-    query = select(rp.c.practice_id, rp.c.change_seq).where(
-        rp.c.response_id.in_(changed), rp.c.level.is_not(None), rp.c.change_seq > oldest
+    query = select(rp.c.practice_id, rp.c.score_seq, rp.c.target_seq).where(
+        rp.c.response_id.in_(changed), or_(rp.c.score_seq > oldest, rp.c.target_seq > oldest)
     )
-    return [(practice_id, int(seq)) for practice_id, seq in conn.execute(query)]
+    return [
+        (practice_id, Stamps(int(score), int(target)))
+        for practice_id, score, target in conn.execute(query)
+    ]
 
 
 def stored_practices(
@@ -141,11 +146,11 @@ def stored_practices(
     if response is None:
         return None
     rows = conn.execute(
-        select(rp.c.practice_id, rp.c.current, rp.c.target, rp.c.change_seq).where(
+        select(rp.c.practice_id, rp.c.current, rp.c.target, rp.c.score_seq, rp.c.target_seq).where(
             rp.c.response_id == response.id
         )
     )
     return int(response.change_seq), {
-        practice_id: StoredPractice(current, int(target), int(seq))
-        for practice_id, current, target, seq in rows
+        practice_id: StoredPractice(current, int(target), Stamps(int(score), int(seq)))
+        for practice_id, current, target, score, seq in rows
     }

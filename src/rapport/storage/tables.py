@@ -132,8 +132,10 @@ response_practices = Table(
     Column("level", Integer, nullable=True),
     Column("target", Integer, nullable=False),
     Column("importance", Integer, nullable=False),
-    # The change number of the submission that last changed this row's score or target.
-    Column("change_seq", Integer, nullable=False, server_default="0"),
+    # Change numbers of the submissions that last changed this row's score, and its part
+    # of the mean target (core/snapshots.py, Stamps).
+    Column("score_seq", Integer, nullable=False, server_default="0"),
+    Column("target_seq", Integer, nullable=False, server_default="0"),
     PrimaryKeyConstraint("response_id", "practice_id"),
     # Covering: the dashboard's GROUP BY reads this index alone, never the table.
     Index("ix_response_practices_room", "workshop_id", "practice_id", "level", "current", "target"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import time
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from rapport.core.workshop import WorkshopError
 from rapport.framework_file import FrameworkCatalog, framework_paths, load_catalog
 from rapport.retention import PurgeSchedule
 from rapport.settings import Settings
@@ -88,11 +90,15 @@ def _repository(database_url: str) -> SqlWorkshopRepository:
 
 
 _purge = PurgeSchedule()
+_log = logging.getLogger(__name__)
 
 
 def repository() -> SqlWorkshopRepository:
     """The workshop store, with expired workshops purged about hourly; raises
     StorageUnavailable when the database cannot be reached."""
     store = _repository(settings().database_url)
-    _purge.run_if_due(store, datetime.now(UTC))
+    try:
+        _purge.run_if_due(store, datetime.now(UTC))
+    except WorkshopError:  # busy or gone: this page goes on; the next hour's purge retries
+        _log.warning("purging expired workshops failed", exc_info=True)
     return store

@@ -27,10 +27,11 @@ def upgrade() -> None:
     op.add_column(
         "responses", sa.Column("change_seq", sa.Integer(), nullable=False, server_default="0")
     )
-    op.add_column(
-        "response_practices",
-        sa.Column("change_seq", sa.Integer(), nullable=False, server_default="0"),
-    )
+    for column in ("score_seq", "target_seq"):
+        op.add_column(
+            "response_practices",
+            sa.Column(column, sa.Integer(), nullable=False, server_default="0"),
+        )
     op.create_index("ix_responses_changes", "responses", ["workshop_id", "change_seq"])
 
 
@@ -38,7 +39,8 @@ def downgrade() -> None:
     op.drop_index("ix_responses_changes", table_name="responses")
     # Dropping columns needs batch mode (a table copy) on SQLite.
     with op.batch_alter_table("response_practices") as batch:
-        batch.drop_column("change_seq")
+        batch.drop_column("target_seq")
+        batch.drop_column("score_seq")
     with op.batch_alter_table("responses") as batch:
         batch.drop_column("change_seq")
     with op.batch_alter_table("workshops") as batch:
