@@ -142,6 +142,7 @@ def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult
     if backend == "postgresql":  # what autovacuum does within a minute of the inserts
         with repo.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE response_practices")
+            conn.exec_driver_sql("ANALYZE responses")
     sql = RAW_GROUP_BY.format(p="?" if backend == "sqlite" else "%s")
     raw = repo.engine.raw_connection()  # the DB-API connection, same settings as the app's
 
