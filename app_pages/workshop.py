@@ -52,7 +52,9 @@ if created is not None:
         st.session_state[JOIN_SCREEN] = workshop
         st.rerun()
 elif (joining := st.session_state.get(JOIN_SCREEN)) is not None:
-    st.markdown(f"**Step 2 of 2: show the room how to join** {escape_markdown(joining.title)}")
+    st.markdown(
+        f"**Step 2 of 2: show the room how to join.** Workshop: {escape_markdown(joining.title)}"
+    )
     render_join_panel(joining)
     if st.button("Done", icon=":material/close:"):
         st.session_state.pop(JOIN_SCREEN, None)
