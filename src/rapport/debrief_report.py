@@ -19,6 +19,7 @@ from rapport.core.text import clean_text
 from rapport.core.workshop import PracticeAggregate, RoomSummary, Workshop
 from rapport.docx_parts import add_text, mark_header_row, set_column_widths
 from rapport.report import ChartImage, add_figure, add_references
+from rapport.room_charts import DISTRIBUTION_HIDDEN
 
 TOP_GAPS = 3
 
@@ -83,6 +84,8 @@ def build_debrief(
     doc.add_heading("The room's profile", level=1)
     for number, chart in enumerate(charts, start=1):
         add_figure(doc, chart, number)
+    if any(not a.distribution_shown for a in shown):
+        add_text(doc, DISTRIBUTION_HIDDEN)
     _profile_table(doc, shown)
 
     spotlight = summary.spotlight

@@ -16,6 +16,7 @@ from rapport.core.workshop import Workshop, WorkshopError, practice_results, sum
 from rapport.debrief_report import build_debrief
 from rapport.exports import aggregates_csv, neutralize, responses_csv
 from rapport.qr import qr_png
+from rapport.room_charts import DISTRIBUTION_HIDDEN
 from rapport.workshops import anonymous
 from tests.helpers import people, rows_for
 
@@ -97,6 +98,14 @@ def test_debrief_is_aggregates_only(framework: Framework) -> None:
     assert "References" in headings
     assert doc.tables[0].rows[0].cells[0].text == "Practice"
     assert len(doc.tables[0].rows) == 1 + len(framework.practices)
+    # Five responses with k = 3: fewer than 2k, so the level counts are left out, and said so.
+    assert DISTRIBUTION_HIDDEN in text
+    bigger = people(framework, 8)
+    spread = summarize(framework, 3, rows_for([practice_results(framework, p) for p in bigger]))
+    raw = build_debrief(framework, _workshop(framework), spread, [], date(2026, 11, 27))
+    assert DISTRIBUTION_HIDDEN not in "\n".join(
+        p.text for p in Document(io.BytesIO(raw)).paragraphs
+    )
 
 
 def test_debrief_below_k_says_so(framework: Framework) -> None:
