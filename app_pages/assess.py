@@ -5,6 +5,7 @@ import streamlit as st
 from rapport.core.scoring import score
 from rapport.ui import state
 from rapport.ui.assess_form import (
+    focus_heading,
     render_how_to_rate,
     render_keep_or_start_over,
     render_practice,
@@ -23,7 +24,10 @@ st.title("Assess your habits")
 render_progress(profile)
 render_how_to_rate(framework)
 render_step_picker(framework, profile, current)
-st.header(f"{current + 1}. {practice.name}", divider="gray")
+heading = f"{current + 1}. {practice.name}"
+st.header(heading, divider="gray")
+if state.step_moved():
+    focus_heading(heading)
 render_practice(framework, practice)
 
 back, forward = st.columns(2)

@@ -185,6 +185,9 @@ def test_assessment_and_report_with_the_keyboard_only(
         words = "See my results" if number == last else "Next:"
         tab_to(page, button(words), f"the {words!r} button of practice {number + 1}")
         press(page, "Enter" if number % 2 == 0 else "Space")  # a button takes both
+        if number < last:  # focus moves to the new practice's heading, not the page's top
+            heading = f"{number + 2}. {FRAMEWORK.practices[number + 1].name}"
+            expect(page.get_by_role("heading", name=heading)).to_be_focused()
     assert answered == FRAMEWORK.indicator_count
 
     expect(page).to_have_url(re.compile(r"/results$"))

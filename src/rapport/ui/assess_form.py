@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from rapport.core.assessment import Assessment
@@ -129,3 +131,33 @@ def render_keep_or_start_over(framework: Framework) -> None:
         if st.button("Clear all my answers", icon=":material/restart_alt:"):
             state.clear(framework)
             st.rerun()
+
+
+# Our own fixed script; the heading text goes in as a JSON string, never as markup.
+_FOCUS_HEADING = """<script>
+(() => {
+  const wanted = %s;
+  const attempt = (left) => {
+    // window.parent is the page itself unless Streamlit puts the script in a frame.
+    const heading = [...window.parent.document.querySelectorAll("h2")]
+      .find((h) => h.textContent.trim().startsWith(wanted));
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    } else if (left > 0) {
+      setTimeout(() => attempt(left - 1), 50);
+    }
+  };
+  attempt(40);
+})();
+</script>"""
+
+
+def focus_heading(text: str) -> None:
+    """Move keyboard focus to the heading that starts with `text`, as a screen reader user
+    expects after Next or Back: otherwise focus falls back to the top of the page and the
+    new practice has to be found again."""
+    st.html(
+        _FOCUS_HEADING % json.dumps(text).replace("</", "<\\/"),
+        unsafe_allow_javascript=True,
+    )

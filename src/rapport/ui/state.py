@@ -18,6 +18,7 @@ from rapport.restore import LoadedAnswers
 
 FRAMEWORK = "rapport.framework"
 ASSESSMENTS = "rapport.assessments"
+STEP_MOVED = "rapport.step_moved"
 STEP = "rapport.assess_step"
 EARLIER = "rapport.earlier"
 SAMPLE = "rapport.sample"
@@ -99,6 +100,12 @@ def step(count: int) -> int:
 
 def set_step(value: int) -> None:
     st.session_state[STEP] = value
+    st.session_state[STEP_MOVED] = True
+
+
+def step_moved() -> bool:
+    """True once after Back, Next or the step picker moved to another practice."""
+    return bool(st.session_state.pop(STEP_MOVED, False))
 
 
 def widget_key(kind: str, framework_id: str, item_id: str) -> str:
