@@ -1,7 +1,7 @@
 """What a room may see, and what leaves it: published results, exports, the debrief.
 
 Every screen, participant mirror and export reads the room's published snapshot (see
-core.workshop.Snapshot), so they all show the same numbers and none of them moves by fewer
+core.snapshots.Snapshot), so they all show the same numbers and none of them moves by fewer
 than k answers.
 """
 
@@ -63,7 +63,7 @@ def room_view(
     status = repo.room_status(workshop_id)
     if status is not None and should_publish(status, _wanted(status, publish)):
         status = repo.publish_snapshot(
-            workshop_id, lambda now: should_publish(now, _wanted(now, publish))
+            workshop_id, lambda locked: should_publish(locked, _wanted(locked, publish))
         )
     if status is None:
         return None
