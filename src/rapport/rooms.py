@@ -19,6 +19,7 @@ from rapport.core.workshop import (
     Workshop,
     WorkshopError,
     WorkshopRepository,
+    still_needed,
     summarize,
 )
 from rapport.debrief_report import build_debrief
@@ -38,11 +39,11 @@ class RoomView:
 
     @property
     def ready(self) -> bool:
-        return self.responses >= self.workshop.min_group_size
+        return self.waiting_for == 0
 
     @property
     def waiting_for(self) -> int:
-        return max(0, self.workshop.min_group_size - self.responses)
+        return still_needed(self.responses, self.workshop.min_group_size)
 
 
 def _wanted(status: RoomStatus, publish: bool | None) -> bool:
@@ -92,21 +93,13 @@ def published_summary(
 
 def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
     """What a participant may compare with: the practices the facilitator has revealed."""
-    hidden = [
-        replace(
-            a,
-            shown=False,
-            mean_current=None,
-            mean_target=None,
-            spread=None,
-            distribution=(0,) * len(a.distribution),
-            distribution_shown=False,
-        )
-        if not workshop.is_revealed(a.practice.id)
-        else a
+    practices = tuple(
+        a
+        if workshop.is_revealed(a.practice.id)
+        else PracticeAggregate.hidden(a.practice, a.responses, len(a.distribution))
         for a in summary.practices
-    ]
-    return replace(summary, practices=tuple(hidden))
+    )
+    return replace(summary, practices=practices)
 
 
 def shown_aggregates(

@@ -107,7 +107,7 @@ def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Worksh
             ["Check the code on the facilitator's screen and type it again."],
         )
     workshop = repo.workshop_by_code(code)
-    if workshop is None or workshop.expires_at <= now:
+    if workshop is None or workshop.has_ended(now):
         raise WorkshopError(
             f"No workshop has the code {code}.",
             ["Check the code on the facilitator's screen; it may have ended."],
@@ -143,7 +143,7 @@ def facilitated_workshop(
     if not _TOKEN_SHAPE.fullmatch(token or ""):
         return None
     workshop = repo.workshop_by_token_hash(hash_secret(token))
-    if workshop is None or (now is not None and workshop.expires_at <= now):
+    if workshop is None or (now is not None and workshop.has_ended(now)):
         return None
     return workshop
 

@@ -12,10 +12,17 @@ here, so it cannot help isolate a newcomer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapport.core.workshop import PracticeResult, PracticeRow, Workshop
+from rapport.core.workshop import (
+    PracticeResult,
+    PracticeRow,
+    Workshop,
+    by_practice,
+    responses_in,
+    scored_responses,
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +40,7 @@ class Snapshot:
 
     @property
     def responses(self) -> int:
-        totals: dict[str, int] = {}
-        for row in self.rows:
-            totals[row.practice_id] = totals.get(row.practice_id, 0) + row.responses
-        return max(totals.values(), default=0)
+        return responses_in(self.rows)
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,6 @@ def should_publish(status: RoomStatus, wanted: bool) -> bool:
     if status.snapshot is None:
         return wanted
     return status.unpublished >= k
-
-
-def _scored(rows: Iterable[PracticeRow]) -> int:
-    return sum(r.responses for r in rows if r.level is not None)
 
 
 @dataclass(frozen=True)
@@ -137,13 +137,8 @@ def next_snapshot(
     changed since the oldest practice's refresh.
     """
     k = min_group_size
-    fresh: dict[str, list[PracticeRow]] = {}
-    for row in rows:
-        fresh.setdefault(row.practice_id, []).append(row)
-    kept: dict[str, list[PracticeRow]] = {}
-    if previous is not None:
-        for row in previous.rows:
-            kept.setdefault(row.practice_id, []).append(row)
+    fresh = by_practice(rows)
+    kept = by_practice(previous.rows if previous is not None else ())
     taken: list[PracticeRow] = []
     refreshed: dict[str, int] = {}
     for practice_id in sorted(set(fresh) | set(kept)):
@@ -151,7 +146,11 @@ def next_snapshot(
         mine = [stamps for p, stamps in changes if p == practice_id]
         scores = sum(1 for s in mine if since is None or s.score > since)
         targets = sum(1 for s in mine if since is None or s.target > since)
-        if since is None or _scored(kept.get(practice_id, ())) < k or min(scores, targets) >= k:
+        if (
+            since is None
+            or scored_responses(kept.get(practice_id, ())) < k
+            or min(scores, targets) >= k
+        ):
             taken.extend(fresh.get(practice_id, ()))
             refreshed[practice_id] = seq
         else:

@@ -65,6 +65,10 @@ class Workshop:
     def is_revealed(self, practice_id: str) -> bool:
         return REVEAL_ALL in self.revealed or practice_id in self.revealed
 
+    def has_ended(self, now: datetime) -> bool:
+        """Past its retention time: it takes no answers and opens no dashboard."""
+        return self.expires_at <= now
+
 
 @dataclass(frozen=True)
 class PracticeResult:
@@ -111,6 +115,11 @@ class PracticeAggregate:
     shown: bool  # enough responses (k) for this practice to be aggregated at all
     distribution_shown: bool = False  # the per-level counts are safe to draw (see below)
 
+    @classmethod
+    def hidden(cls, practice: Practice, responses: int, levels: int) -> PracticeAggregate:
+        """A practice the room may not see: its count at most, no numbers."""
+        return cls(practice, responses, None, None, None, (0,) * levels, False, False)
+
 
 @dataclass(frozen=True)
 class RoomSummary:
@@ -120,11 +129,11 @@ class RoomSummary:
 
     @property
     def ready(self) -> bool:
-        return self.count >= self.min_group_size
+        return still_needed(self.count, self.min_group_size) == 0
 
     @property
     def waiting_for(self) -> int:
-        return max(0, self.min_group_size - self.count)
+        return still_needed(self.count, self.min_group_size)
 
     @property
     def spotlight(self) -> PracticeAggregate | None:
@@ -133,6 +142,28 @@ class RoomSummary:
 
     def practice(self, practice_id: str) -> PracticeAggregate | None:
         return next((p for p in self.practices if p.practice.id == practice_id), None)
+
+
+def still_needed(count: int, min_group_size: int) -> int:
+    """How many more responses before anything about the room may be shown."""
+    return max(0, min_group_size - count)
+
+
+def by_practice(rows: Iterable[PracticeRow]) -> dict[str, list[PracticeRow]]:
+    grouped: dict[str, list[PracticeRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.practice_id, []).append(row)
+    return grouped
+
+
+def scored_responses(rows: Iterable[PracticeRow]) -> int:
+    """Responses with a score among one practice's rows (level None: not applicable)."""
+    return sum(r.responses for r in rows if r.level is not None)
+
+
+def responses_in(rows: Iterable[PracticeRow]) -> int:
+    """Submissions behind GROUP BY rows: every submission has a row for every practice."""
+    return max((sum(r.responses for r in group) for group in by_practice(rows).values()), default=0)
 
 
 def widest_spread(aggregates: Iterable[PracticeAggregate]) -> PracticeAggregate | None:
@@ -154,20 +185,16 @@ def summarize(
 ) -> RoomSummary:
     """Fold the GROUP BY rows into per-practice aggregates, hiding groups smaller than k."""
     levels = framework.scale.max_value
-    by_practice: dict[str, list[PracticeRow]] = {}
-    for row in rows:
-        by_practice.setdefault(row.practice_id, []).append(row)
-    totals = [sum(r.responses for r in group) for group in by_practice.values()]
-    count = max(totals, default=0)
+    rows = list(rows)
+    grouped = by_practice(rows)
+    count = responses_in(rows)
     aggregates = []
     for practice in framework.practices:
-        scored = [r for r in by_practice.get(practice.id, []) if r.level is not None]
-        n = sum(r.responses for r in scored)
+        scored = [r for r in grouped.get(practice.id, []) if r.level is not None]
+        n = scored_responses(scored)
         shown = count >= min_group_size and n >= min_group_size
         if not shown or n == 0:
-            aggregates.append(
-                PracticeAggregate(practice, n, None, None, None, (0,) * levels, False, False)
-            )
+            aggregates.append(PracticeAggregate.hidden(practice, n, levels))
             continue
         mean = sum(r.sum_current for r in scored) / n
         variance = max(0.0, sum(r.sum_current_sq for r in scored) / n - mean * mean)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import streamlit as st
 
@@ -27,6 +27,7 @@ from rapport.rooms import (
 )
 from rapport.ui import resources
 from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.workshop_ui import now
 from rapport.workshops import join_link, reveal, reveal_all, set_open
 
 REFRESH_SECONDS = 2
@@ -48,7 +49,7 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         st.warning("This workshop has been deleted.", icon=":material/delete:")
         return
     workshop = view.workshop
-    if workshop.expires_at <= datetime.now(UTC):
+    if workshop.has_ended(now()):
         st.warning("This workshop has ended.", icon=":material/event_busy:")
         return
     heading, count, code = st.columns([3, 1, 1.3], vertical_alignment="center")

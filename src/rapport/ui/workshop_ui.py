@@ -158,7 +158,7 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | N
         return None
     if view is None or not view.workshop.share_with_participants:
         return None
-    if view.workshop.expires_at <= now():
+    if view.workshop.has_ended(now()):
         return None
     summary = view.summary
     return view.workshop, (
@@ -181,10 +181,6 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
     render_figure(mirror_figure(profile, summary))
 
 
-def _open_dashboard(token: str) -> None:
-    st.session_state[OPEN_DASHBOARD] = token
-
-
 def render_my_workshops(dashboard_page: str) -> None:
     """Buttons back to the dashboards this session created or opened. Buttons, not links:
     a link would carry the key in its address, shown on hover on a projected screen."""
@@ -202,7 +198,6 @@ def render_my_workshops(dashboard_page: str) -> None:
             f"{workshop.code}: {escape_markdown(workshop.title)}",
             key=f"w.mine.{workshop_id}",
             icon=":material/monitoring:",
-            on_click=_open_dashboard,
-            args=(token,),
         ):
+            st.session_state[OPEN_DASHBOARD] = token
             st.switch_page(dashboard_page)
