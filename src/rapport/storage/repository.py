@@ -6,7 +6,6 @@ engine: each method runs one short transaction on a connection of its own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -23,11 +22,13 @@ from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
     practice_changes,
     practice_rows,
+    revealed_json,
     snapshot_to_json,
     status_from_row,
     status_query,
-    stored_practices,
+    stored_response,
     workshop_from_row,
+    workshop_values,
 )
 from rapport.storage.tables import response_practices, responses, workshops
 
@@ -39,10 +40,6 @@ _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
 CLOSED = "This workshop is closed to new answers."
 GONE = "This workshop no longer exists."
 EXPIRED = "This workshop has ended and takes no more answers."
-
-
-def _revealed_json(revealed: frozenset[str]) -> str:
-    return json.dumps(sorted(revealed))
 
 
 class SqlWorkshopRepository:
@@ -68,22 +65,7 @@ class SqlWorkshopRepository:
     def add_workshop(self, workshop: Workshop, token_hash: str) -> None:
         try:
             with self._writer.begin() as conn:
-                conn.execute(
-                    insert(workshops).values(
-                        id=workshop.id,
-                        code=workshop.code,
-                        title=workshop.title,
-                        framework_id=workshop.framework_id,
-                        framework_version=workshop.framework_version,
-                        min_group_size=workshop.min_group_size,
-                        share_with_participants=workshop.share_with_participants,
-                        is_open=workshop.is_open,
-                        revealed=_revealed_json(workshop.revealed),
-                        token_hash=token_hash,
-                        created_at=workshop.created_at,
-                        expires_at=workshop.expires_at,
-                    )
-                )
+                conn.execute(insert(workshops).values(workshop_values(workshop, token_hash)))
         except IntegrityError as error:
             # Codes are short and random: a collision is rare but possible; the caller retries.
             raise WorkshopError(
@@ -120,7 +102,7 @@ class SqlWorkshopRepository:
         if is_open is not None:
             values["is_open"] = is_open
         if revealed is not None:
-            values["revealed"] = _revealed_json(revealed)
+            values["revealed"] = revealed_json(revealed)
         if not values:
             return
         with self._writer.begin() as conn:
@@ -181,13 +163,13 @@ class SqlWorkshopRepository:
         """Store a participant's answers, replacing their earlier ones; True when new."""
         with self._writer.begin() as conn:
             change = self._claim_change(conn, workshop_id, now)
-            earlier = stored_practices(conn, workshop_id, participant_hash)
+            earlier = stored_response(conn, workshop_id, participant_hash)
             stamps, changed = stamp_changes(
-                None if earlier is None else earlier[1], practices, change
+                None if earlier is None else earlier.practices, practices, change
             )
             # A resubmission that changes no score or target keeps its change number, so
             # it is not counted as new (a gap in the numbers is harmless).
-            response_change = change if changed or earlier is None else earlier[0]
+            response_change = earlier.change_seq if earlier and not changed else change
             stmt = self._upsert_insert(responses).values(
                 workshop_id=workshop_id,
                 participant_hash=participant_hash,

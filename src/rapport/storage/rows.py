@@ -7,6 +7,7 @@ read on every dashboard tick in the same statement as the live counts.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, or_, select
@@ -15,20 +16,29 @@ from rapport.core.snapshots import RoomStatus, Snapshot, Stamps, StoredPractice
 from rapport.core.workshop import PracticeRow, Workshop
 from rapport.storage.tables import response_practices, responses, workshops
 
+_WORKSHOP_FIELDS = tuple(f.name for f in fields(Workshop))  # each is a workshops column
+
+
+def revealed_json(revealed: frozenset[str]) -> str:
+    return json.dumps(sorted(revealed))
+
+
+def workshop_values(workshop: Workshop, token_hash: str) -> dict[str, Any]:
+    """The workshops row for a new workshop."""
+    values = {name: getattr(workshop, name) for name in _WORKSHOP_FIELDS}
+    return {**values, "revealed": revealed_json(workshop.revealed), "token_hash": token_hash}
+
 
 def workshop_from_row(row: Row[Any]) -> Workshop:
+    values = {name: row._mapping[name] for name in _WORKSHOP_FIELDS}
     return Workshop(
-        id=row.id,
-        code=row.code,
-        title=row.title,
-        framework_id=row.framework_id,
-        framework_version=row.framework_version,
-        min_group_size=row.min_group_size,
-        share_with_participants=bool(row.share_with_participants),
-        is_open=bool(row.is_open),
-        revealed=frozenset(json.loads(row.revealed)),
-        created_at=row.created_at,
-        expires_at=row.expires_at,
+        **{
+            **values,
+            # SQLite hands booleans back as 0/1.
+            "share_with_participants": bool(row.share_with_participants),
+            "is_open": bool(row.is_open),
+            "revealed": frozenset(json.loads(row.revealed)),
+        }
     )
 
 
@@ -133,10 +143,17 @@ def practice_changes(
     ]
 
 
-def stored_practices(
+@dataclass(frozen=True)
+class StoredResponse:
+    """A participant's stored response: its change number and its practice rows."""
+
+    change_seq: int
+    practices: dict[str, StoredPractice]
+
+
+def stored_response(
     conn: Connection, workshop_id: str, participant_hash: str
-) -> tuple[int, dict[str, StoredPractice]] | None:
-    """A participant's stored response (its change number and practice rows), or None."""
+) -> StoredResponse | None:
     r, rp = responses, response_practices
     response = conn.execute(
         select(r.c.id, r.c.change_seq).where(
@@ -150,7 +167,10 @@ def stored_practices(
             rp.c.response_id == response.id
         )
     )
-    return int(response.change_seq), {
-        practice_id: StoredPractice(current, int(target), Stamps(int(score), int(seq)))
-        for practice_id, current, target, score, seq in rows
-    }
+    return StoredResponse(
+        int(response.change_seq),
+        {
+            practice_id: StoredPractice(current, int(target), Stamps(int(score), int(seq)))
+            for practice_id, current, target, score, seq in rows
+        },
+    )
