@@ -40,6 +40,12 @@ def _others(
         submit(repo, created.workshop, framework, f"other-{number}", factory(number % 5 + 1), NOW)
 
 
+def _dashboard(app: Start, created: CreatedWorkshop) -> AppTest:
+    """The dashboard opened with the workshop's facilitator link."""
+    at = app(key=created.facilitator_token)
+    return at.switch_page("app_pages/dashboard.py").run()
+
+
 def _charts(at: AppTest) -> int:
     return len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart"))
 
@@ -143,8 +149,7 @@ def test_dashboard_waits_for_k_then_reveals(
     app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
 ) -> None:
     _others(repo, framework, workshop, 2, lambda r: answered(r))
-    at = app(key=workshop.facilitator_token)
-    at.switch_page("app_pages/dashboard.py").run()
+    at = _dashboard(app, workshop)
     _no_errors(at)
     assert "## PM 101 seminar" in _text(at)
     assert "Waiting for 1 more response" in _text(at)
@@ -165,8 +170,7 @@ def test_dashboard_waits_for_k_then_reveals(
 def test_the_token_leaves_the_address_bar(
     app: Start, repo, framework: Framework, workshop: CreatedWorkshop
 ) -> None:
-    at = app(key=workshop.facilitator_token)
-    at.switch_page("app_pages/dashboard.py").run()
+    at = _dashboard(app, workshop)
     _no_errors(at)
     assert "key" not in at.query_params
     assert "## PM 101 seminar" in _text(at)
@@ -179,8 +183,7 @@ def test_results_move_only_when_k_answers_changed(
 ) -> None:
     _others(repo, framework, workshop, 6, lambda r: answered(r))
     reveal_all(repo, workshop.workshop)
-    at = app(key=workshop.facilitator_token)
-    at.switch_page("app_pages/dashboard.py").run()
+    at = _dashboard(app, workshop)
     shown = _text(at)
     assert "Results from 6 responses." in shown
     # Two newcomers: their scores could be worked out from the change, so nothing moves.
@@ -251,8 +254,7 @@ def test_dashboard_says_so_when_the_database_fails_mid_session(
     app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
 ) -> None:
     _others(repo, framework, workshop, 3, lambda r: answered(r))
-    at = app(key=workshop.facilitator_token)
-    at.switch_page("app_pages/dashboard.py").run()
+    at = _dashboard(app, workshop)
     with repo.engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE response_practices")
         conn.exec_driver_sql("DROP TABLE responses")
@@ -275,8 +277,7 @@ def test_opening_the_dashboard_publishes_nothing(
     app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
 ) -> None:
     _others(repo, framework, workshop, 3, lambda r: answered(r))
-    at = app(key=workshop.facilitator_token)
-    at.switch_page("app_pages/dashboard.py").run()
+    at = _dashboard(app, workshop)
     at.run()
     _no_errors(at)
     assert "reveal the results when you are" in _text(at)

@@ -30,6 +30,13 @@ def _submit(repo, framework, room: CreatedWorkshop, who: str, assessment) -> Non
     submit(repo, room.workshop, framework, who, assessment, NOW)
 
 
+def _three_revealed(repo, framework, room: CreatedWorkshop, answered) -> None:
+    """Three people answer differently and the facilitator reveals: the first snapshot."""
+    for number in range(3):
+        _submit(repo, framework, room, f"p{number}", answered(number + 1))
+    reveal_all(repo, room.workshop)
+
+
 def _means(repo, framework, room: CreatedWorkshop) -> dict[str, float | None]:
     view = room_view(repo, framework, room.workshop.id)
     assert view is not None and view.summary is not None
@@ -50,9 +57,7 @@ def test_nothing_is_published_before_a_reveal_or_an_export(
 def test_results_move_only_when_k_answers_changed(
     repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
 ) -> None:
-    for number in range(3):
-        _submit(repo, framework, room, f"p{number}", answered(number + 1))
-    reveal_all(repo, room.workshop)
+    _three_revealed(repo, framework, room, answered)
     before = _means(repo, framework, room)
     # One newcomer, then the same newcomer again, then one more: two people, not three.
     _submit(repo, framework, room, "new-1", answered(5))
@@ -131,9 +136,7 @@ def test_resending_the_same_answers_is_not_a_change(
 ) -> None:
     """Two people re-send their answers unchanged, then one newcomer arrives: counting the
     re-sends as changes would publish, and the new average would give away the newcomer."""
-    for number in range(3):
-        _submit(repo, framework, room, f"p{number}", answered(number + 1))
-    reveal_all(repo, room.workshop)
+    _three_revealed(repo, framework, room, answered)
     before = _means(repo, framework, room)
     _submit(repo, framework, room, "p0", answered(1))
     _submit(repo, framework, room, "p1", answered(2))
@@ -150,9 +153,7 @@ def test_editing_another_practice_does_not_move_this_one(
     joins: the second practice mixes three changes and moves; the first has one new score
     and stays."""
     first, second = (p.id for p in framework.practices[:2])
-    for number in range(3):
-        _submit(repo, framework, room, f"p{number}", answered(number + 1))
-    reveal_all(repo, room.workshop)
+    _three_revealed(repo, framework, room, answered)
     before = _means(repo, framework, room)
     for number in range(2):
         edited = answered(number + 1)
@@ -171,9 +172,7 @@ def test_a_newcomers_target_is_not_given_away_by_score_only_changes(
 ) -> None:
     """Two people change their ratings but keep the default target, then one newcomer
     arrives: three score changes, but only one target change, so nothing moves."""
-    for number in range(3):
-        _submit(repo, framework, room, f"p{number}", answered(number + 1))
-    reveal_all(repo, room.workshop)
+    _three_revealed(repo, framework, room, answered)
     before = room_view(repo, framework, room.workshop.id)
     assert before is not None and before.summary is not None
     _submit(repo, framework, room, "p0", answered(5))
