@@ -12,7 +12,7 @@ from rapport.ui.assess_form import (
     render_step_picker,
 )
 from rapport.ui.components import RESULTS_PAGE, active_framework, render_progress
-from rapport.ui.workshop_ui import render_workshop_submit
+from rapport.ui.workshop_ui import participant, render_workshop_submit
 
 framework = active_framework()
 practices = framework.practices
@@ -30,6 +30,11 @@ if state.step_moved():
     focus_heading(heading)
 render_practice(framework, practice)
 
+last = current == len(practices) - 1
+in_workshop = participant(framework) is not None
+if last and in_workshop:  # in a workshop, the end of the assessment is submitting it
+    render_workshop_submit(framework, primary=True)
+
 back, forward = st.columns(2)
 back.button(
     "Back",
@@ -39,7 +44,7 @@ back.button(
     args=(current - 1,),
     width="stretch",
 )
-if current < len(practices) - 1:
+if not last:
     forward.button(
         f"Next: {practices[current + 1].short_name}",
         icon=":material/arrow_forward:",
@@ -48,8 +53,14 @@ if current < len(practices) - 1:
         args=(current + 1,),
         width="stretch",
     )
-elif forward.button("See my results", icon=":material/insights:", type="primary", width="stretch"):
+elif forward.button(
+    "See my results",
+    icon=":material/insights:",
+    type="secondary" if in_workshop else "primary",
+    width="stretch",
+):
     st.switch_page(RESULTS_PAGE)
 
-render_workshop_submit(framework)
+if in_workshop and not last:
+    render_workshop_submit(framework, primary=False)
 render_keep_or_start_over(framework)

@@ -57,9 +57,17 @@ if not profile.is_complete:
     )
 
 st.subheader("What the report contains")
-if assessment.respondent.name:
-    st.markdown("**Title page** for:")
-    st.text(assessment.respondent.name)  # st.text: a name is never read as markdown
+st.markdown("**Title page.** The framework's name and today's date, with:")
+respondent = assessment.respondent
+# st.text: a name or course is never read as markdown.
+st.text(
+    "\n".join(
+        [
+            f"Name: {respondent.name or 'none given'}",
+            f"Course: {respondent.course or 'none given'}",
+        ]
+    )
+)
 for title, detail in outline(framework, profile, state.earlier(framework) is not None):
     st.markdown(f"**{title}.** {detail}")
 

@@ -6,6 +6,7 @@ from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopEr
 from rapport.ui import resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
 from rapport.ui.files import sample_profile
+from rapport.ui.links import app_url
 from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
 from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
@@ -41,7 +42,7 @@ if created is not None:
         "once and is never stored.",
         icon=":material/key:",
     )
-    st.code(facilitator_link(settings.public_url, token), language=None, wrap_lines=True)
+    st.code(facilitator_link(app_url(), token), language=None, wrap_lines=True)
     opened, done = st.columns(2)
     opened.page_link(
         DASHBOARD_PAGE, label="Open the dashboard", query_params={"key": token},

@@ -114,7 +114,3 @@ def answer_scale(
         domain.append(UNANSWERED)
         colours.append(UNANSWERED_COLOUR)
     return alt.Scale(domain=domain, range=colours)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -14,12 +14,13 @@ from rapport.chart_style import (
     Figure,
     Sizing,
     configure_chart,
-    plural,
     scale_axis,
 )
 from rapport.core.assessment import Assessment
 from rapport.core.framework import RatingScale
+from rapport.core.plan import describe_level
 from rapport.core.scoring import Profile
+from rapport.core.text import plural
 from rapport.statement_charts import heatmap_figure, mix_figure
 
 __all__ = ["CURRENT_COLOUR", "TARGET_COLOUR", "Figure", "dumbbell", "figures", "gap_figure"]
@@ -116,7 +117,8 @@ def gap_figure(profile: Profile) -> Figure:
             f"Current level (circle) against target (diamond) for "
             f"{plural(len(rows), 'practice')}, "
             f"most urgent first. The largest weighted gap is {widest.practice.name}: "
-            f"{widest.current:.1f} against a target of {widest.target}. "
+            f"{describe_level(profile, widest.current or 0)} against a target of "
+            f"{profile.framework.scale.label(widest.target)}. "
             f"Practices meeting their target: {met} of {len(rows)}."
         )
     else:

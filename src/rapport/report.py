@@ -29,7 +29,7 @@ from rapport.core.plan import (
     unsupported_sentence,
 )
 from rapport.core.scoring import Profile
-from rapport.core.text import clean_text
+from rapport.core.text import clean_text, join_words
 from rapport.docx_answers import embed_answers
 from rapport.docx_parts import (
     add_heading,
@@ -77,22 +77,26 @@ class ReportInput:
 
 def outline(framework: Framework, profile: Profile, with_progress: bool) -> list[tuple[str, str]]:
     """The report's sections and what each holds, for the preview on the Report page."""
-    focus = ", ".join(s.practice.name for s in profile.focus) or "none: every target is met"
+    focus = (
+        f"Steps for {join_words([s.practice.name for s in profile.focus])}."
+        if profile.focus
+        else "None needed: every target is met."
+    )
     sections = [
         ("Summary", " ".join(summary_sentences(profile)) or nothing_scored_sentence(profile)),
-        ("Why these practices", "the research behind the framework, with citations"),
-        ("Results", "three charts with captions, and scores, targets, gaps and priorities"),
+        ("Why these practices", "The research behind the framework, with citations."),
+        ("Results", "Three charts with captions, and scores, targets, gaps and priorities."),
         (
             "The practices",
             f"{len(framework.practices)} sections: definition, why it matters "
-            "(with sources), your ratings, your example and recommended actions",
+            "(with sources), your ratings, your example and recommended actions.",
         ),
         ("Action plan", focus),
-        ("References", f"{len(framework.references)} sources in APA 7 style, with links"),
+        ("References", f"{len(framework.references)} sources in APA 7 style, with links."),
     ]
     if with_progress:
         sections.insert(
-            3, ("Progress", "before and after per practice, against your earlier answers")
+            3, ("Progress", "Before and after per practice, against your earlier answers.")
         )
     return sections
 

@@ -21,11 +21,11 @@ from rapport.chart_style import (
     Sizing,
     answer_scale,
     configure_chart,
-    plural,
 )
 from rapport.charts import dumbbell
 from rapport.core.framework import RatingScale
 from rapport.core.scoring import Profile
+from rapport.core.text import plural
 from rapport.core.workshop import PracticeAggregate, RoomSummary
 
 ROOM_COLOUR = NEUTRAL_COLOUR

@@ -36,7 +36,9 @@ class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
     default_framework: str = DEFAULT_FRAMEWORK
     database_url: str = DEFAULT_DATABASE  # SQLite file by default; a postgresql:// URL to share
-    public_url: str = DEFAULT_PUBLIC_URL  # where participants reach the app: join links, QR
+    # Where participants reach the app (join links, QR codes). None: not configured, so
+    # the links follow the address the facilitator's browser is using.
+    public_url: str | None = None
     workshop_days: int = DEFAULT_WORKSHOP_DAYS  # workshops close and are purged after this
 
     @classmethod
@@ -59,6 +61,6 @@ class Settings:
             data_dir=Path(values["data_dir"]) if "data_dir" in values else cls.data_dir,
             default_framework=values.get("default_framework", DEFAULT_FRAMEWORK),
             database_url=values.get("database_url", DEFAULT_DATABASE),
-            public_url=values.get("public_url", DEFAULT_PUBLIC_URL).rstrip("/"),
+            public_url=values["public_url"].rstrip("/") if "public_url" in values else None,
             workshop_days=days,
         )

@@ -13,10 +13,10 @@ from rapport.chart_style import (
     configure_chart,
     is_dark,
     level_colours,
-    plural,
 )
 from rapport.core.assessment import Assessment
 from rapport.core.scoring import Profile
+from rapport.core.text import plural
 
 
 def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:

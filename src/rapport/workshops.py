@@ -13,7 +13,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent
@@ -31,6 +31,7 @@ from rapport.core.workshop import (
     practice_results,
 )
 from rapport.framework_file import FrameworkCatalog
+from rapport.settings import DEFAULT_PUBLIC_URL
 
 TOKEN_BYTES = 32  # 256 bits: facilitator links cannot be guessed
 MAX_TITLE_CHARS = 120
@@ -46,6 +47,20 @@ class CreatedWorkshop:
 
 def hash_secret(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def app_address(configured: str | None, browser_url: str | None, base_path: str = "") -> str:
+    """The address links should carry: the configured public URL wins; without one, the
+    origin the browser used (so `PORT=8611 make run` gives links on port 8611), under the
+    server's base path; with neither (a test run, say), the local default."""
+    if configured:
+        return configured.rstrip("/")
+    if browser_url:
+        parts = urlsplit(browser_url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            path = "/" + base_path.strip("/") if base_path.strip("/") else ""
+            return f"{parts.scheme}://{parts.netloc}{path}"
+    return DEFAULT_PUBLIC_URL
 
 
 def join_link(public_url: str, code: str) -> str:

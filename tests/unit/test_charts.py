@@ -72,7 +72,7 @@ def test_heatmap_cells_carry_their_rating_as_text(
 def test_gap_caption_states_the_finding(framework: Framework, answered: AssessmentFactory) -> None:
     caption = gap_figure(score(framework, answered(4, 1, 4, 4, 4, 4, 4))).caption
     assert "largest weighted gap is Regularly update clients on progress" in caption
-    assert "1.0 against a target of 4" in caption
+    assert "1.0 (Never) against a target of Often" in caption  # words, as in the text
 
 
 def test_partial_answers_chart_only_rated_practices(framework: Framework) -> None:

@@ -34,3 +34,29 @@ def clean_text(value: str, max_chars: int | None = None) -> str:
 def one_line(value: str, max_chars: int | None = None) -> str:
     """clean_text for one-line fields such as a name: whitespace runs become one space."""
     return " ".join(clean_text(value, None).split())[: max_chars or None]
+
+
+# -- Words for lists and counts: one place, so every page, chart and report agrees ---------
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 statement", "2 statements"; `many` for irregular plurals ("1 person", "2 people")."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
+    """ "A", "A and B", "A, B and C": a list as a sentence names it (no serial comma, as
+    the rest of Rapport's text)."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def join_some(items: list[str] | tuple[str, ...], shown: int, what: str = "more") -> str:
+    """Name the first `shown` items and count the rest: "A, B and 2 more". A single
+    leftover is named rather than counted ("A, B and C", never "A, B and 1 more")."""
+    items = list(items)
+    if len(items) <= shown + 1:
+        return join_words(items)
+    return join_words([*items[:shown], f"{len(items) - shown} {what}"])

@@ -9,11 +9,12 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
 from rapport.core.scoring import Profile
-from rapport.core.text import MAX_NOTE_CHARS
+from rapport.core.text import MAX_NOTE_CHARS, join_words, plural
 from rapport.ui import state
 from rapport.ui.files import render_answers_download
 
 STEP_WIDGET = "w.assess.step"
+CONFIRM_CLEAR = "w.assess.confirm_clear"
 
 
 def render_how_to_rate(framework: Framework) -> None:
@@ -26,24 +27,35 @@ def render_how_to_rate(framework: Framework) -> None:
 
 
 def render_step_picker(framework: Framework, profile: Profile, current: int) -> None:
-    """Which practice is shown, with a tick on the ones fully answered."""
-
-    def describe(index: int) -> str:
-        score = profile.scores[index]
-        done = "✓ " if score.answered == score.total else ""
-        return (
-            f"{done}{index + 1} of {len(profile.scores)}: {score.practice.name} "
-            f"({score.answered}/{score.total})"
-        )
-
+    """Which practice is shown. Its options are indexes with labels that never change
+    while the person answers: a front end that sends back a label from before a rerun
+    must still name an option (a changing "(4/5)" once crashed the page). How far each
+    practice has got is said beside it instead."""
+    names = [f"{index + 1}. {p.name}" for index, p in enumerate(framework.practices)]
     state.bind(STEP_WIDGET, current)
     st.selectbox(
         "Practice",
-        options=list(range(len(profile.scores))),
-        format_func=describe,
+        options=list(range(len(names))),
+        format_func=lambda index: names[index] if isinstance(index, int) else str(index),
         key=STEP_WIDGET,
-        on_change=lambda: state.set_step(int(st.session_state[STEP_WIDGET])),
+        on_change=lambda: state.set_step(st.session_state.get(STEP_WIDGET)),
     )
+    st.caption(progress_caption(profile, current))
+
+
+def progress_caption(profile: Profile, current: int) -> str:
+    """ "3 of 5 statements answered here. Still to finish: practices 4, 6 and 7." """
+    here = profile.scores[current]
+    unfinished = [
+        str(index + 1)
+        for index, s in enumerate(profile.scores)
+        if s.answered < s.total and index != current
+    ]
+    text = f"{here.answered} of {plural(here.total, 'statement')} answered here."
+    if not unfinished:
+        return text + (" Every other practice is finished." if len(profile.scores) > 1 else "")
+    practices = "practice" if len(unfinished) == 1 else "practices"
+    return f"{text} Still to finish: {practices} {join_words(unfinished)}."
 
 
 def render_practice(framework: Framework, practice: Practice) -> None:
@@ -67,6 +79,7 @@ def render_practice(framework: Framework, practice: Practice) -> None:
                 key,
                 assessment.rating(indicator.id),
                 lambda a, v, i=indicator.id: a.with_rating(i, v),
+                allowed=options,
             ),
         )
     _render_choices(framework, practice, assessment)
@@ -81,21 +94,24 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
     )
     st.markdown(f"#### Your target and priority for this practice{good}")
     left, right = st.columns(2)
+    targets = [level.value for level in scale.levels]
     left.select_slider(
         "Target: how often you want to do these",
-        options=[level.value for level in scale.levels],
+        options=targets,
         format_func=scale.label,
         **state.bound(
             framework,
             state.widget_key("target", framework.id, practice.id),
             assessment.target(framework, practice.id),
             lambda a, v: a.with_choice(practice.id, target=v),
+            allowed=targets,
         ),
     )
     importance = framework.importance
+    weights = [level.value for level in importance.levels]
     right.radio(
         "Importance to you",
-        options=[level.value for level in importance.levels],
+        options=weights,
         format_func=importance.label,
         captions=[level.description for level in importance.levels],
         help="Priorities weigh each gap by this.",
@@ -104,6 +120,7 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
             state.widget_key("importance", framework.id, practice.id),
             assessment.importance(framework, practice.id),
             lambda a, v: a.with_choice(practice.id, importance=v),
+            allowed=weights,
         ),
     )
     st.text_area(
@@ -121,15 +138,45 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
 
 
 def render_keep_or_start_over(framework: Framework) -> None:
-    """Save the answers for another day, or clear them, both behind one button."""
+    """Save the answers for another day, or clear them, both behind one button. Clearing
+    asks first, and the cleared answers can be brought back for the rest of the session."""
+    answered = state.assessment(framework).answered_count
     with st.popover("Save or start over", icon=":material/save:"):
         st.markdown(
             "Answers stay in this browser tab only. Save them to continue another day; "
             "starting over clears them."
         )
         render_answers_download(framework, f"rapport-{framework.id}")
-        if st.button("Clear all my answers", icon=":material/restart_alt:"):
-            state.clear(framework)
+        if answered and not state.is_sample(framework):
+            sure = st.checkbox(f"Yes, clear my {plural(answered, 'answer')}", key=CONFIRM_CLEAR)
+            if st.button("Clear all my answers", icon=":material/restart_alt:", disabled=not sure):
+                state.clear(framework)
+                st.session_state.pop(CONFIRM_CLEAR, None)
+                st.rerun()
+    render_bring_back(framework)
+
+
+def render_bring_back(framework: Framework) -> None:
+    """The undo for "Clear all my answers" and for a restored file: the answers they
+    replaced, offered back for as long as the session lasts."""
+    kept = state.set_aside(framework)
+    if kept is None or state.is_sample(framework):
+        return  # the sample banner offers them back itself
+    count = plural(kept.assessment.answered_count, "answer")
+    now = state.assessment(framework).answered_count
+    with st.container(border=True):
+        st.markdown(
+            f":material/undo: **The {count} you had before {kept.when:%H:%M} are kept aside** "
+            f"({kept.reason} then)."
+            + (
+                f" Bringing them back sets your current {plural(now, 'answer')} aside "
+                "in their place."
+                if now
+                else ""
+            )
+        )
+        if st.button(f"Bring back those {count}", key="w.bring_back"):
+            state.bring_back(framework)
             st.rerun()
 
 

@@ -10,9 +10,10 @@ import streamlit as st
 from rapport.answers_file import to_json
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.core.text import plural
 from rapport.restore import LoadedAnswers, load_upload
 from rapport.ui import resources, state
-from rapport.ui.components import render_error
+from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, render_error
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -65,6 +66,7 @@ def render_resume(framework: Framework) -> None:
     marker = f"resume:{upload_id}"
     if state.handled(marker):
         st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
+        render_next_step(framework)
         return
     current = state.assessment(framework)
     if current.answered_count and not state.is_sample(framework):
@@ -79,6 +81,38 @@ def render_resume(framework: Framework) -> None:
     state.replace(loaded.assessment)
     st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
     _render_left_out(loaded)
+    render_next_step(framework)
+
+
+def render_next_step(framework: Framework) -> None:
+    """After a restore: carry on where the answers stop, or see the results."""
+    answers = state.assessment(framework)
+    first_open = next(
+        (
+            index
+            for index, practice in enumerate(framework.practices)
+            if any(answers.rating(i.id) is None for i in practice.indicators)
+        ),
+        None,
+    )
+    left, right = st.columns(2)
+    if first_open is not None:
+        practice = framework.practices[first_open]
+        if left.button(
+            f"Continue at {first_open + 1}. {practice.short_name}",
+            type="primary",
+            icon=":material/play_arrow:",
+            key="w.resume.continue",
+        ):
+            state.set_step(first_open)
+            st.switch_page(ASSESS_PAGE)
+    if answers.answered_count and right.button(
+        "See my results",
+        type="primary" if first_open is None else "secondary",
+        icon=":material/insights:",
+        key="w.resume.results",
+    ):
+        st.switch_page(RESULTS_PAGE)
 
 
 def render_compare(framework: Framework) -> None:
@@ -134,13 +168,33 @@ def load_sample(framework: Framework) -> bool:
 
 
 def render_sample_banner(framework: Framework) -> None:
+    """On every page while the sample profile is shown: say so, and lead back to the
+    person's own answers (set aside, exactly as they were) or to a fresh start."""
     if not state.is_sample(framework):
         return
+    kept = state.set_aside(framework)
     with st.container(border=True):
         st.markdown(
             ":material/science: **You are looking at a sample profile**, not your own "
             "answers. Explore the results and the report, then start your own assessment."
+            + (
+                f" Your own {plural(kept.assessment.answered_count, 'answer')} are kept "
+                "aside, unchanged."
+                if kept is not None
+                else ""
+            )
         )
-        if st.button("Clear the sample and start my own", icon=":material/restart_alt:"):
+        if kept is not None:
+            if st.button(
+                f"Back to my {plural(kept.assessment.answered_count, 'answer')}",
+                icon=":material/undo:",
+                type="primary",
+                key="w.sample.back",
+            ):
+                state.bring_back(framework)
+                st.rerun()
+        elif st.button(
+            "Clear the sample and start my own", icon=":material/restart_alt:", key="w.sample.clear"
+        ):
             state.clear(framework)
             st.rerun()

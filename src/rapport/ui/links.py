@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from rapport.core.framework import Framework
+from rapport.ui import resources
 from rapport.ui.components import RESULTS_PAGE
 from rapport.ui.files import load_sample
+from rapport.workshops import app_address
 
 JOIN_PAGE = "app_pages/join.py"
 
@@ -22,3 +24,13 @@ def apply_link_actions(framework: Framework) -> None:
     code = params.get("join")
     if code is not None:
         st.switch_page(JOIN_PAGE, query_params={"join": code[:20]})
+
+
+def app_url() -> str:
+    """The app's address for links and QR codes: `public_url` when configured, else the
+    address this browser is using (st.context.url, which includes the page's path)."""
+    return app_address(
+        resources.settings().public_url,
+        st.context.url,
+        str(st.get_option("server.baseUrlPath") or ""),
+    )

@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from rapport.chart_style import PROJECTOR, plural
+from rapport.chart_style import PROJECTOR
 from rapport.core.framework import Framework
+from rapport.core.text import plural
 from rapport.core.workshop import (
     REVEAL_ALL,
     Workshop,
@@ -27,6 +28,7 @@ from rapport.rooms import (
 )
 from rapport.ui import resources
 from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.links import app_url
 from rapport.ui.workshop_ui import now
 from rapport.workshops import join_link, reveal, reveal_all, set_open
 
@@ -140,7 +142,7 @@ def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id
 
 def render_join_panel(workshop: Workshop) -> None:
     """How latecomers join: the code, the link and a QR code big enough for the back row."""
-    link = join_link(resources.settings().public_url, workshop.code)
+    link = join_link(app_url(), workshop.code)
     code, qr = st.columns([2, 1])
     with code:
         st.markdown("Join at")

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
@@ -16,13 +17,14 @@ from rapport.room_charts import mirror_figure
 from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
 from rapport.ui import resources, state
-from rapport.ui.components import escape_markdown, render_error, render_figure
+from rapport.ui.components import RESULTS_PAGE, escape_markdown, render_error, render_figure
 from rapport.workshops import submit
 
 JOINED = "rapport.joined"
-SUBMITTED = "rapport.submitted"  # workshop ids this session has submitted to
+SUBMITTED = "rapport.submitted"  # workshop id -> what this session last sent it
 FACILITATING = "rapport.facilitating"
 OPEN_DASHBOARD = "rapport.open_dashboard"
+SEND_OUTCOME = "rapport.send_outcome"
 
 
 @dataclass(frozen=True)
@@ -104,39 +106,106 @@ def facilitator_tokens() -> dict[str, str]:
     return st.session_state.get(FACILITATING, {})
 
 
-def render_workshop_submit(framework: Framework) -> None:
-    """For a participant: send these answers to the joined workshop (again replaces)."""
+def _sent_part(answers: Assessment) -> tuple[object, ...]:
+    """What a submission carries (no example notes, no name): what "unsent" compares."""
+    choices = {p: (c.target, c.importance) for p, c in answers.choices.items()}
+    return (dict(answers.ratings), choices)
+
+
+def _submitted() -> dict[str, tuple[object, ...]]:
+    return st.session_state.setdefault(SUBMITTED, {})
+
+
+def participant(framework: Framework) -> Joined | None:
+    """The workshop this session joined, if it assesses this framework."""
     membership = joined()
     if membership is None or membership.framework_id != framework.id:
-        return
+        return None
+    return membership
+
+
+def has_unsent_answers(framework: Framework) -> bool:
+    """A participant has answers the workshop has not received (none sent, or changed
+    since the last submission)."""
+    membership = participant(framework)
     answers = state.assessment(framework)
+    if membership is None or not answers.answered_count or state.is_sample(framework):
+        return False
+    return _submitted().get(membership.workshop_id) != _sent_part(answers)
+
+
+def render_workshop_submit(framework: Framework, primary: bool = True) -> None:
+    """For a participant: send these answers to the joined workshop (again replaces).
+    The card says whether the room has the latest answers, so nobody leaves thinking
+    they took part when nothing was sent."""
+    membership = participant(framework)
+    if membership is None:
+        return
+    sent_before = membership.workshop_id in _submitted()
+    unsent = has_unsent_answers(framework)
+    outcome = st.session_state.pop(SEND_OUTCOME, None)
     with st.container(border=True):
         st.markdown(":material/groups: **You joined a workshop**")
         st.text(membership.title)
+        if unsent:
+            st.warning(
+                "Changes since your last submission are not sent yet."
+                if sent_before
+                else "Your answers are not sent yet: the room counts them once you submit.",
+                icon=":material/outbox:",
+            )
+        elif sent_before:
+            st.caption(":material/check_circle: The workshop has your latest answers.")
         st.caption(
             "Your answers go in without your name or example notes. The room sees only "
             "averages, and only once enough people have answered. Submitting again replaces "
             "your earlier answers."
         )
-        if st.button("Submit to the workshop", type="primary", icon=":material/send:"):
-            repo = store_or_none()
-            if repo is None:
-                return
-            workshop = repo.workshop(membership.workshop_id)
-            try:
-                if workshop is None:
-                    raise WorkshopError("This workshop no longer exists.")
-                first = submit(
-                    repo, workshop, framework, membership.participant_key, answers, now()
-                )
-            except WorkshopError as error:
-                render_error(error)
-                return
-            st.session_state.setdefault(SUBMITTED, set()).add(workshop.id)
-            st.success(
-                "Your answers are in." if first else "Your earlier answers were replaced.",
-                icon=":material/check_circle:",
-            )
+        if isinstance(outcome, StorageUnavailable):
+            st.warning(_unavailable(outcome).summary, icon=":material/cloud_off:")
+        elif isinstance(outcome, RapportError):
+            render_error(outcome)
+        elif outcome:
+            st.success(outcome, icon=":material/check_circle:")
+        st.button(
+            "Submit to the workshop" if not sent_before else "Submit my changes",
+            type="primary" if primary else "secondary",
+            icon=":material/send:",
+            disabled=not unsent,
+            key=f"w.submit.{'main' if primary else 'side'}",
+            on_click=_send,
+            args=(framework, membership),
+        )
+
+
+def _send(framework: Framework, membership: Joined) -> None:
+    """Submit before the page is drawn again, so the card shows what was sent."""
+    answers = state.assessment(framework)
+    try:
+        repo = resources.repository()
+        workshop = repo.workshop(membership.workshop_id)
+        if workshop is None:
+            raise WorkshopError("This workshop no longer exists.")
+        first = submit(repo, workshop, framework, membership.participant_key, answers, now())
+    except WorkshopError as error:  # StorageUnavailable among them
+        st.session_state[SEND_OUTCOME] = error
+        return
+    _submitted()[workshop.id] = _sent_part(answers)
+    st.session_state[SEND_OUTCOME] = (
+        "Your answers are in." if first else "Your earlier answers were replaced."
+    )
+
+
+def render_unsent_notice(framework: Framework) -> None:
+    """On pages without the submit card: a participant with unsent answers is told so."""
+    if has_unsent_answers(framework):
+        membership = participant(framework)
+        assert membership is not None
+        st.warning(
+            f"Your answers are not sent to the workshop yet ({membership.title}).",
+            icon=":material/outbox:",
+        )
+        st.page_link(RESULTS_PAGE, label="Review and submit", icon=":material/send:")
 
 
 def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | None:
@@ -146,7 +215,7 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | N
     membership = joined()
     if membership is None or membership.framework_id != framework.id:
         return None
-    if membership.workshop_id not in st.session_state.get(SUBMITTED, set()):
+    if membership.workshop_id not in _submitted():
         return None
     repo = store_or_none()
     if repo is None:
