@@ -35,10 +35,18 @@ class Figure:
 
 
 def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
+    """Every level named, always: Vega would drop overlapping labels (a phone or a
+    projector showed only Never, Sometimes and Always). Where the words do not fit side by
+    side, every second one moves down a line; `narrow` is the plot width in pixels below
+    which they do."""
     labels = json.dumps(["", *(level.label for level in scale.levels)])
+    narrow = 70 * scale.max_value
+    word = f"({labels}[datum.value] || '')"
     return alt.Axis(
         values=list(range(1, scale.max_value + 1)),
-        labelExpr=f"{labels}[datum.value] || ''",
+        # Narrow: every second word drops to a second line, so neighbours never collide.
+        labelExpr=f"width < {narrow} && datum.value % 2 == 0 ? ['', {word}] : {word}",
+        labelOverlap=False,
         title=title,
         grid=True,
     )
@@ -51,19 +59,29 @@ class Sizing:
 
     font: int = 12
     row: int = 44
-    legend_columns: int | None = None  # wrap long legends instead of clipping them
+    # Wrap long legends instead of clipping them. Vega sets a top or bottom legend in one
+    # line over the plot area alone, so at a phone's width its last entries were cut off.
+    # A fixed count: one that follows the width would change the legend's height after
+    # Vega has sized the chart, and its first row would be cut off instead.
+    legend_columns: int | None = None
     legend_orient: str = "top"
 
 
-SCREEN = Sizing()
+# Two entries of about 105 px ("Not applicable" and its symbol) fit a phone's plot area.
+SCREEN = Sizing(legend_columns=2)
 PROJECTOR = Sizing(font=18, row=34, legend_columns=2, legend_orient="bottom")
 
 
 def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.TopLevelMixin:
     # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
     # would squeeze rows to the default 20 px band.
+    # The bottom padding holds the second line of a narrow scale axis (see scale_axis): its
+    # line count follows the width, which Vega knows only after it has sized the chart.
+    padding = {"left": 5, "top": 5, "right": 5, "bottom": 5 + round(sizing.font * 1.3)}
     return (
-        chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        chart.properties(
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"), padding=padding
+        )
         .configure(font=FONT)
         .configure_axis(labelFontSize=sizing.font, titleFontSize=sizing.font, labelLimit=320)
         .configure_legend(

@@ -16,12 +16,13 @@ from rapport.chart_style import (
 )
 from rapport.core.assessment import Assessment
 from rapport.core.scoring import Profile
-from rapport.core.text import plural
+from rapport.core.text import join_words, plural
 
 
 def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
     """Every statement's rating, one row per practice and one column per statement."""
     scale = profile.framework.scale
+    widest = max(len(s.practice.indicators) for s in profile.scores)
     rows = []
     for s in profile.scores:
         for number, indicator in enumerate(s.practice.indicators, start=1):
@@ -38,10 +39,21 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
                 }
             )
     data = pd.DataFrame(rows)
+    # A practice with fewer statements than the widest has no cell there, drawn as an
+    # outline so that it never reads as a skipped (white, "Not answered") statement.
+    absent = pd.DataFrame(
+        [
+            {"Practice": s.practice.short_name, "Statement": f"S{number}"}
+            for s in profile.scores
+            for number in range(len(s.practice.indicators) + 1, widest + 1)
+        ],
+        columns=["Practice", "Statement"],
+    )
     order = [s.practice.short_name for s in profile.scores]
+    columns = [f"S{number}" for number in range(1, widest + 1)]
     base = alt.Chart(data).encode(
         y=alt.Y("Practice:N", sort=order, title=None),
-        x=alt.X("Statement:O", title="Statement", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("Statement:O", sort=columns, title="Statement", axis=alt.Axis(labelAngle=0)),
         tooltip=[
             alt.Tooltip("Practice:N"),
             alt.Tooltip("Text:N", title="Statement"),
@@ -53,7 +65,7 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
             "Answer:N",
             scale=answer_scale(scale, unanswered=True),
             legend=alt.Legend(
-                title=None, columns=4, symbolStrokeColor=NEUTRAL_COLOUR, symbolStrokeWidth=1
+                title=None, symbolStrokeColor=NEUTRAL_COLOUR, symbolStrokeWidth=1
             ),
         )
     )
@@ -68,14 +80,28 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
             alt.value("black"),
         ),
     )
-    chart = configure_chart(
-        alt.layer(cells, labels).properties(width=WIDTH, height=36 * len(order))
-    )
+    layers = [cells, labels]
+    if not absent.empty:
+        layers.append(
+            alt.Chart(absent)
+            .mark_rect(fill="white", stroke=NEUTRAL_COLOUR, strokeDash=[3, 3], strokeWidth=1)
+            .encode(
+                y=alt.Y("Practice:N", sort=order),
+                x=alt.X("Statement:O", sort=columns),
+                tooltip=[alt.Tooltip("Practice:N"), alt.Tooltip("Statement:N")],
+            )
+        )
+    chart = configure_chart(alt.layer(*layers).properties(width=WIDTH, height=36 * len(order)))
     rated = data.dropna(subset=["Rating"])
     caption = (
         f"Ratings of all {plural(len(data), 'statement')} (darker is more often; n/a is not "
         "applicable, – is not answered)."
     )
+    if not absent.empty:
+        shorter = sorted(set(absent["Practice"]), key=order.index)
+        verb = "has" if len(shorter) == 1 else "have"
+        caption += f" A dashed outline marks no statement: {join_words(shorter)} {verb} fewer."
+
     if rated.empty:
         caption += " No statement has a rating on the scale yet."
     elif rated["Rating"].nunique() == 1:

@@ -139,7 +139,7 @@ def test_partial_answers_give_partial_results_with_a_note(app: Start) -> None:
     _no_errors(at)
     assert "Partial results: 1 of 34" in at.warning[0].value
     gap_spec = _charts(at)[0]
-    assert gap_spec["layer"][1]["encoding"]["y"]["sort"] == ["Clear channels"]
+    assert gap_spec["layer"][1]["encoding"]["y"]["sort"] == ["Communication channels"]
 
 
 def test_high_scores_without_example_are_flagged(app: Start, framework: Framework) -> None:

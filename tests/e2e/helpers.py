@@ -14,13 +14,22 @@ import pytest
 
 try:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 except ImportError:
     _REASON = "playwright is not installed; pip install -r requirements-dev.txt"
     if os.environ.get("RAPPORT_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{_REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
     pytest.skip(_REASON, allow_module_level=True)
 
-__all__ = ["Browser", "BrowserContext", "Locator", "Page", "expect", "wait_for_app"]
+__all__ = [
+    "Browser",
+    "BrowserContext",
+    "Locator",
+    "Page",
+    "PlaywrightTimeoutError",
+    "expect",
+    "wait_for_app",
+]
 
 
 def wait_for_app(page: Page) -> None:

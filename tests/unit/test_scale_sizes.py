@@ -99,5 +99,15 @@ def test_same_answer_everywhere_is_not_called_lowest(framework: Framework) -> No
 def test_duplicate_short_names_are_refused() -> None:
     data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
     data["practices"][1]["short_name"] = data["practices"][0]["short_name"]
+    data["practices"][1]["name"] = data["practices"][0]["name"] + " too"
     with pytest.raises(ValueError, match="duplicate practice short name"):
+        Framework.model_validate(data)
+
+
+def test_a_short_name_must_come_from_the_name() -> None:
+    """Charts say the short name and text the full one: "Proactivity" beside "Be proactive"
+    reads as two practices."""
+    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data["practices"][2]["short_name"] = "Proactivity"
+    with pytest.raises(ValueError, match="short name 'Proactivity' must be words taken from"):
         Framework.model_validate(data)

@@ -133,6 +133,17 @@ class Practice(_Frozen):
     discussion_prompts: tuple[Text, ...] = ()
 
     @model_validator(mode="after")
+    def _short_name_is_part_of_name(self) -> Practice:
+        # Charts use the short name, text the full one: a reader must see they are the
+        # same practice ("Proactivity" beside "Be proactive" reads as two).
+        if self.short_name.casefold() not in self.name.casefold():
+            raise ValueError(
+                f"short name '{self.short_name}' must be words taken from the name "
+                f"'{self.name}', so a reader can tell they are the same practice"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _actions_point_inside(self) -> Practice:
         own = {indicator.id for indicator in self.indicators}
         for action in self.actions:

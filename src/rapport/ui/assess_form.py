@@ -31,14 +31,15 @@ def render_step_picker(framework: Framework, profile: Profile, current: int) -> 
     while the person answers: a front end that sends back a label from before a rerun
     must still name an option (a changing "(4/5)" once crashed the page). How far each
     practice has got is said beside it instead."""
-    names = [f"{index + 1}. {p.name}" for index, p in enumerate(framework.practices)]
+    # Short names (words of the full name, which the heading below shows) fit a phone.
+    names = [f"{index + 1}. {p.short_name}" for index, p in enumerate(framework.practices)]
     state.bind(STEP_WIDGET, current)
     st.selectbox(
         "Practice",
         options=list(range(len(names))),
         format_func=lambda index: names[index] if isinstance(index, int) else str(index),
         key=STEP_WIDGET,
-        on_change=lambda: state.set_step(st.session_state.get(STEP_WIDGET)),
+        on_change=lambda: state.set_step(st.session_state.get(STEP_WIDGET), len(names)),
     )
     st.caption(progress_caption(profile, current))
 

@@ -62,11 +62,18 @@ def render_framework_picker() -> None:
             options=list(names),
             format_func=names.__getitem__,
             key=PICKER,
-            on_change=lambda: state.choose_framework(st.session_state[PICKER]),
+            on_change=_choose_framework,
+            args=(tuple(names),),
             help="Your answers to each framework are kept separately for this session.",
         )
     for error in catalog.errors:
         st.sidebar.warning(f"Skipped a framework file. {error.message}", icon=":material/warning:")
+
+
+def _choose_framework(known: tuple[str, ...]) -> None:
+    chosen = st.session_state.get(PICKER)
+    if chosen in known:  # anything else (a stale label, say) is no choice
+        state.choose_framework(chosen)
 
 
 def render_progress(profile: Profile) -> None:

@@ -185,7 +185,7 @@ def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: W
             "Revealed practices", options=list(names), format_func=names.__getitem__, key=key
         )
         if st.button("Reveal the chosen practices", width="stretch"):
-            reveal(repo, workshop, frozenset(chosen))
+            reveal(repo, workshop, frozenset(c for c in chosen if c in names))
             st.rerun()
         every, none = st.columns(2)
         if every.button("Reveal all", type="primary", width="stretch"):

@@ -145,10 +145,12 @@ def step(count: int) -> int:
     return min(max(int(st.session_state.get(STEP, 0)), 0), count - 1)
 
 
-def set_step(value: object) -> None:
+def set_step(value: object, count: int | None = None) -> None:
     """Show another practice. Any value a widget may send is tolerated: a stale or
-    unknown one (not a whole number) is ignored, and `step` clamps the rest."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    unknown one (not a whole number, or none of the `count` practices) is ignored."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return
+    if count is not None and value >= count:
         return
     st.session_state[STEP] = value
     st.session_state[STEP_MOVED] = True
