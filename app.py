@@ -5,6 +5,7 @@ import streamlit as st
 from rapport.ui.components import active_framework, render_framework_picker
 from rapport.ui.files import render_sample_banner
 from rapport.ui.links import apply_link_actions
+from rapport.ui.workshop_ui import render_unsent_notice
 
 navigation = st.navigation(
     {
@@ -36,4 +37,7 @@ render_framework_picker()
 if navigation.url_path != "join":
     apply_link_actions(active_framework())
 render_sample_banner(active_framework())
+# Assess and Results carry the submit card itself; the workshop pages are the facilitator's.
+if navigation.url_path not in ("assess", "results", "join", "workshop", "dashboard"):
+    render_unsent_notice(active_framework())
 navigation.run()

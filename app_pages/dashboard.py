@@ -29,6 +29,9 @@ if workshop is None:
         "workshop. Participants join on the Join page instead.",
         icon=":material/key:",
     )
+    run, join = st.columns(2)
+    run.page_link("app_pages/workshop.py", label="Run a workshop", icon=":material/groups:")
+    join.page_link("app_pages/join.py", label="Join a workshop", icon=":material/login:")
     render_my_workshops("app_pages/dashboard.py")
     st.stop()
 
@@ -42,5 +45,6 @@ st.html(PROJECTOR_CSS)
 render_live_room(repo, framework, workshop.id)
 with st.expander("How to join", expanded=False):
     render_join_panel(workshop)
-with st.expander("Facilitator controls", expanded=True):
+# Closed on the projected screen: the room sees the results, not the controls.
+with st.expander("Facilitator controls", expanded=False):
     render_controls(repo, framework, workshop)

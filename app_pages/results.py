@@ -10,6 +10,7 @@ from rapport.core.plan import (
     unsupported_sentence,
 )
 from rapport.core.scoring import score
+from rapport.core.text import join_words
 from rapport.progress_chart import progress_figure
 from rapport.services import progress_since
 from rapport.ui import state
@@ -37,7 +38,7 @@ if not profile.is_complete:
     unrated = [s.practice.short_name for s in profile.scores if not s.scored]
     st.warning(
         f"Partial results: {profile.answered} of {profile.total} statements answered."
-        + (f" Not in the gap chart yet: {', '.join(unrated)}." if unrated else ""),
+        + (f" Not in the gap chart yet: {join_words(unrated)}." if unrated else ""),
         icon=":material/hourglass_top:",
     )
     st.page_link(ASSESS_PAGE, label="Finish the assessment", icon=":material/edit:")
@@ -78,7 +79,7 @@ if earlier is not None:
     if comparison.comparable_count:
         render_figure(progress_figure(comparison, framework.scale))
     else:
-        st.info(" ".join(progress_sentences(comparison)), icon=":material/info:")
+        st.info(" ".join(progress_sentences(comparison, framework.scale)), icon=":material/info:")
 
 st.header("Where to start")
 plans = action_plan(profile, assessment)

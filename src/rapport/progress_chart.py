@@ -39,6 +39,6 @@ def progress_figure(comparison: Comparison, scale: RatingScale) -> Figure:
         scale,
         [alt.Tooltip("Change:Q", format="+.1f")],
     )
-    caption = " ".join(progress_sentences(comparison))
+    caption = " ".join(progress_sentences(comparison, scale))
     table = wide.drop(columns=["Full name"])
     return Figure("progress", "Progress since your earlier assessment", chart, caption, table)

@@ -21,7 +21,7 @@ from docx.shared import Pt
 
 from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, progress_sentences
-from rapport.core.framework import Framework
+from rapport.core.framework import Framework, RatingScale
 from rapport.core.plan import (
     describe_level,
     nothing_scored_sentence,
@@ -191,11 +191,13 @@ def _results(doc: DocumentObject, data: ReportInput) -> None:
     _score_table(doc, data.profile)
 
 
-def _progress(doc: DocumentObject, progress: Progress, first_figure: int) -> None:
+def _progress(
+    doc: DocumentObject, progress: Progress, scale: RatingScale, first_figure: int
+) -> None:
     since = f" of {progress.earlier_on}" if progress.earlier_on else ""
     add_heading(doc, "Progress since your earlier assessment", 1)
     add_text(doc, f"Compared with your assessment{since}:")
-    for sentence in progress_sentences(progress.comparison):
+    for sentence in progress_sentences(progress.comparison, scale):
         add_styled(doc, clean_text(sentence), "List Bullet")
     if progress.chart is not None:
         add_figure(doc, progress.chart, first_figure)
@@ -246,7 +248,7 @@ def build_report(data: ReportInput) -> bytes:
     _introduction(doc, data)
     _results(doc, data)
     if data.progress is not None:
-        _progress(doc, data.progress, first_figure=len(data.charts) + 1)
+        _progress(doc, data.progress, data.framework.scale, first_figure=len(data.charts) + 1)
     add_heading(doc, "The practices", 1)
     for score in data.profile.scores:
         write_practice_section(doc, data, score)

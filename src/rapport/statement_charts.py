@@ -64,9 +64,7 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
         color=alt.Color(
             "Answer:N",
             scale=answer_scale(scale, unanswered=True),
-            legend=alt.Legend(
-                title=None, symbolStrokeColor=NEUTRAL_COLOUR, symbolStrokeWidth=1
-            ),
+            legend=alt.Legend(title=None, symbolStrokeColor=NEUTRAL_COLOUR, symbolStrokeWidth=1),
         )
     )
     dark = [

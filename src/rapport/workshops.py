@@ -64,7 +64,10 @@ def app_address(configured: str | None, browser_url: str | None, base_path: str 
 
 
 def join_link(public_url: str, code: str) -> str:
-    return f"{public_url}/?{urlencode({'join': code})}"
+    """Straight to the Join page: a link to the app's root would first load Home and then
+    switch pages, a blank screen for a moment on a phone. Root links (`/?join=`, on QR
+    codes already printed) still work."""
+    return f"{public_url}/join?{urlencode({'join': code})}"
 
 
 def facilitator_link(public_url: str, token: str) -> str:

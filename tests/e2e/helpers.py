@@ -96,6 +96,17 @@ def open_dashboard(page: Page, link: str) -> None:
     expect(page).to_have_url(re.compile(r"/dashboard$"))
 
 
+def open_controls(page: Page) -> Locator:
+    """The facilitator controls, closed on the projected view until the facilitator opens
+    them; returns the opened expander."""
+    controls = page.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
+    reveal = controls.get_by_role("button", name="Reveal all")
+    if not reveal.is_visible():
+        controls.get_by_text("Facilitator controls").click()
+    expect(reveal).to_be_visible()
+    return controls
+
+
 def create_revealed_demo_workshop(page: Page, base_url: str) -> str:
     """Create a demo workshop through the UI, reveal every practice; return its facilitator
     link. The page is left on the dashboard, scrolled to the controls."""
@@ -105,8 +116,23 @@ def create_revealed_demo_workshop(page: Page, base_url: str) -> str:
     wait_for_app(page)
     link = facilitator_link_on_screen(page)
     open_dashboard(page, link)
-    controls = page.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
-    controls.get_by_role("button", name="Reveal all").click()
+    open_controls(page).get_by_role("button", name="Reveal all").click()
     wait_for_app(page)
     expect(page.locator(DRAWN_CHART)).to_have_count(2)
     return link
+
+
+def choose_in_picker(page: Page, option_name: str, label: str = "Practice") -> None:
+    """Choose an option of a selectbox. A list that closed before the choice (a rerun
+    landing as it opened) is opened again, as a person would."""
+    option = page.get_by_role("option", name=option_name, exact=True)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text=label)
+    for _ in range(4):
+        picker.click()
+        try:
+            option.click(timeout=2_000)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    picker.click()
+    option.click()

@@ -17,7 +17,7 @@ import pytest
 
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
-from tests.e2e.helpers import Page, PlaywrightTimeoutError, expect, wait_for_app
+from tests.e2e.helpers import Page, choose_in_picker, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -62,17 +62,7 @@ def rate(page: Page, rng: random.Random, practice: int, chosen: dict[str, str]) 
 
 def pick_practice(page: Page, practice: int) -> None:
     """Move with the practice picker, as a person jumping ahead or back does."""
-    name = f"{practice + 1}. {FRAMEWORK.practices[practice].short_name}"
-    option = page.get_by_role("option", name=name, exact=True)
-    picker = page.get_by_test_id("stSelectbox").filter(has_text="Practice")
-    for _ in range(5):  # a list that closed as a rerun landed is opened again, as people do
-        picker.click()
-        try:
-            option.click(timeout=2_000)
-            return
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    option.click()
+    choose_in_picker(page, f"{practice + 1}. {FRAMEWORK.practices[practice].short_name}")
 
 
 def expect_practice(page: Page, practice: int) -> None:

@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     expect,
     facilitator_link_on_screen,
     horizontal_overflow,
+    open_controls,
     open_dashboard,
     wait_for_app,
 )
@@ -112,7 +113,7 @@ def create_workshop(page: Page, base_url: str) -> tuple[str, str]:
     expect(code_block).to_have_count(1)
     link = code_block.inner_text().strip()
     # RAPPORT_PUBLIC_URL points at this server, so the link (and its QR code) reach it.
-    assert link.startswith(f"{base_url}/?join="), link
+    assert link.startswith(f"{base_url}/join?join="), link
     expect(page.get_by_text("Scan to join")).to_be_visible()
     assert FACILITATOR_LINK not in page.content(), "the join screen shows the facilitator link"
     save_screenshot(page, "workshop-join-screen")
@@ -183,8 +184,7 @@ def test_workshop_facilitator_and_three_participants(
     )
     expect(facilitator.get_by_test_id("stVegaLiteChart")).to_have_count(0)
 
-    controls = facilitator.get_by_test_id("stExpander").filter(has_text="Facilitator controls")
-    controls.get_by_role("button", name="Reveal all").click()
+    open_controls(facilitator).get_by_role("button", name="Reveal all").click()
     wait_for_app(facilitator)
     # Vega draws asynchronously after the run ends. Three people: the averages only, since
     # level counts below 2k would let each read the others' levels off the bars.

@@ -97,3 +97,13 @@ def test_partial_answers_chart_only_rated_practices(framework: Framework) -> Non
     assessment = Assessment.empty(framework).with_rating(indicator, 2)
     figure = gap_figure(score(framework, assessment))
     assert list(figure.table["Practice"]) == ["Transparent and honest"]
+
+
+def test_the_scale_axis_names_every_level(framework: Framework, answered: AssessmentFactory) -> None:
+    """Vega would drop overlapping words (a phone, a projector): all five stay, and a
+    narrow chart moves every second word to a second line instead."""
+    spec = gap_figure(score(framework, answered(3))).chart.to_dict()
+    axis = _encodings(spec)[1]["x"]["axis"]
+    assert axis["values"] == [1, 2, 3, 4, 5]
+    assert axis["labelOverlap"] is False
+    assert "datum.value % 2 == 0 ? ['', " in axis["labelExpr"]

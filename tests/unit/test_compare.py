@@ -32,7 +32,8 @@ def test_improved_slipped_and_steady(framework: Framework, answered: AssessmentF
     text = " ".join(progress_sentences(comparison))
     assert "Improved: 3 practices, most of all Establish clear communication" in text
     assert "(2.0 to 4.0)" in text
-    assert "Slipped: 2" in text and "About the same: 2." in text
+    assert "Slipped: 2 practices, most of all" in text
+    assert "About the same: 2 practices." in text
 
 
 def test_targets_moved_are_reported(framework: Framework, answered: AssessmentFactory) -> None:
@@ -40,8 +41,8 @@ def test_targets_moved_are_reported(framework: Framework, answered: AssessmentFa
     after = answered(3, transparency={"target": 5})
     comparison = compare(framework, before, after)
     assert [c.practice.id for c in comparison.targets_moved] == ["transparency"]
-    assert "Targets you changed: Be transparent and honest (4 to 5)." in progress_sentences(
-        comparison
+    assert "Targets you changed: Be transparent and honest (Often to Always)." in (
+        progress_sentences(comparison, framework.scale)
     )
 
 
@@ -93,3 +94,15 @@ def test_comparison_invariants(first: dict, second: dict) -> None:
         if change.comparable:
             assert math.isclose(change.change, change.after - change.before)
     assert compare(FRAMEWORK, before, before).improved == ()
+
+
+def test_progress_words_are_grammatical(framework: Framework) -> None:
+    """One practice is named, not counted ("Improved: 1 practice, most of all ..."); one
+    statement is "it"."""
+    first = framework.practices[0].indicators
+    before = Assessment.empty(framework).with_rating(first[0].id, 2).with_rating(first[1].id, 3)
+    after = Assessment.empty(framework).with_rating(first[0].id, 4)
+    text = " ".join(progress_sentences(compare(framework, before, after), framework.scale))
+    assert "Improved: Establish clear communication channels (2.5 to 4.0)." in text
+    assert "1 statement could not be compared because only one of the two assessments " in text
+    assert "rated it." in text

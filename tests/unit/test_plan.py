@@ -65,3 +65,23 @@ def test_headline_when_every_target_is_met(framework: Framework) -> None:
 
 def test_no_headline_without_answers(framework: Framework) -> None:
     assert summary_sentences(score(framework, Assessment.empty(framework))) == ()
+
+
+def _strengths(framework: Framework, count: int) -> str:
+    """The headline's strengths sentence when the first `count` practices meet target."""
+    values = {}
+    for number, practice in enumerate(framework.practices):
+        values |= {i.id: 5 if number < count else 1 for i in practice.indicators}
+    sentences = summary_sentences(score(framework, _rate(framework, values)))
+    return next(s for s in sentences if s.startswith("Your strongest practice"))
+
+
+def test_the_strengths_are_listed_as_a_sentence_lists_them(framework: Framework) -> None:
+    names = [p.name for p in framework.practices]
+    assert f"You also meet your target in {names[1]}." in _strengths(framework, 2)
+    assert f"You also meet your target in {names[1]} and {names[2]}." in _strengths(framework, 3)
+    # Three others are all named, never "and 1 more".
+    four = _strengths(framework, 4)
+    assert f"in {names[1]}, {names[2]} and {names[3]}." in four
+    assert "1 more" not in four
+    assert f"in {names[1]}, {names[2]} and 3 more." in _strengths(framework, 6)

@@ -28,3 +28,19 @@ def test_cleaned_text_is_always_xml_safe(text: str) -> None:
     cleaned = clean_text(text)
     assert xml_safe(cleaned) == cleaned
     cleaned.encode("utf-8")  # no lone surrogates left
+
+
+def test_lists_and_counts_read_as_sentences() -> None:
+    from rapport.core.text import join_some, join_words, plural
+
+    assert plural(1, "statement") == "1 statement"
+    assert plural(2, "statement") == "2 statements"
+    assert plural(0, "answer") == "0 answers"
+    assert plural(2, "person", "people") == "2 people"
+    assert join_words([]) == ""
+    assert join_words(["A"]) == "A"
+    assert join_words(["A", "B"]) == "A and B"
+    assert join_words(["A", "B", "C"]) == "A, B and C"
+    assert join_words(["A", "B"], "or") == "A or B"
+    assert join_some(["A", "B", "C"], 2) == "A, B and C"  # one left over is named
+    assert join_some(["A", "B", "C", "D"], 2) == "A, B and 2 more"

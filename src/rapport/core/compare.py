@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
-from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
+from rapport.core.framework import NOT_APPLICABLE, Framework, Practice, RatingScale
 from rapport.core.scoring import score
+from rapport.core.text import join_words, plural
 
 # A practice counts as moved when its level changed by at least a tenth of a scale step:
 # smaller differences come from rounding, not from a change in habit.
@@ -98,37 +99,44 @@ def compare(
     return Comparison(changes, tuple(only_one), left_out, version != framework.version)
 
 
-def progress_sentences(comparison: Comparison) -> tuple[str, ...]:
-    """The progress since the earlier assessment, in plain words."""
+def _moved(label: str, changes: tuple[PracticeChange, ...]) -> str:
+    """ "Improved: Be proactive (2.0 to 3.0)." or "Improved: 3 practices, most of all ..." """
+    first = changes[0]
+    change = f"{first.practice.name} ({first.before:.1f} to {first.after:.1f})"
+    if len(changes) == 1:
+        return f"{label}: {change}."
+    return f"{label}: {plural(len(changes), 'practice')}, most of all {change}."
+
+
+def progress_sentences(comparison: Comparison, scale: RatingScale | None = None) -> tuple[str, ...]:
+    """The progress since the earlier assessment, in plain words; with the scale, targets
+    are named by their words (Often), as everywhere else."""
     if comparison.comparable_count == 0:
         return ("No practice was rated in both assessments, so there is nothing to compare.",)
+
+    def level(value: int) -> str:
+        return scale.label(value) if scale is not None else str(value)
+
     sentences = []
     if comparison.improved:
-        best = comparison.improved[0]
-        sentences.append(
-            f"Improved: {len(comparison.improved)} practice"
-            f"{'s' if len(comparison.improved) > 1 else ''}, most of all "
-            f"{best.practice.name} ({best.before:.1f} to {best.after:.1f})."
-        )
+        sentences.append(_moved("Improved", comparison.improved))
     if comparison.slipped:
-        worst = comparison.slipped[0]
-        sentences.append(
-            f"Slipped: {len(comparison.slipped)}, most of all {worst.practice.name} "
-            f"({worst.before:.1f} to {worst.after:.1f})."
-        )
+        sentences.append(_moved("Slipped", comparison.slipped))
     if comparison.steady:
-        sentences.append(f"About the same: {len(comparison.steady)}.")
+        sentences.append(f"About the same: {plural(len(comparison.steady), 'practice')}.")
     if comparison.targets_moved:
-        moved = ", ".join(
-            f"{c.practice.name} ({c.target_before} to {c.target_after})"
-            for c in comparison.targets_moved
+        moved = join_words(
+            [
+                f"{c.practice.name} ({level(c.target_before)} to {level(c.target_after)})"
+                for c in comparison.targets_moved
+            ]
         )
         sentences.append(f"Targets you changed: {moved}.")
     if comparison.not_comparable or comparison.left_out:
         count = len(comparison.not_comparable) + len(comparison.left_out)
         sentences.append(
-            f"{count} statement{'s' if count > 1 else ''} could not be compared because only "
-            "one of the two assessments rated them"
+            f"{plural(count, 'statement')} could not be compared because only one of the two "
+            f"assessments rated {'it' if count == 1 else 'them'}"
             + (" or the framework has changed since." if comparison.left_out else ".")
         )
     return tuple(sentences)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Action, Indicator
 from rapport.core.scoring import PracticeScore, Profile
+from rapport.core.text import join_some, join_words
 
 MAX_ACTIONS = 2
 
@@ -100,9 +101,8 @@ def summary_sentences(profile: Profile) -> tuple[str, ...]:
             f"{scale.label(best.target)}."
         )
         if len(strengths) > 1:
-            others = ", ".join(s.practice.name for s in strengths[1:3])
-            sentence += f" You also meet your target in {others}"
-            sentence += f" and {len(strengths) - 3} more." if len(strengths) > 3 else "."
+            others = join_some([s.practice.name for s in strengths[1:]], 2, "more")
+            sentence += f" You also meet your target in {others}."
         sentences.append(sentence)
     else:
         sentences.append("None of the practices you rated reaches its target yet.")
@@ -122,10 +122,12 @@ def summary_sentences(profile: Profile) -> tuple[str, ...]:
         )
         if len(focus) > 1:
             levels = profile.framework.importance
-            rest = " and ".join(
-                f"{s.practice.name} (gap {s.gap:.1f}, {levels.label(s.importance).lower()} "
-                "importance)"
-                for s in focus[1:]
+            rest = join_words(
+                [
+                    f"{s.practice.name} (gap {s.gap:.1f}, "
+                    f"{levels.label(s.importance).lower()} importance)"
+                    for s in focus[1:]
+                ]
             )
             sentences.append(f"Then work on {rest}.")
     else:
@@ -140,7 +142,7 @@ def unsupported_sentence(profile: Profile) -> str | None:
     flagged = profile.unsupported_high
     if not flagged:
         return None
-    names = ", ".join(s.practice.name for s in flagged)
+    names = join_words([s.practice.name for s in flagged])
     return (
         f"High ratings without a recent example: {names}. Self-ratings tend to run "
         "optimistic; a concrete example from your own work makes a high score credible."

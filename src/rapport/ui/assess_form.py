@@ -59,7 +59,21 @@ def progress_caption(profile: Profile, current: int) -> str:
     return f"{text} Still to finish: {practices} {join_words(unfinished)}."
 
 
+# On a narrow screen six answers do not fit one line, and wrapped rows put "Always" under
+# "Never", which breaks the scale's order. There the answers stand in one column instead,
+# top to bottom in scale order, as survey tools lay out a scale on a phone (and each row
+# is then a wide tap target).
+_RATINGS_ON_A_PHONE = """<style>
+@media (max-width: 600px) {
+  [class*="st-key-w-rating-"] [data-testid="stRadioGroup"] {
+    flex-direction: column; align-items: flex-start; gap: 0.35rem;
+  }
+}
+</style>"""
+
+
 def render_practice(framework: Framework, practice: Practice) -> None:
+    st.html(_RATINGS_ON_A_PHONE)
     assessment = state.assessment(framework)
     scale = framework.scale
     options = [level.value for level in scale.levels] + [NOT_APPLICABLE]

@@ -10,7 +10,7 @@ import streamlit as st
 from rapport.answers_file import to_json
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from rapport.core.text import plural
+from rapport.core.text import join_words, plural
 from rapport.restore import LoadedAnswers, load_upload
 from rapport.ui import resources, state
 from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, render_error
@@ -48,7 +48,8 @@ def _render_left_out(loaded: LoadedAnswers) -> None:
     if loaded.left_out:
         st.info(
             "Left out because this version of the framework no longer has them: "
-            + ", ".join(loaded.left_out),
+            + join_words(loaded.left_out)
+            + ".",
             icon=":material/info:",
         )
 

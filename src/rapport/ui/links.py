@@ -15,7 +15,8 @@ JOIN_PAGE = "app_pages/join.py"
 
 def apply_link_actions(framework: Framework) -> None:
     """`?demo=1` fills the sample profile and opens Results, useful in one click;
-    `?join=CODE` (the link and QR code a facilitator shows) opens the Join page."""
+    `/?join=CODE` (the form of join links before they went to /join directly) opens the
+    Join page."""
     params = st.query_params
     if params.get("demo") == "1":
         del params["demo"]

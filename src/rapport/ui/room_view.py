@@ -82,23 +82,38 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         return
     hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
     if hidden:
-        st.caption(f"{hidden} practices stay hidden until you reveal them.")
+        verb = "stays" if hidden == 1 else "stay"
+        st.caption(f"{plural(hidden, 'practice')} {verb} hidden until you reveal them.")
     st.caption(_publication_note(view, summary.count))
-    figures = [
-        f
-        for f in (
-            room_figure(visible, framework.scale, PROJECTOR),
-            distribution_figure(visible, framework.scale, PROJECTOR),
+    drawn = [a for a in visible if a.distribution_shown]
+    charted = [
+        (figure, aggregates)
+        for figure, aggregates in (
+            (room_figure(visible, framework.scale, PROJECTOR), visible),
+            (distribution_figure(visible, framework.scale, PROJECTOR), drawn),
         )
-        if f is not None
+        if figure is not None
     ]
+    figures = [figure for figure, _ in charted]
     left, middle, right = st.columns([1.15, 1.15, 0.8])
-    for column, figure in zip((left, middle), figures, strict=False):
+    for column, (figure, aggregates) in zip((left, middle), charted, strict=False):
         with column:
             st.markdown(f"**{figure.title}**")
+            # n on screen, not only in the alt text: beside each practice when the counts
+            # differ (the chart's labels), once under the title when they are all the same.
+            counts = {a.responses for a in aggregates}
+            if len(counts) == 1:
+                st.caption(f"n = {plural(counts.pop(), 'response')} for every practice.")
             st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
+    spread_left_out = len(visible) - len(drawn)
     if len(figures) < 2:
         middle.caption(DISTRIBUTION_HIDDEN)
+    elif spread_left_out:
+        verb = "is" if spread_left_out == 1 else "are"
+        middle.caption(
+            f"{plural(spread_left_out, 'practice')} {verb} not in this chart. "
+            + DISTRIBUTION_HIDDEN
+        )
     with right:
         spotlight = widest_spread(visible)  # among what the room may see
         if spotlight is not None:
@@ -161,7 +176,6 @@ def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Wo
 
 
 def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
-    st.subheader("Facilitator controls")
     open_col, reveal_col = st.columns(2)
     with open_col:
         if workshop.is_open:
@@ -185,8 +199,14 @@ def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: W
             "Revealed practices", options=list(names), format_func=names.__getitem__, key=key
         )
         if st.button("Reveal the chosen practices", width="stretch"):
-            reveal(repo, workshop, frozenset(c for c in chosen if c in names))
-            st.rerun()
+            picked = frozenset(c for c in chosen if c in names)
+            if picked:
+                reveal(repo, workshop, picked)
+                st.rerun()
+            st.warning(
+                "No practice is chosen. Pick one or more above, or use Reveal all.",
+                icon=":material/info:",
+            )
         every, none = st.columns(2)
         if every.button("Reveal all", type="primary", width="stretch"):
             reveal_all(repo, workshop)
