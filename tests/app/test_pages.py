@@ -203,6 +203,10 @@ def test_a_second_framework_can_be_chosen(
     (tmp_path / "a.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     data["id"], data["name"] = "short-version", "A shorter framework"
     data["practices"] = data["practices"][:2]
+    # APA: a reference list holds only what the text cites.
+    kept = {*data["scale"]["citations"], "bourne-2009", "bourne-walker-2006"}
+    kept |= {key for practice in data["practices"] for key in practice["citations"]}
+    data["references"] = [r for r in data["references"] if r["key"] in kept]
     (tmp_path / "b.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     at = app()

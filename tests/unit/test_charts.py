@@ -99,7 +99,9 @@ def test_partial_answers_chart_only_rated_practices(framework: Framework) -> Non
     assert list(figure.table["Practice"]) == ["Transparent and honest"]
 
 
-def test_the_scale_axis_names_every_level(framework: Framework, answered: AssessmentFactory) -> None:
+def test_the_scale_axis_names_every_level(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
     """Vega would drop overlapping words (a phone, a projector): all five stay, and a
     narrow chart moves every second word to a second line instead."""
     spec = gap_figure(score(framework, answered(3))).chart.to_dict()

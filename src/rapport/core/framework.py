@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from rapport.core.citations import parse_cite, uncited, unmatched
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -158,9 +160,17 @@ class Practice(_Frozen):
 
 class Reference(_Frozen):
     key: Slug
-    cite: Text  # the in-text form, e.g. "Parasuraman et al., 1988"
+    cite: Text  # the in-text form, e.g. "Parasuraman et al., 1988"; "PMI, 2021" for a group
     apa: Text
     url: Url | None = None
+    # A group author cited by its abbreviation: the name in full, which a document spells
+    # out at its first citation ("Project Management Institute [PMI], 2021").
+    group_name: Text | None = None
+
+    @model_validator(mode="after")
+    def _cite_is_author_and_year(self) -> Reference:
+        parse_cite(self.cite)
+        return self
 
 
 def _first_duplicate(ids: list[str]) -> str | None:
@@ -207,6 +217,7 @@ class Framework(_Frozen):
         for where, key in cited:
             if key not in known:
                 raise ValueError(f"{where}: citation key '{key}' is not in references")
+        self._check_citations()
         if not 1 <= self.defaults.target <= self.scale.max_value:
             raise ValueError(f"defaults: target {self.defaults.target} is not a scale level")
         if not 1 <= self.defaults.importance <= len(self.importance.levels):
@@ -214,6 +225,31 @@ class Framework(_Frozen):
                 f"defaults: importance {self.defaults.importance} is not an importance level"
             )
         return self
+
+    def _check_citations(self) -> None:
+        """APA's two rules for a reference list, checked on the prose a report prints:
+        every citation has its reference, and every reference is cited. A practice's
+        sources and the scale's must be cited in its own text too, so that the sources
+        listed beside a text are the ones it uses."""
+        prose = [*self.introduction, *(p.why_it_matters for p in self.practices)]
+        for citation in unmatched(prose, self.references):
+            raise ValueError(
+                f"the text cites '{citation.authors}, {citation.year}', which is not in "
+                "references"
+            )
+        for reference in uncited(prose, self.references):
+            raise ValueError(
+                f"reference '{reference.key}' is cited nowhere: cite it in the introduction "
+                "or a practice's why_it_matters, or remove it"
+            )
+        by_key = {r.key: r for r in self.references}
+        owners = [("the introduction", self.introduction, self.scale.citations)] + [
+            (f"practice '{p.id}'", (p.why_it_matters,), p.citations) for p in self.practices
+        ]
+        for where, texts, keys in owners:
+            for key in keys:
+                if key in by_key and uncited(texts, [by_key[key]]):
+                    raise ValueError(f"{where} lists '{key}' among its sources but never cites it")
 
     @cached_property
     def _practice_by_id(self) -> dict[str, Practice]:
