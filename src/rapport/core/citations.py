@@ -84,9 +84,8 @@ def citations_in(text: str) -> list[Citation]:
 
 
 def matches(citation: Citation, reference: Citable) -> bool:
-    return (
-        citation.year == parse_cite(reference.cite).year
-        and _normal(citation.authors) in _names(reference)
+    return citation.year == parse_cite(reference.cite).year and _normal(citation.authors) in _names(
+        reference
     )
 
 

@@ -234,8 +234,7 @@ class Framework(_Frozen):
         prose = [*self.introduction, *(p.why_it_matters for p in self.practices)]
         for citation in unmatched(prose, self.references):
             raise ValueError(
-                f"the text cites '{citation.authors}, {citation.year}', which is not in "
-                "references"
+                f"the text cites '{citation.authors}, {citation.year}', which is not in references"
             )
         for reference in uncited(prose, self.references):
             raise ValueError(
