@@ -1,14 +1,16 @@
 """The answers file: a small, versioned JSON document holding one assessment.
 
-It is what the Report page offers for download, what the command line reads, and (later)
-what travels inside the Word report. Format, version 1:
+It is what the Report page offers for download, what the command line reads, and what
+travels inside the Word report. Format, version 2 (version 1 files, without "writing",
+still load):
 
     {
       "format": "rapport-answers",
-      "version": 1,
+      "version": 2,
       "saved_at": "2026-11-27T10:00:00+00:00",
       "framework": {"id": "client-relationships", "version": "1.0"},
       "respondent": {"name": "", "course": ""},
+      "writing": {"introduction": "", "reflection": ""},
       "ratings": {"cc-agree-channels": 4, "cc-response-times": "na"},
       "practices": {"clear-channels": {"target": 4, "importance": 3, "example": "..."}}
     }
@@ -26,12 +28,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
-from rapport.core.assessment import Assessment, PracticeChoice, Respondent
+from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.errors import AnswersError
-from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line, xml_safe
+from rapport.core.text import (
+    MAX_ESSAY_CHARS,
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    clean_text,
+    one_line,
+    xml_safe,
+)
 
 FORMAT = "rapport-answers"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 2 added "writing"; a version 1 file has none
 MAX_BYTES = 1_000_000
 MAX_ITEMS = 2_000
 
@@ -56,14 +66,21 @@ class PracticeV1(_Strict):
     example: StrictStr = Field(default="", max_length=MAX_NOTE_CHARS * 4)
 
 
-class AnswersV1(_Strict):
-    """The on-disk shape; its JSON schema is published as docs/answers-schema.json."""
+class WritingV2(_Strict):
+    introduction: StrictStr = Field(default="", max_length=MAX_ESSAY_CHARS * 4)
+    reflection: StrictStr = Field(default="", max_length=MAX_ESSAY_CHARS * 4)
+
+
+class AnswersV2(_Strict):
+    """The on-disk shape; its JSON schema is published as docs/answers-schema.json.
+    Version 1 is the same without `writing`, so one model reads both."""
 
     format: Literal["rapport-answers"]
-    version: Literal[1]
+    version: Literal[1, 2]
     saved_at: StrictStr | None = None
     framework: FrameworkRef
     respondent: RespondentV1 = RespondentV1()
+    writing: WritingV2 = WritingV2()
     ratings: dict[StrictStr, StrictInt | Literal["na"]] = Field(max_length=MAX_ITEMS)
     practices: dict[StrictStr, PracticeV1] = Field(default_factory=dict, max_length=MAX_ITEMS)
 
@@ -72,19 +89,20 @@ def json_schema() -> str:
     """The published JSON Schema of the file (docs/answers-schema.json is this text)."""
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "rapport-answers-v1",
-        **AnswersV1.model_json_schema(),
+        "$id": "rapport-answers-v2",
+        **AnswersV2.model_json_schema(),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
-    document = AnswersV1(
+    document = AnswersV2(
         format=FORMAT,
         version=VERSION,
         saved_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
         framework=FrameworkRef(id=assessment.framework_id, version=assessment.framework_version),
         respondent=RespondentV1(**assessment.respondent.model_dump()),
+        writing=WritingV2(**assessment.writing.model_dump()),
         ratings=dict(assessment.ratings),
         practices={
             pid: PracticeV1(**choice.model_dump()) for pid, choice in assessment.choices.items()
@@ -161,13 +179,19 @@ def parse(raw: bytes) -> SavedAnswers:
             "This answers file does not say which version of the format it uses.",
             ["Choose the .json file Rapport saved, unedited."],
         )
-    if version != VERSION:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise AnswersError(
-            f"This answers file has version {version!r}; this Rapport reads version {VERSION}.",
+            f"This answers file has version {version!r}; this Rapport reads versions {readable}.",
             ["Update Rapport, or save the answers again from this version."],
         )
+    if version == 1 and "writing" in data:
+        raise AnswersError(
+            "This answers file says version 1 but holds version 2's writing field.",
+            ["Choose the .json file Rapport saved, unedited."],
+        )
     try:
-        document = AnswersV1.model_validate(data)
+        document = AnswersV2.model_validate(data)
     except ValidationError as exc:
         problems = [
             f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}"
@@ -189,6 +213,10 @@ def parse(raw: bytes) -> SavedAnswers:
         respondent=Respondent(
             name=one_line(document.respondent.name, MAX_NAME_CHARS),
             course=one_line(document.respondent.course, MAX_NAME_CHARS),
+        ),
+        writing=Writing(
+            introduction=clean_text(document.writing.introduction, MAX_ESSAY_CHARS),
+            reflection=clean_text(document.writing.reflection, MAX_ESSAY_CHARS),
         ),
     )
     return SavedAnswers(assessment, document.saved_at)

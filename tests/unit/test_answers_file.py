@@ -30,11 +30,26 @@ def _valid(framework: Framework) -> dict:
 def test_round_trip_keeps_every_answer(answered: AssessmentFactory) -> None:
     original = answered(1, 2, "na", 5, proactive={"target": 5, "example": "Raised a risk 🚀"})
     original = original.with_respondent("Ada Lovelace", "PM 101")
+    original = original.with_writing(
+        introduction="In my internship I work with three clients.\n\nThey taught me this.",
+        reflection="I will send updates on Fridays. 🚀",
+    )
     document = to_json(original, now=datetime(2026, 11, 27, tzinfo=UTC))
     assert from_json(document) == original
     parsed = json.loads(document)
-    assert parsed["format"] == "rapport-answers" and parsed["version"] == 1
+    assert parsed["format"] == "rapport-answers" and parsed["version"] == 2
+    assert parsed["writing"]["reflection"] == "I will send updates on Fridays. 🚀"
     assert parsed["saved_at"] == "2026-11-27T00:00:00+00:00"
+
+
+def test_version_1_files_still_load(framework: Framework) -> None:
+    """Files saved before the introduction and reflection existed load with both empty."""
+    assessment = from_json(json.dumps(_valid(framework)).encode())
+    assert assessment.writing.introduction == assessment.writing.reflection == ""
+    assert assessment.rating("cc-agree-channels") == 4
+    with_writing = {**_valid(framework), "writing": {"introduction": "x"}}
+    with pytest.raises(AnswersError, match="says version 1 but holds version 2"):
+        from_json(json.dumps(with_writing).encode())
 
 
 def test_minimal_file_uses_defaults(framework: Framework) -> None:
@@ -62,7 +77,7 @@ BAD_FILES = {
     "not utf-8": ('{"format": "caf\xe9"}'.encode("latin-1"), "not UTF-8"),
     "a list": (b"[]", "not a Rapport answers file"),
     "other format": (b'{"format": "other"}', "not a Rapport answers file"),
-    "future version": (b'{"format": "rapport-answers", "version": 2}', "version 2"),
+    "future version": (b'{"format": "rapport-answers", "version": 3}', "version 3"),
     "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
     "too large": (b" " * (MAX_BYTES + 1) + b"{}", "too large"),
     "NaN": (b'{"format": "rapport-answers", "version": 1, "x": NaN}', "not valid JSON"),
@@ -164,4 +179,4 @@ def test_arbitrary_json_never_escapes_as_other_errors(value: object) -> None:
 def test_published_schema_matches_the_model() -> None:
     published = (REPO / "docs" / "answers-schema.json").read_text(encoding="utf-8")
     assert published == json_schema(), "run: python -m rapport schema > docs/answers-schema.json"
-    assert json.loads(published)["properties"]["version"]["const"] == 1
+    assert json.loads(published)["properties"]["version"]["enum"] == [1, 2]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rapport.core.errors import AnswersError
 from rapport.core.framework import NOT_APPLICABLE, Framework
-from rapport.core.text import MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
+from rapport.core.text import MAX_ESSAY_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
 
 Rating = int | Literal["na"]
 
@@ -36,12 +36,22 @@ class Respondent(_Frozen):
     course: str = Field(default="", max_length=MAX_NAME_CHARS)
 
 
+class Writing(_Frozen):
+    """What the person writes in their own words for the report: why client relationships
+    matter in their work, and what they learned and will change. Empty: the report drafts
+    both from the answers, marked as drafts."""
+
+    introduction: str = Field(default="", max_length=MAX_ESSAY_CHARS)
+    reflection: str = Field(default="", max_length=MAX_ESSAY_CHARS)
+
+
 class Assessment(_Frozen):
     framework_id: str
     framework_version: str
     ratings: Mapping[str, Rating] = Field(default_factory=dict)
     choices: Mapping[str, PracticeChoice] = Field(default_factory=dict)
     respondent: Respondent = Respondent()
+    writing: Writing = Writing()
 
     @classmethod
     def empty(cls, framework: Framework) -> Assessment:
@@ -90,6 +100,11 @@ class Assessment(_Frozen):
         updated = self.choice(practice_id).model_copy(update=changes)
         choices = {**self.choices, practice_id: PracticeChoice.model_validate(updated.model_dump())}
         return self.model_copy(update={"choices": choices})
+
+    def with_writing(self, **changes: str) -> Assessment:
+        """Change the introduction and/or the reflection (cleaned, trimmed to the limit)."""
+        cleaned = {k: clean_text(v, MAX_ESSAY_CHARS) for k, v in changes.items()}
+        return self.model_copy(update={"writing": self.writing.model_copy(update=cleaned)})
 
     def with_respondent(self, name: str, course: str) -> Assessment:
         respondent = Respondent(

@@ -11,6 +11,7 @@ _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 
 MAX_NOTE_CHARS = 1000
 MAX_NAME_CHARS = 120
+MAX_ESSAY_CHARS = 6000  # a student's introduction or reflection: about 900 words
 
 
 def xml_safe(value: str) -> str:
