@@ -228,9 +228,15 @@ def test_qr_code_scans_to_the_join_link(page: Page, dashboard_url: str) -> None:
     picture = image.locator("img")
     expect(picture).to_be_visible()
     picture.evaluate("(img) => img.decode()")  # fully loaded before the shot
-    picture.evaluate("(img) => img.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(300)
-    box = picture.bounding_box()
+    # The page may still grow below (the controls' expander settling): scroll until the
+    # code stays put.
+    box = None
+    for _ in range(5):
+        picture.evaluate("(img) => img.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(300)
+        box = picture.bounding_box()
+        if box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900:
+            break
     viewport = page.viewport_size
     assert box is not None and viewport is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], (
