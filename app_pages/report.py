@@ -11,6 +11,7 @@ from rapport.services import student_report
 from rapport.ui import resources, state
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
+from rapport.ui.report_form import render_own_words
 from rapport.ui.workshop_ui import shared_room
 
 framework = active_framework()
@@ -49,6 +50,27 @@ right.text_input(
 )
 st.caption("Both appear only on the report's title page. Nothing is sent to or kept on a server.")
 
+st.subheader("In your own words")
+st.markdown(
+    "The report opens with an introduction and closes with a conclusion. Write them here "
+    "to make the report yours; left empty, the report drafts both from your answers and "
+    "marks them as drafts to rewrite."
+)
+render_own_words(
+    framework,
+    "introduction",
+    "Introduction (optional)",
+    "Why do client relationships matter in your own work or studies? Which client, "
+    "project or role do you have in mind?",
+)
+render_own_words(
+    framework,
+    "reflection",
+    "Conclusion: what you learned and will change (optional)",
+    "What surprised you in your results? Which one or two habits will you change first, "
+    "and how will you know it worked?",
+)
+
 if not profile.is_complete:
     st.warning(
         f"You have answered {profile.answered} of {profile.total} statements; the report "
@@ -68,7 +90,7 @@ st.text(
         ]
     )
 )
-for title, detail in outline(framework, profile, state.earlier(framework) is not None):
+for title, detail in outline(framework, profile, assessment, state.earlier(framework) is not None):
     st.markdown(f"**{title}.** {detail}")
 
 resources.chart_renderer()

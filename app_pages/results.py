@@ -3,12 +3,8 @@
 import streamlit as st
 
 from rapport.core.compare import progress_sentences
-from rapport.core.plan import (
-    action_plan,
-    describe_level,
-    summary_sentences,
-    unsupported_sentence,
-)
+from rapport.core.headline import summary_sentences, unsupported_sentence
+from rapport.core.plan import action_plan, describe_level
 from rapport.core.scoring import score
 from rapport.core.text import join_words
 from rapport.progress_chart import progress_figure

@@ -127,7 +127,7 @@ def gap_figure(profile: Profile) -> Figure:
             f"{plural(len(rows), 'practice')}: "
             "every practice meets or exceeds its target."
         )
-    return Figure("gaps", "Current level vs your target", chart, caption, table)
+    return Figure("gaps", "Current level against target", chart, caption, table)
 
 
 def figures(profile: Profile, assessment: Assessment) -> tuple[Figure, ...]:

@@ -9,31 +9,41 @@ leftovers (its 2013 dates, "Microsoft Macintosh Word", its thumbnail picture).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt
-from docx.table import Table
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from rapport.core.citations import Citable, GroupAuthors
 from rapport.core.text import clean_text
+from rapport.docx_fields import Contents, add_page_numbers
+from rapport.docx_parts import add_picture
+from rapport.docx_tables import add_table, fit_columns, keep_table_rows_whole
+
+__all__ = [
+    "ChartImage",
+    "Writer",
+    "add_figure",
+    "add_table",
+    "fit_columns",
+    "keep_table_rows_whole",
+    "new_document",
+    "save",
+]
 
 APPLICATION = "Rapport"
 LANGUAGE = "en-GB"  # the framework's spelling: organisation, prioritise, recognise
 BODY_FONT = "Calibri"
-TEXT_WIDTH_INCHES = 6.5  # US Letter less python-docx's one-inch margins
 HEADINGS = ("Title", "Heading 1", "Heading 2", "Heading 3")
-# Calibri 11 pt averages about 0.075 inch a character; rounded up so that a word measured
-# to fit does fit, with the cell's own margins on top.
-INCHES_PER_CHARACTER = 0.085
-CELL_MARGINS_INCHES = 0.2
 
 
 def new_document() -> DocumentObject:
@@ -48,7 +58,7 @@ def new_document() -> DocumentObject:
         doc.styles[name].paragraph_format.keep_together = True
     caption = doc.styles["Caption"]
     caption.paragraph_format.keep_together = True
-    _add_page_numbers(doc)
+    add_page_numbers(doc)
     return doc
 
 
@@ -65,200 +75,81 @@ def _set_language(doc: DocumentObject) -> None:
     properties.append(language)
 
 
-def _field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
-    """A Word field (PAGE, NUMPAGES, TOC, PAGEREF...): begin, instruction, the result
-    shown until the field is updated, end."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            code = OxmlElement("w:instrText")
-            code.set(qn("xml:space"), "preserve")
-            code.text = f" {text} "
-            run._r.append(code)
-        else:
-            mark = OxmlElement("w:fldChar")
-            mark.set(qn("w:fldCharType"), kind)
-            run._r.append(mark)
-    if shown:
-        paragraph.add_run(shown)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(end)
+class Writer:
+    """One document being written in reading order: headings go through the contents,
+    cited prose through the group-author rule (full name at the first citation)."""
 
+    def __init__(self, doc: DocumentObject, references: Sequence[Citable] = ()) -> None:
+        self.doc = doc
+        self.contents: Contents | None = None
+        self._citations = GroupAuthors(tuple(references))
 
-def _add_page_numbers(doc: DocumentObject) -> None:
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES", "1")
-
-
-class Contents:
-    """A table of contents: Word's TOC field, with its entries written out already so that
-    a reader that does not update fields (LibreOffice, a previewer) still lists them.
-    Each entry's page number is a PAGEREF to a bookmark on its heading, which LibreOffice
-    computes when it lays the document out, and Word updates on opening."""
-
-    def __init__(self, doc: DocumentObject, title: str = "Contents", depth: int = 2) -> None:
-        self.depth = depth
-        self._doc = doc
-        doc.add_paragraph(title, style="TOC Heading")
-        self._anchor = doc.add_paragraph()  # becomes the first entry
-        self._entries: list[tuple[int, str, str]] = []
-        _update_fields_on_open(doc)
+    def add_contents(self, depth: int = 2) -> None:
+        self.contents = Contents(self.doc, depth=depth)
 
     def heading(self, text: str, level: int) -> Paragraph:
-        """Add a heading; headings down to `depth` get a bookmark and an entry."""
-        paragraph = self._doc.add_paragraph(clean_text(text), style=f"Heading {level}")
-        if level <= self.depth:
-            number = len(self._entries) + 1
-            name = f"_Toc{number:04d}"
-            _bookmark(paragraph, name, number)
-            self._entries.append((level, clean_text(text), name))
-        return paragraph
+        if self.contents is not None:
+            return self.contents.heading(text, level)
+        return self.doc.add_paragraph(clean_text(text), style=f"Heading {level}")
+
+    def text(self, text: str, style: str | None = None) -> Paragraph:
+        return self.doc.add_paragraph(clean_text(text), style=style)
+
+    def with_citations(self, text: str) -> str:
+        """Text that cites sources, a group author spelled out if this is its first time."""
+        return self._citations.write(text)
+
+    def cited(self, text: str, style: str | None = None) -> Paragraph:
+        """A paragraph of prose that cites sources."""
+        return self.text(self.with_citations(text), style)
+
+    def bullet(self, bold: str, rest: str = "") -> Paragraph:
+        item = self.doc.add_paragraph(style="List Bullet")
+        item.add_run(clean_text(bold)).bold = True
+        if rest:
+            item.add_run(" " + clean_text(rest))
+        return item
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def finish(self) -> None:
-        """Write the entries into the field, now that every heading is known."""
-        if not self._entries:
-            self._anchor._p.getparent().remove(self._anchor._p)
-            return
-        previous: Paragraph | None = None
-        for level, text, bookmark in self._entries:
-            if previous is None:
-                paragraph = self._anchor
-            else:
-                element = OxmlElement("w:p")
-                previous._p.addnext(element)
-                paragraph = Paragraph(element, previous._parent)
-            layout = paragraph.paragraph_format
-            layout.left_indent = Inches(0.25 * (level - 1))
-            layout.space_after = Pt(2)
-            layout.tab_stops.add_tab_stop(
-                Inches(TEXT_WIDTH_INCHES), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-            )
-            if previous is None:
-                _open_field(paragraph, f'TOC \\o "1-{self.depth}" \\h \\z \\u')
-            paragraph.add_run(text + "\t")
-            _field(paragraph, f"PAGEREF {bookmark} \\h")
-            previous = paragraph
-        assert previous is not None
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        previous.add_run()._r.append(end)
+        if self.contents is not None:
+            self.contents.finish()
 
 
-def _open_field(paragraph: Paragraph, instruction: str) -> None:
-    """The first half of a field whose result spans several paragraphs (the TOC)."""
-    for kind in ("begin", "instr", "separate"):
-        run = paragraph.add_run()
-        if kind == "instr":
-            code = OxmlElement("w:instrText")
-            code.set(qn("xml:space"), "preserve")
-            code.text = f" {instruction} "
-            run._r.append(code)
-        else:
-            mark = OxmlElement("w:fldChar")
-            mark.set(qn("w:fldCharType"), kind)
-            run._r.append(mark)
+@dataclass(frozen=True)
+class ChartImage:
+    """A chart as the report shows it: a picture, its title, and a caption that states
+    its finding (also the picture's alt text)."""
+
+    title: str
+    caption: str
+    png: bytes
 
 
-def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
-    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
-    paragraph._p.append(end)
+PICTURE_WIDTH_INCHES = 6.0
 
 
-def _update_fields_on_open(doc: DocumentObject) -> None:
-    """Ask Word to refresh the fields (the contents' page numbers) when it opens the file."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+def add_figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
+    """A chart picture with alt text and a numbered caption, kept on one page together."""
+    picture = doc.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True
+    add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
+    caption = doc.add_paragraph(style="Caption")
+    caption.add_run(f"Figure {number}. {clean_text(chart.title)}. ").bold = True
+    caption.add_run(clean_text(chart.caption))
 
 
-def keep_table_rows_whole(table: Table) -> None:
-    """No row breaks across pages (w:cantSplit)."""
-    for row in table.rows:
-        properties = row._tr.get_or_add_trPr()
-        if properties.find(qn("w:cantSplit")) is None:
-            properties.append(OxmlElement("w:cantSplit"))
-
-
-def fit_columns(table: Table, total_inches: float = TEXT_WIDTH_INCHES) -> list[float]:
-    """Widths that fit the content: every column at least as wide as its longest word (so
-    no word breaks inside a cell), the rest of the width shared by how much text each
-    column holds. Written to the grid (LibreOffice reads it) and every cell (Word does)."""
-    columns = len(table.columns)
-    texts = [[cell.text for cell in row.cells] for row in table.rows]
-
-    def inches(characters: int) -> float:
-        return characters * INCHES_PER_CHARACTER + CELL_MARGINS_INCHES
-
-    longest_word = [
-        max((len(word) for row in texts for word in row[c].split()), default=1)
-        for c in range(columns)
-    ]
-    longest_line = [max((len(row[c]) for row in texts), default=1) for c in range(columns)]
-    least = [inches(n) for n in longest_word]
-    wanted = [max(inches(min(n, 60)), low) for n, low in zip(longest_line, least, strict=True)]
-    if sum(wanted) <= total_inches:
-        widths = [w * total_inches / sum(wanted) for w in wanted]
-    else:
-        spare = max(total_inches - sum(least), 0.0)
-        extra = [w - low for w, low in zip(wanted, least, strict=True)]
-        widths = [
-            low + (spare * e / sum(extra) if sum(extra) else 0.0)
-            for low, e in zip(least, extra, strict=True)
-        ]
-    table.autofit = False
-    grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(int(width * 1440)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Inches(width)
-    return widths
-
-
-def add_table(
-    doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]
-) -> Table:
-    """A table with a repeating, bold header row, rows that never split, and columns that
-    fit their content."""
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = clean_text(text)
-    for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = clean_text(text)
-    _mark_header_row(table)
-    keep_table_rows_whole(table)
-    fit_columns(table)
-    return table
-
-
-def _mark_header_row(table: Table) -> None:
-    """Bold the first row and repeat it on each page, as Word's accessibility checker wants."""
-    row = table.rows[0]
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
-
-
-def save(doc: DocumentObject, title: str, author: str, subject: str, comments: str) -> bytes:
+def save(
+    doc: DocumentObject,
+    title: str,
+    author: str,
+    subject: str,
+    comments: str,
+    keywords: str = "",
+) -> bytes:
     """Set this document's own properties and return its bytes."""
     now = datetime.now(UTC).replace(microsecond=0)
     properties = doc.core_properties
@@ -266,11 +157,14 @@ def save(doc: DocumentObject, title: str, author: str, subject: str, comments: s
     properties.author = clean_text(author) or APPLICATION
     properties.subject = clean_text(subject)
     properties.comments = clean_text(comments)
+    properties.keywords = clean_text(keywords)
     properties.created = now
     properties.modified = now
     properties.last_modified_by = APPLICATION
     properties.revision = 1
-    properties.last_printed = None
+    printed = properties._element.find(qn("cp:lastPrinted"))
+    if printed is not None:  # the template's, never this document's
+        properties._element.remove(printed)
     properties.language = LANGUAGE
     _own_app_properties(doc)
     _drop_thumbnail(doc)

@@ -41,4 +41,4 @@ def progress_figure(comparison: Comparison, scale: RatingScale) -> Figure:
     )
     caption = " ".join(progress_sentences(comparison, scale))
     table = wide.drop(columns=["Full name"])
-    return Figure("progress", "Progress since your earlier assessment", chart, caption, table)
+    return Figure("progress", "Progress since the earlier assessment", chart, caption, table)

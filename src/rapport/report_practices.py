@@ -1,92 +1,213 @@
-"""The per-practice sections and the action plan of the student's Word report."""
+"""The sections of the student's report about the practices: what the research says (third
+person), and how I rate myself and what I will do (first person).
+
+Each takes plain values (framework, profile, assessment) and a Writer, never the report's
+own input type, so it depends on nothing above it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from docx.document import Document as DocumentObject
-
+from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework, Practice
-from rapport.core.plan import PracticePlan, action_plan, describe_level, plan_practice
-from rapport.core.scoring import PracticeScore
-from rapport.core.text import clean_text
-from rapport.docx_parts import (
-    add_heading,
-    add_styled,
-    add_text,
-    mark_header_row,
-    set_column_widths,
-)
-
-if TYPE_CHECKING:  # report.py imports this module; the type is only for annotations
-    from rapport.report import ReportInput
+from rapport.core.headline import summary_sentences, unsupported_sentence
+from rapport.core.plan import PracticePlan, action_plan, describe_level
+from rapport.core.scoring import PracticeScore, Profile
+from rapport.core.text import ME, join_words, plural
+from rapport.docx_document import Writer, add_table
 
 
-def _citation_line(doc: DocumentObject, framework: Framework, practice: Practice) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.add_run("Sources: ").bold = True
-    cites = "; ".join(framework.reference(key).cite for key in practice.citations)
-    paragraph.add_run(clean_text(cites) + ". Full entries under References.")
+def _quote(text: str) -> str:
+    return f"\u201c{text.rstrip('.')}\u201d"
 
 
-def write_practice_section(doc: DocumentObject, data: ReportInput, score: PracticeScore) -> None:
-    practice, framework = score.practice, data.framework
-    add_heading(doc, clean_text(practice.name), 2)
-    definition = doc.add_paragraph()
-    definition.add_run(clean_text(practice.definition)).bold = True
-    add_heading(doc, "Why it matters", 3)
-    add_text(doc, practice.why_it_matters)
-    _citation_line(doc, framework, practice)
-    add_heading(doc, "Your ratings", 3)
-    level = (
-        describe_level(data.profile, score.current) if score.current is not None else "not rated"
+# -- The research (third person) ----------------------------------------------------------
+
+
+def write_research(writer: Writer, framework: Framework) -> None:
+    writer.heading("Good practices in the research", 1)
+    for paragraph in framework.introduction:
+        writer.cited(paragraph)
+    for number, practice in enumerate(framework.practices, start=1):
+        _practice_research(writer, framework, practice, number)
+
+
+def _practice_research(
+    writer: Writer, framework: Framework, practice: Practice, number: int
+) -> None:
+    writer.heading(f"{number}. {practice.name}", 2)
+    definition = writer.text("")
+    definition.add_run(practice.definition).bold = True
+    writer.cited(practice.why_it_matters)
+    sources = "; ".join(framework.reference(key).cite for key in practice.citations)
+    line = writer.text("")
+    line.add_run("Sources: ").italic = True
+    line.add_run(writer.with_citations(sources) + ".").italic = True
+
+
+# -- My self-assessment (first person) ----------------------------------------------------
+
+
+def write_method(writer: Writer, framework: Framework, profile: Profile) -> None:
+    scale = framework.scale
+    words = join_words([level.label for level in scale.levels], "or")
+    writer.heading("How I assessed myself", 2)
+    writer.text(
+        f"I rated {plural(profile.total, 'behaviour statement')}, grouped under the "
+        f"{len(framework.practices)} practices, by how often I do each one ({words}), or "
+        f"marked it {scale.not_applicable.label} where the situation has not arisen in my "
+        "work. A practice's current level is the average of its rated statements, from 1 "
+        f"({scale.levels[0].label}) to {scale.max_value} ({scale.levels[-1].label}). For "
+        "each practice I set a realistic target and said how important it is to me; the "
+        "gap is the target minus the current level, and the priority weighs each gap by "
+        "that importance."
     )
-    add_text(
-        doc,
-        f"Current level {level}; target {score.target} ({framework.scale.label(score.target)}).",
+
+
+def write_results_summary(writer: Writer, profile: Profile) -> None:
+    writer.heading("What the results show", 2)
+    if profile.is_empty:
+        writer.text("I have not rated any statement on the scale yet, so there is no result.")
+        return
+    for sentence in summary_sentences(profile, ME):
+        writer.text(sentence)
+    examples = sum(bool(s.example) for s in profile.scored)
+    writer.text(
+        f"I gave a recent example from my own work for {examples} of the "
+        f"{plural(len(profile.scored), 'practice')} I rated."
+        if examples
+        else "I did not give a recent example for any practice."
     )
-    table = doc.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Statement", "How often"
-    for indicator in practice.indicators:
-        cells = table.add_row().cells
-        cells[0].text = clean_text(indicator.text)
-        cells[1].text = framework.scale.word(data.assessment.rating(indicator.id))
-    mark_header_row(table)
-    set_column_widths(table, [4.8, 1.6])
-    add_heading(doc, "Your example", 3)
-    add_text(doc, score.example or "No example given.")
-    add_heading(doc, "Recommended actions", 3)
-    _plan_body(doc, plan_practice(score, data.assessment))
+    caution = unsupported_sentence(profile, ME)
+    if caution:
+        writer.text(caution)
 
 
-def _plan_body(doc: DocumentObject, plan: PracticePlan) -> None:
-    score = plan.score
+def write_score_table(writer: Writer, profile: Profile) -> None:
+    scale = profile.framework.scale
+    writer.heading("My scores and priorities", 2)
+    writer.text(
+        "Gap is the target minus the current level; priority 1 is the most urgent, weighing "
+        "each gap by the importance I gave the practice."
+    )
+    ordered = [*profile.priorities, *(s for s in profile.scores if not s.scored)]
+    rows = []
+    for s in ordered:
+        rank = profile.priority_rank(s.practice.id)
+        rows.append(
+            [
+                s.practice.name,
+                describe_level(profile, s.current) if s.current is not None else "Not rated",
+                scale.label(s.target),
+                f"{s.gap:+.1f}" if s.gap is not None else "–",
+                str(rank) if rank is not None else "–",
+            ]
+        )
+    add_table(writer.doc, ["Practice", "Current", "Target", "Gap", "Priority"], rows)
+
+
+def write_practice_ratings(writer: Writer, profile: Profile, assessment: Assessment) -> None:
+    writer.heading("My ratings, practice by practice", 2)
+    focus = [s.practice.id for s in profile.focus]
+    for number, score in enumerate(profile.scores, start=1):
+        _ratings(writer, profile, assessment, score, number, focus)
+
+
+def _ratings(
+    writer: Writer,
+    profile: Profile,
+    assessment: Assessment,
+    score: PracticeScore,
+    number: int,
+    focus: list[str],
+) -> None:
+    framework = profile.framework
+    practice = score.practice
+    writer.heading(f"{number}. {practice.name}", 3)
+    writer.text(_standing(profile, assessment, score, focus))
+    rows = [
+        [indicator.text, framework.scale.word(assessment.rating(indicator.id))]
+        for indicator in practice.indicators
+    ]
+    add_table(writer.doc, ["Statement", "How often I do it"], rows)
+    if score.example:
+        paragraph = writer.text("")
+        paragraph.add_run("My recent example: ").bold = True
+        paragraph.add_run(score.example)
+
+
+def _standing(
+    profile: Profile, assessment: Assessment, score: PracticeScore, focus: list[str]
+) -> str:
+    """Where this practice stands, in words that follow from its own numbers, so no two
+    practices read the same."""
+    scale = profile.framework.scale
+    target = scale.label(score.target)
     if not score.scored:
-        add_text(doc, "Rate at least one statement of this practice to get recommendations.")
-        return
-    if not plan.actions:
-        add_text(doc, "You meet your target here. Keep the habits that got you there.")
-        return
-    if plan.weakest:
-        start = plan.weakest[0].indicator.text.rstrip(".")
-        add_text(doc, f"Start with the statement you rated lowest: \u201c{start}.\u201d")
-    for action in plan.actions:
-        item = add_styled(doc, "", "List Bullet")
-        item.add_run(clean_text(action.title) + ". ").bold = True
-        item.add_run(clean_text(action.detail))
+        if score.answered:
+            return (
+                f"I marked every statement here {scale.not_applicable.label}: the situations "
+                "have not arisen in my current work."
+            )
+        return "I have not rated this practice yet."
+    level = describe_level(profile, score.current or 0)
+    ratings = {
+        i.id: r
+        for i in score.practice.indicators
+        if (r := assessment.numeric_rating(i.id)) is not None
+    }
+    if score.meets_target:
+        best = max(score.practice.indicators, key=lambda i: ratings.get(i.id, 0))
+        return (
+            f"I rate myself {level} against my target of {target}, so I meet it. My "
+            f"strongest habit here: {_quote(best.text)} ({scale.label(ratings[best.id])})."
+        )
+    lowest = min(
+        (i for i in score.practice.indicators if i.id in ratings), key=lambda i: ratings[i.id]
+    )
+    weakest = f"My lowest rating here: {_quote(lowest.text)} ({scale.label(ratings[lowest.id])})."
+    if score.practice.id in focus:
+        rank = focus.index(score.practice.id) + 1
+        return (
+            f"I rate myself {level} against my target of {target}, a gap of {score.gap:.1f}, "
+            f"which makes it priority {rank} in my action plan below."
+        )
+    return (
+        f"I rate myself {level} against my target of {target}, a gap of {score.gap:.1f}: "
+        f"below my target, but not among my top priorities for now. {weakest}"
+    )
 
 
-def write_action_plan(doc: DocumentObject, data: ReportInput) -> None:
-    add_heading(doc, "Action plan", 1)
-    plans = action_plan(data.profile, data.assessment)
+def write_action_plan(writer: Writer, profile: Profile, assessment: Assessment) -> None:
+    writer.heading("Action plan", 1)
+    plans = action_plan(profile, assessment)
     if not plans:
-        add_text(doc, "No practice is below its target, so there is no gap to close right now.")
+        writer.text("No practice is below my target, so there is no gap to close right now.")
         return
-    add_text(doc, "The practices with the largest gaps, weighted by the importance you gave them.")
+    writer.text(
+        f"I will concentrate on the {plural(len(plans), 'practice')} with the largest gaps, "
+        "weighted by the importance I gave them, starting with the first."
+    )
     for number, plan in enumerate(plans, start=1):
-        add_heading(doc, f"{number}. {clean_text(plan.score.practice.name)}", 2)
-        _plan_body(doc, plan)
-        below = plan.weakest[1:3]
-        if below:
-            add_text(doc, "Also below your target: " + "; ".join(r.indicator.text for r in below))
+        writer.heading(f"{number}. {plan.score.practice.name}", 2)
+        _plan_body(writer, profile, plan)
+
+
+def _plan_body(writer: Writer, profile: Profile, plan: PracticePlan) -> None:
+    score = plan.score
+    scale = profile.framework.scale
+    writer.text(
+        f"Where I stand: {describe_level(profile, score.current or 0)} against a target of "
+        f"{scale.label(score.target)}, a gap of {score.gap:.1f}."
+    )
+    if plan.weakest:
+        lowest = plan.weakest[0]
+        writer.text(
+            f"I will start with the statement I rated lowest, "
+            f"{_quote(lowest.indicator.text)} ({scale.label(lowest.rating)}). My steps:"
+        )
+    for action in plan.actions:
+        writer.bullet(action.title.rstrip(".") + ".", action.detail)
+    below = plan.weakest[1:3]
+    if below:
+        quoted = join_words([_quote(r.indicator.text) for r in below])
+        writer.text(f"Also below my target here: {quoted}.")

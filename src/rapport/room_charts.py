@@ -162,7 +162,9 @@ def mirror_figure(profile: Profile, summary: RoomSummary) -> Figure:
     )
     ahead = sum(r["You"] > r["Room"] for r in rows)
     caption = (
-        f"Your level (circle) beside the room's average (square) for "
-        f"{plural(len(rows), 'practice')}; you are above the room on {ahead}."
+        f"Own level (circle) beside the room's average (square) for "
+        f"{plural(len(rows), 'practice')}; above the room on {ahead}."
     )
-    return Figure("mirror", "You and the room", chart, caption, frame.drop(columns=["Full name"]))
+    return Figure(
+        "mirror", "Compared with the room", chart, caption, frame.drop(columns=["Full name"])
+    )

@@ -23,8 +23,8 @@ from rapport.core.workshop import (
     summarize,
 )
 from rapport.debrief_report import build_debrief
+from rapport.docx_document import ChartImage
 from rapport.exports import aggregates_csv, responses_csv
-from rapport.report import ChartImage
 from rapport.room_charts import distribution_figure, room_figure
 
 

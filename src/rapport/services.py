@@ -12,8 +12,9 @@ from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
 from rapport.core.workshop import RoomSummary
+from rapport.docx_document import ChartImage
 from rapport.progress_chart import progress_figure
-from rapport.report import ChartImage, Progress, ReportInput, build_report
+from rapport.report import Progress, ReportInput, build_report
 from rapport.restore import LoadedAnswers
 from rapport.room_charts import mirror_figure
 

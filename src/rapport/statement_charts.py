@@ -103,15 +103,15 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
     if rated.empty:
         caption += " No statement has a rating on the scale yet."
     elif rated["Rating"].nunique() == 1:
-        caption += f" You gave every rated statement the same answer: {rated.iloc[0]['Answer']}."
+        caption += f" Every rated statement has the same answer: {rated.iloc[0]['Answer']}."
     else:
         lowest = rated.sort_values("Rating", kind="stable").iloc[0]
         caption += (
-            f" Your lowest: \u201c{lowest['Text']}\u201d ({lowest['Answer']}, "
+            f" Lowest rated: \u201c{lowest['Text']}\u201d ({lowest['Answer']}, "
             f"{lowest['Practice']})."
         )
     table = data[["Practice", "Statement", "Text", "Answer"]]
-    return Figure("items", "Every statement you rated", chart, caption, table)
+    return Figure("items", "Every statement, as rated", chart, caption, table)
 
 
 def mix_figure(profile: Profile, assessment: Assessment) -> Figure:
@@ -145,7 +145,7 @@ def mix_figure(profile: Profile, assessment: Assessment) -> Figure:
     high = [level.label for level in scale.high_levels]
     low = [level.label for level in scale.low_levels]
     caption = (
-        f"How your {plural(len(data), 'answer')} spread across the scale: "
+        f"How the {plural(len(data), 'answer')} spread across the scale: "
         f"{data['Answer'].isin(high).sum()} {' or '.join(high)}, "
         f"{data['Answer'].isin(low).sum()} {' or '.join(low)}."
     )
@@ -159,4 +159,4 @@ def mix_figure(profile: Profile, assessment: Assessment) -> Figure:
         .reset_index()
     )
     table.columns.name = None
-    return Figure("mix", "Your answers, by practice", chart, caption, table)
+    return Figure("mix", "Answers by practice", chart, caption, table)

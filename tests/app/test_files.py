@@ -111,7 +111,7 @@ def test_compare_with_an_earlier_file(
     _uploader(at, "earlier").set_value(("before.json", earlier, "application/json")).run()
     _no_errors(at)
     assert _chart_count(at) == 4
-    assert "Progress since your earlier assessment" in [s.value for s in at.subheader]
+    assert "Progress since the earlier assessment" in [s.value for s in at.subheader]
     at.switch_page("app_pages/report.py").run()
     _no_errors(at)
     assert "**Progress.**" in " ".join(m.value for m in at.markdown)

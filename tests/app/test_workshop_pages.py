@@ -211,13 +211,13 @@ def test_room_mirror_for_participants(
     at.session_state["rapport.assessments"] = {framework.id: answered(4)}
     at.switch_page("app_pages/results.py").run()
     # Not before this session has submitted, and not before the facilitator reveals.
-    assert "You and the room" not in [s.value for s in at.subheader]
+    assert "Compared with the room" not in [s.value for s in at.subheader]
     next(b for b in at.button if b.label == "Submit to the workshop").click().run()
-    assert "You and the room" not in [s.value for s in at.subheader]
+    assert "Compared with the room" not in [s.value for s in at.subheader]
     reveal_all(repo, workshop.workshop)
     at.run()
     _no_errors(at)
-    assert "You and the room" in [s.value for s in at.subheader]
+    assert "Compared with the room" in [s.value for s in at.subheader]
 
 
 def test_database_down_keeps_solo_use_working(app: Start, monkeypatch: pytest.MonkeyPatch) -> None:

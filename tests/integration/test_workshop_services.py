@@ -157,7 +157,7 @@ def test_the_word_report_carries_the_room_mirror(
     doc = Document(io.BytesIO(raw))
     assert len(doc.inline_shapes) == 4
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
-    assert captions[-1].startswith("Figure 4. You and the room.")
+    assert captions[-1].startswith("Figure 4. Compared with the room.")
 
 
 def test_expired_workshops_are_purged_about_hourly(

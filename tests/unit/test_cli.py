@@ -38,7 +38,7 @@ def test_report_from_answers_file(
     assert f"Wrote {out}" in result.stdout
     doc = Document(BytesIO(out.read_bytes()))
     headings = {p.text for p in doc.paragraphs if p.style.name.startswith("Heading")}
-    assert {p.name for p in framework.practices} <= headings
+    assert {f"{n}. {p.name}" for n, p in enumerate(framework.practices, 1)} <= headings
     assert doc.core_properties.author == "Grace Hopper"
     assert not list(tmp_path.glob("*.partial"))
 

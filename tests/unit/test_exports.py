@@ -96,8 +96,11 @@ def test_debrief_is_aggregates_only(framework: Framework) -> None:
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "The room's profile" in headings
     assert any(h.startswith("Where the room disagrees most: ") for h in headings)
-    assert "References" in headings
+    # Its text cites no source, so it lists none (APA lists only what is cited).
+    assert "References" not in headings
     assert doc.tables[0].rows[0].cells[0].text == "Practice"
+    assert doc.tables[0].rows[0].cells[5].text == "Spread"
+    assert "Spread is the standard deviation of the practice scores" in text
     assert len(doc.tables[0].rows) == 1 + len(framework.practices)
     # Five responses with k = 3: fewer than 2k, so the level counts are left out, and said so.
     assert DISTRIBUTION_HIDDEN in text

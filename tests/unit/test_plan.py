@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.core.plan import action_plan, plan_practice, summary_sentences
+from rapport.core.headline import summary_sentences, unsupported_sentence
+from rapport.core.plan import action_plan, plan_practice
 from rapport.core.scoring import score
+from rapport.core.text import ME
 
 
 def _rate(framework: Framework, values: dict[str, int]) -> Assessment:
@@ -53,7 +57,22 @@ def test_headline_names_this_persons_strength_and_focus(framework: Framework) ->
     assert "strongest practice is Listen actively and seek feedback" in text
     assert "Focus first on Respect the client's time" in text
     assert "gap of 3.0" in text
-    assert "These results use 10 of your 34 answers" in text
+    assert "These results cover 10 of the 34 statements" in text
+
+
+def test_the_report_speaks_as_the_person(framework: Framework) -> None:
+    """The same headline in the first person, for the report a student hands in."""
+    values = {i.id: 1 for i in framework.practice("respect-time").indicators}
+    values |= {i.id: 5 for i in framework.practice("active-listening").indicators}
+    profile = score(framework, _rate(framework, values))
+    text = " ".join(summary_sentences(profile, ME))
+    assert "My strongest practice is Listen actively and seek feedback: I rate it" in text
+    assert "My first priority is Respect the client's time: I rate it" in text
+    assert "practices I have not rated are left out" in text
+    assert not re.search(r"\b(you|your)\b", text, re.IGNORECASE)
+    flagged = _rate(framework, {i.id: 5 for i in framework.practice("proactive").indicators})
+    caution = unsupported_sentence(score(framework, flagged), ME) or ""
+    assert caution.startswith("I rated Be proactive highly without giving a recent example.")
 
 
 def test_headline_when_every_target_is_met(framework: Framework) -> None:

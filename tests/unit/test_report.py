@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
+from rapport.docx_document import ChartImage
 from rapport.framework_file import load_framework
-from rapport.report import ChartImage, ReportInput, build_report
+from rapport.report import DRAFT_NOTE, ReportInput, build_report
 from rapport.services import student_report
 from tests.conftest import FRAMEWORK_FILE
+from tests.docx_reading import (
+    SECOND_PERSON,
+    STRAY_PUNCTUATION,
+    TOOL_TALK,
+    body_before_references,
+    citation_problems,
+    field_instructions,
+    headings,
+    reference_entries,
+    reopen,
+    section,
+    table_rows,
+)
 
 HOSTILE = "Ada \x00Love\x07lace \ud83d 🚀 <script>alert(1)</script> תודה"
 
@@ -42,27 +58,32 @@ def document() -> DocumentObject:
     return Document(BytesIO(raw))
 
 
-def _headings(doc: DocumentObject, level: int) -> list[str]:
-    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+H1_SECTIONS = [
+    "Introduction",
+    "Good practices in the research",
+    "My self-assessment",
+    "Action plan",
+    "Conclusion",
+    "References",
+]
 
 
 def test_structure_uses_built_in_heading_styles(document: DocumentObject) -> None:
     assert document.paragraphs[0].style.name == "Title"
-    assert _headings(document, 1) == [
-        "Summary",
-        "Why these practices",
-        "Results",
-        "The practices",
-        "Action plan",
-        "References",
-    ]
+    assert headings(document, 1) == H1_SECTIONS
 
 
-def test_one_section_per_practice(document: DocumentObject, framework: Framework) -> None:
-    headings = _headings(document, 2)
+def test_each_practice_in_the_research_and_in_my_ratings(
+    document: DocumentObject, framework: Framework
+) -> None:
+    numbered = [f"{n}. {p.name}" for n, p in enumerate(framework.practices, start=1)]
+    level_2 = headings(document, 2)
+    assert all(name in level_2 for name in numbered)  # the research, one per practice
+    assert headings(document, 3) == numbered  # my ratings, one per practice
+    research = section(document, "Good practices in the research")
     for practice in framework.practices:
-        assert practice.name in headings
-    assert _headings(document, 3).count("Why it matters") == len(framework.practices)
+        assert practice.definition in research
+        assert any(t.startswith("Sources: ") for t in research)
 
 
 def test_charts_are_embedded_with_alt_text(document: DocumentObject) -> None:
@@ -99,29 +120,139 @@ def test_each_practice_shows_its_ratings(document: DocumentObject, framework: Fr
 def test_references_are_apa_with_working_links(
     document: DocumentObject, framework: Framework
 ) -> None:
-    texts = [p.text for p in document.paragraphs]
-    start = texts.index("References")
-    entries = [t for t in texts[start + 1 :] if t.strip()]
+    entries = reference_entries(document)
     assert len(entries) == len(framework.references) >= 10
     assert entries[0].startswith("Bourne, L. (2009).")
     links = {rel.target_ref for rel in document.part.rels.values() if rel.reltype == RT.HYPERLINK}
     assert {r.url for r in framework.references if r.url} <= links
+    # APA 7 details the first report got wrong.
+    gremler = next(e for e in entries if e.startswith("Gremler"))
+    assert "3(1), 82–104." in gremler and "https://doi.org/10.1177/109467050031006" in gremler
+    assert "95(4), 62–69." in next(e for e in entries if e.startswith("Perlow"))
+    assert not any(re.search(r"\d-\d", e) for e in entries), "page ranges take an en dash"
+    pmbok = next(e for e in entries if "PMBOK" in e)
+    assert pmbok.count("(7th ed.)") == 1 and "standard for project management" not in pmbok
 
 
-def test_italic_titles_in_references(document: DocumentObject) -> None:
-    texts = [p.text for p in document.paragraphs]
-    entry = document.paragraphs[texts.index("References") + 1]
-    italics = [run.text for run in entry.runs if run.italic]
-    assert italics == [
-        "Stakeholder relationship management: A maturity model for organisational implementation"
+def test_every_citation_has_its_reference_and_every_reference_is_cited(
+    document: DocumentObject, framework: Framework
+) -> None:
+    assert citation_problems(document, framework) == []
+
+
+def test_a_group_author_is_spelled_out_once(document: DocumentObject) -> None:
+    text = "\n".join(body_before_references(document))
+    assert text.count("Project Management Institute [PMI], 2021") == 1
+    first = text.index("Project Management Institute [PMI], 2021")
+    assert "(PMI, 2021)" not in text[:first], "abbreviated before it was introduced"
+    assert "(PMI, 2021)" in text[first:] and "(PMI, 2006)" in text[first:]
+
+
+def test_the_research_reads_as_a_research_summary(document: DocumentObject) -> None:
+    """No "you", no mention of the tool, a model answer or an answer key: it is the
+    student's summary of the literature."""
+    research = section(document, "Good practices in the research")
+    assert len(research) > 20
+    for text in research:
+        assert not SECOND_PERSON.search(text), text
+        assert not TOOL_TALK.search(text), text
+
+
+def test_personal_sections_speak_in_the_first_person(document: DocumentObject) -> None:
+    for title in ("Introduction", "My self-assessment", "Conclusion"):
+        texts = section(document, title)
+        assert texts, title
+        for text in texts:
+            assert not SECOND_PERSON.search(text), f"{title}: {text}"
+            assert not TOOL_TALK.search(text), f"{title}: {text}"
+        assert any(re.search(r"\b(I|my)\b", t) for t in texts), title
+
+
+def test_empty_introduction_and_conclusion_are_first_person_drafts(
+    document: DocumentObject,
+) -> None:
+    for title in ("Introduction", "Conclusion"):
+        texts = section(document, title)
+        assert texts[0] == DRAFT_NOTE
+        assert len(" ".join(texts[1:]).split()) >= 40
+
+
+def test_the_students_own_words_replace_the_drafts(framework: Framework) -> None:
+    own = _sample(framework).with_writing(
+        introduction="In my placement at a design studio I look after two clients.\n\n"
+        "Both expect weekly news.",
+        reflection="I learned that I rarely raise risks early. I will start a weekly look-ahead.",
+    )
+    doc = reopen(student_report(framework, own, date(2026, 11, 27)))
+    assert section(doc, "Introduction") == [
+        "In my placement at a design studio I look after two clients.",
+        "Both expect weekly news.",
     ]
+    conclusion = section(doc, "Conclusion")
+    assert conclusion == [
+        "I learned that I rarely raise risks early. I will start a weekly look-ahead."
+    ]
+    assert DRAFT_NOTE not in "\n".join(p.text for p in doc.paragraphs)
 
 
-def test_core_properties(document: DocumentObject) -> None:
+def test_clean_text_without_repeats(document: DocumentObject) -> None:
+    texts = [t for t in body_before_references(document) if t.strip()]
+    for text in texts:
+        assert not STRAY_PUNCTUATION.search(text), text
+    body = "\n".join(texts)
+    assert "No example given" not in body
+    assert "meet your target here" not in body.lower()
+    # Where each practice stands is said from its own numbers: no two read the same.
+    ratings = section(document, "My self-assessment")
+    standings = [t for t in ratings if t.startswith("I rate myself") or t.startswith("I marked")]
+    assert len(standings) == len(set(standings)) == 7
+
+
+def test_word_craft(document: DocumentObject) -> None:
+    fields = field_instructions(document)
+    assert any(f.startswith("TOC ") for f in fields)
+    assert "PAGE" in fields and "NUMPAGES" in fields
+    footer = document.sections[0].footer.paragraphs[0].text
+    assert footer.startswith("Page ") and " of " in footer
+    settings = document.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    contents = [p for p in document.paragraphs if p.style.name == "TOC Heading"]
+    assert len(contents) == 1
+    language = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert language.get(qn("w:val")) == "en-GB"
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        assert document.styles[name].paragraph_format.keep_with_next
+    for row in table_rows(document):
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_columns_fit_their_longest_word(document: DocumentObject) -> None:
+    for table in document.tables:
+        grid = [int(c.get(qn("w:w"))) / 1440 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert sum(grid) == pytest.approx(6.5, abs=0.05)
+        for row in table.rows:
+            for width, cell in zip(grid, row.cells, strict=True):
+                longest = max((len(w) for w in cell.text.split()), default=0)
+                assert width >= longest * 0.085, (cell.text, width)
+
+
+def test_properties_are_this_documents_own(document: DocumentObject) -> None:
     properties = document.core_properties
-    assert properties.title == "Managing client relationships: self-assessment report"
+    assert properties.title == "Managing client relationships: a self-assessment"
     assert properties.subject == "Managing client relationships"
     assert properties.author == "Ada Lovelace 🚀 <script>alert(1)</script> תודה"
+    assert properties.last_modified_by == "Rapport"
+    now = datetime.now(UTC)
+    for moment in (properties.created, properties.modified):
+        assert abs((now - moment).total_seconds()) < 600
+    assert "Rapport" in properties.comments
+    package = document.part.package
+    app = next(r.target_part for r in package.rels.values() if r.reltype == RT.EXTENDED_PROPERTIES)
+    assert b"<Application>Rapport</Application>" in app.blob
+    assert b"Macintosh" not in app.blob
+    assert not [r for r in package.rels.values() if r.reltype == RT.THUMBNAIL]
 
 
 def test_hostile_text_survives_as_plain_text(document: DocumentObject) -> None:
@@ -132,17 +263,19 @@ def test_hostile_text_survives_as_plain_text(document: DocumentObject) -> None:
 
 
 def test_action_plan_follows_the_focus(document: DocumentObject, framework: Framework) -> None:
-    texts = [p.text for p in document.paragraphs]
-    plan = texts[texts.index("Action plan") : texts.index("References")]
+    plan = section(document, "Action plan")
+    plan_headings = headings(document, 2)
     profile = score(framework, _sample(framework))
     for number, focus in enumerate(profile.focus, start=1):
-        assert f"{number}. {focus.practice.name}" in plan
+        assert f"{number}. {focus.practice.name}" in plan_headings
+    assert any(t.startswith("I will start with the statement I rated lowest") for t in plan)
 
 
 def test_report_without_answers_is_still_a_valid_document(framework: Framework) -> None:
     raw = student_report(framework, Assessment.empty(framework), date(2026, 11, 27))
     doc = Document(BytesIO(raw))
-    assert "No statement has been rated yet" in "\n".join(p.text for p in doc.paragraphs)
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "I have not rated any statement on the scale yet" in body
     assert len(doc.inline_shapes) == 0
 
 

@@ -67,8 +67,8 @@ def test_libreoffice_renders_and_resaves_the_report(
     resaved = _convert(soffice, source, "docx:MS Word 2007 XML", tmp_path / "resave")
     doc = Document(BytesIO(resaved.read_bytes()))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    for practice in framework.practices:
-        assert practice.name in headings
+    for number, practice in enumerate(framework.practices, start=1):
+        assert f"{number}. {practice.name}" in headings
     assert len(doc.inline_shapes) == 3
     # The answers inside survive the re-save and restore exactly.
     assert load_upload(resaved.read_bytes(), "resaved.docx", framework).assessment == original

@@ -92,7 +92,7 @@ def test_same_answer_everywhere_is_not_called_lowest(framework: Framework) -> No
         for indicator in practice.indicators:
             assessment = assessment.with_rating(indicator.id, 5)
     caption = figures(score(framework, assessment), assessment)[1].caption
-    assert "Your lowest" not in caption
+    assert "Lowest rated" not in caption
     assert "the same answer: Always" in caption
 
 

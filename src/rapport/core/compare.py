@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice, RatingScale
 from rapport.core.scoring import score
-from rapport.core.text import join_words, plural
+from rapport.core.text import YOU, Voice, join_words, plural
 
 # A practice counts as moved when its level changed by at least a tenth of a scale step:
 # smaller differences come from rounding, not from a change in habit.
@@ -108,7 +108,9 @@ def _moved(label: str, changes: tuple[PracticeChange, ...]) -> str:
     return f"{label}: {plural(len(changes), 'practice')}, most of all {change}."
 
 
-def progress_sentences(comparison: Comparison, scale: RatingScale | None = None) -> tuple[str, ...]:
+def progress_sentences(
+    comparison: Comparison, scale: RatingScale | None = None, voice: Voice = YOU
+) -> tuple[str, ...]:
     """The progress since the earlier assessment, in plain words; with the scale, targets
     are named by their words (Often), as everywhere else."""
     if comparison.comparable_count == 0:
@@ -131,7 +133,7 @@ def progress_sentences(comparison: Comparison, scale: RatingScale | None = None)
                 for c in comparison.targets_moved
             ]
         )
-        sentences.append(f"Targets you changed: {moved}.")
+        sentences.append(f"Targets {voice.me} changed: {moved}.")
     if comparison.not_comparable or comparison.left_out:
         count = len(comparison.not_comparable) + len(comparison.left_out)
         sentences.append(

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Action, Indicator
 from rapport.core.scoring import PracticeScore, Profile
-from rapport.core.text import join_some, join_words
 
 MAX_ACTIONS = 2
 
@@ -68,82 +67,3 @@ def action_plan(profile: Profile, assessment: Assessment) -> tuple[PracticePlan,
 
 def describe_level(profile: Profile, value: float) -> str:
     return f"{value:.1f} ({profile.framework.scale.nearest_label(value)})"
-
-
-def nothing_scored_sentence(profile: Profile) -> str:
-    """Why there is no score yet: nothing answered, or only Not applicable answers."""
-    if profile.answered == 0:
-        return "No statement has been rated yet, so there are no results to summarize."
-    label = profile.framework.scale.not_applicable.label
-    return (
-        f"All {profile.answered} statements answered so far are marked {label}, so there is "
-        "nothing to score yet. Rate the statements that apply to your work."
-    )
-
-
-def summary_sentences(profile: Profile) -> tuple[str, ...]:
-    """A plain-words headline of this profile: what is strong, what to work on first."""
-    if profile.is_empty:
-        return ()
-    scale = profile.framework.scale
-    sentences: list[str] = []
-    if not profile.is_complete:
-        sentences.append(
-            f"These results use {profile.answered} of your {profile.total} answers so far "
-            f"({profile.completion:.0%}); practices you have not rated are left out."
-        )
-    strengths = profile.strengths
-    if strengths:
-        best = strengths[0]
-        sentence = (
-            f"Your strongest practice is {best.practice.name}: you rate it "
-            f"{describe_level(profile, best.current or 0)}, meeting your target of "
-            f"{scale.label(best.target)}."
-        )
-        if len(strengths) > 1:
-            others = join_some([s.practice.name for s in strengths[1:]], 2, "more")
-            sentence += f" You also meet your target in {others}."
-        sentences.append(sentence)
-    else:
-        sentences.append("None of the practices you rated reaches its target yet.")
-    focus = profile.focus
-    if focus:
-        first = focus[0]
-        importance = profile.framework.importance.label(first.importance).lower()
-        weight = (
-            f"importance left at its default, {importance}"
-            if first.importance_is_default
-            else f"a practice you marked {importance} importance"
-        )
-        sentences.append(
-            f"Focus first on {first.practice.name}: you rate it "
-            f"{describe_level(profile, first.current or 0)} against a target of "
-            f"{scale.label(first.target)}, a gap of {first.gap:.1f} ({weight})."
-        )
-        if len(focus) > 1:
-            levels = profile.framework.importance
-            rest = join_words(
-                [
-                    f"{s.practice.name} (gap {s.gap:.1f}, "
-                    f"{levels.label(s.importance).lower()} importance)"
-                    for s in focus[1:]
-                ]
-            )
-            sentences.append(f"Then work on {rest}.")
-    else:
-        sentences.append(
-            "You meet or exceed every target you set; raise a target where you want to stretch."
-        )
-    return tuple(sentences)
-
-
-def unsupported_sentence(profile: Profile) -> str | None:
-    """A caution when high ratings come without the recent example that would back them."""
-    flagged = profile.unsupported_high
-    if not flagged:
-        return None
-    names = join_words([s.practice.name for s in flagged])
-    return (
-        f"High ratings without a recent example: {names}. Self-ratings tend to run "
-        "optimistic; a concrete example from your own work makes a high score credible."
-    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # XML 1.0 forbids most C0 controls, lone surrogates and the two non-characters U+FFFE/U+FFFF.
 # python-docx (via lxml) refuses any of them, so they are dropped everywhere text enters.
@@ -61,3 +62,25 @@ def join_some(items: list[str] | tuple[str, ...], shown: int, what: str = "more"
     if len(items) <= shown + 1:
         return join_words(items)
     return join_words([*items[:shown], f"{len(items) - shown} {what}"])
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks. English verbs take the same form after "you" and "I" (you rate, I
+    rate), so most sentences differ only in their pronouns."""
+
+    me: str  # "you" or "I"
+    my: str  # "your" or "my"
+    first_person: bool
+
+    @property
+    def Me(self) -> str:  # noqa: N802 - the capitalized pronoun, at the start of a sentence
+        return self.me[0].upper() + self.me[1:]
+
+    @property
+    def My(self) -> str:  # noqa: N802
+        return self.my[0].upper() + self.my[1:]
+
+
+YOU = Voice("you", "your", first_person=False)
+ME = Voice("I", "my", first_person=True)

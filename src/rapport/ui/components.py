@@ -10,7 +10,7 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
-from rapport.core.plan import nothing_scored_sentence
+from rapport.core.headline import nothing_scored_sentence
 from rapport.core.scoring import Profile
 from rapport.ui import resources, state
 
