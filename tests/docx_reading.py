@@ -96,3 +96,41 @@ def field_instructions(doc: DocumentObject) -> list[str]:
 
 def table_rows(doc: DocumentObject) -> list:
     return [row for table in doc.tables for row in table.rows]
+
+
+STUDENT_SECTIONS = ("Introduction", "My self-assessment", "Conclusion")
+RESEARCH_SECTION = "Good practices in the research"
+
+
+def report_problems(doc: DocumentObject, framework: Framework) -> list[str]:
+    """Everything the course instructor and a careful Word user would fault, as a list:
+    empty for a report worth handing in. Shared by the unit tests (a report built from the
+    sample answers) and the browser test (a report downloaded from the page)."""
+    problems = citation_problems(doc, framework)
+    for text in section(doc, RESEARCH_SECTION):
+        if SECOND_PERSON.search(text) or TOOL_TALK.search(text):
+            problems.append(f"research addressed to the reader or about the tool: {text[:80]}")
+    for title in STUDENT_SECTIONS:
+        texts = section(doc, title)
+        if not texts:
+            problems.append(f"no {title} section")
+        for text in texts:
+            if SECOND_PERSON.search(text) or TOOL_TALK.search(text):
+                problems.append(f"{title} not in the student's voice: {text[:80]}")
+    for text in body_before_references(doc):
+        if STRAY_PUNCTUATION.search(text):
+            problems.append(f"stray punctuation: {text[:80]}")
+    fields = field_instructions(doc)
+    if not any(f.startswith("TOC ") for f in fields):
+        problems.append("no table of contents field")
+    if not {"PAGE", "NUMPAGES"} <= set(fields):
+        problems.append("no Page X of Y")
+    for row in table_rows(doc):
+        if row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None:
+            problems.append("a table row may split across pages")
+            break
+    if doc.core_properties.last_modified_by != "Rapport":
+        problems.append("last modified by someone else")
+    if doc.core_properties.created is None or doc.core_properties.created.year < 2026:
+        problems.append(f"created {doc.core_properties.created}: the template's date")
+    return problems

@@ -64,9 +64,13 @@ def fit_columns(table: Table, total_inches: float = TEXT_WIDTH_INCHES) -> list[f
     return widths
 
 
+# A table this short is kept on one page whole: split, it strands a row or two.
+KEEP_WHOLE_ROWS = 8
+
+
 def add_table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
     """A table with a repeating, bold header row, rows that never split, and columns that
-    fit their content."""
+    fit their content; a short one stays whole on one page."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -76,6 +80,11 @@ def add_table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequenc
             cell.text = clean_text(text)
     _mark_header_row(table)
     keep_table_rows_whole(table)
+    if len(table.rows) <= KEEP_WHOLE_ROWS:
+        for row in table.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
     fit_columns(table)
     return table
 

@@ -20,7 +20,7 @@ from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.drafts import conclusion_draft, introduction_draft, split_paragraphs
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
-from rapport.core.text import ME, clean_text, join_words
+from rapport.core.text import ME, clean_text, join_words, spelled
 from rapport.docx_answers import embed_answers
 from rapport.docx_document import (
     ChartImage,
@@ -85,8 +85,8 @@ def outline(
         ("Introduction", own if writing.introduction else draft),
         (
             "Good practices in the research",
-            f"The {len(framework.practices)} practices, each defined and explained with its "
-            "sources.",
+            f"The {spelled(len(framework.practices))} practices, each defined and explained "
+            "with its sources.",
         ),
         (
             "My self-assessment",
@@ -112,7 +112,8 @@ def _title_page(writer: Writer, data: ReportInput) -> None:
     doc = writer.doc
     doc.add_paragraph(clean_text(_title(data.framework)), style="Title")
     writer.text(
-        f"{len(data.framework.practices)} good practices from the research, how I rate my "
+        f"{spelled(len(data.framework.practices)).capitalize()} good practices from the "
+        "research, how I rate my "
         "own habits against them, and what I will do next.",
         style="Subtitle",
     )

@@ -12,7 +12,7 @@ from rapport.core.framework import Framework, Practice
 from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.plan import PracticePlan, action_plan, describe_level
 from rapport.core.scoring import PracticeScore, Profile
-from rapport.core.text import ME, join_words, plural
+from rapport.core.text import ME, join_words, plural, spelled
 from rapport.docx_document import Writer, add_table
 
 
@@ -53,7 +53,7 @@ def write_method(writer: Writer, framework: Framework, profile: Profile) -> None
     writer.heading("How I assessed myself", 2)
     writer.text(
         f"I rated {plural(profile.total, 'behaviour statement')}, grouped under the "
-        f"{len(framework.practices)} practices, by how often I do each one ({words}), or "
+        f"{spelled(len(framework.practices))} practices, by how often I do each one ({words}), or "
         f"marked it {scale.not_applicable.label} where the situation has not arisen in my "
         "work. A practice's current level is the average of its rated statements, from 1 "
         f"({scale.levels[0].label}) to {scale.max_value} ({scale.levels[-1].label}). For "
@@ -184,7 +184,8 @@ def write_action_plan(writer: Writer, profile: Profile, assessment: Assessment) 
         writer.text("No practice is below my target, so there is no gap to close right now.")
         return
     writer.text(
-        f"I will concentrate on the {plural(len(plans), 'practice')} with the largest gaps, "
+        f"I will concentrate on the {spelled(len(plans))} "
+        f"{'practice' if len(plans) == 1 else 'practices'} with the largest gaps, "
         "weighted by the importance I gave them, starting with the first."
     )
     for number, plan in enumerate(plans, start=1):

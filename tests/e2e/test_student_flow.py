@@ -12,6 +12,7 @@ import pytest
 from docx.text.paragraph import Paragraph
 
 from rapport.framework_file import load_framework
+from tests.docx_reading import report_problems, section
 from tests.e2e.helpers import Page, expect, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -23,6 +24,10 @@ FRAMEWORK = load_framework(REPO / "data" / "client-relationships.yaml")
 STUDENT_NAME = unicodedata.normalize("NFC", "Zoë Okafor 🤝")
 # Answers per practice, cycled over its statements. Even practices meet the default target
 # (Often); odd ones fall short, so the results have both strengths and a focus.
+INTRODUCTION = (
+    "In my internship I coordinate a website rebuild for two clients, and how they see the "
+    "project decides whether it succeeds."
+)
 STRONG = ("Often", "Always", "Often", "Often", "Always")
 WEAK = ("Rarely", "Sometimes", "Rarely", "Often", "Never")
 NOT_APPLICABLE = "Not applicable"
@@ -82,10 +87,14 @@ def check_report(path: Path) -> None:
     paragraphs = document.paragraphs
     text = "\n".join(p.text for p in paragraphs)
     # The download must carry this session's answers, not a blank assessment.
-    assert "No statement has been rated yet" not in text, "the report ignores the answers"
+    assert "I have not rated any statement" not in text, "the report ignores the answers"
     headings = [p.text for p in paragraphs if _is_heading(p)]
-    for practice in FRAMEWORK.practices:
-        assert practice.name in headings, f"no heading for {practice.name!r} in {headings}"
+    for number, practice in enumerate(FRAMEWORK.practices, start=1):
+        name = f"{number}. {practice.name}"
+        assert name in headings, f"no heading for {name!r} in {headings}"
+    assert report_problems(document, FRAMEWORK) == []
+    # The introduction typed on the Report page, in the student's own words.
+    assert section(document, "Introduction") == [INTRODUCTION]
 
     assert len(document.inline_shapes) >= 3, "the three result charts should be embedded"
 
@@ -95,7 +104,7 @@ def check_report(path: Path) -> None:
     after = [p for p in paragraphs[references + 1 :] if p.text.strip()]
     assert len(after) >= 10, f"only {len(after)} paragraphs follow the References heading"
 
-    # The title page is everything before the first heading ("Summary").
+    # The title page is everything before the first heading ("Introduction").
     first_heading = next(i for i, p in enumerate(paragraphs) if _is_heading(p))
     title_page = "\n".join(p.text for p in paragraphs[:first_heading])
     assert STUDENT_NAME in title_page, f"name missing from the title page:\n{title_page}"
@@ -131,7 +140,12 @@ def test_student_completes_assessment_and_downloads_report(
     name_box.press("Tab")  # Streamlit commits a text input on blur or Enter
     wait_for_app(page)
     # The preview repeats the name once the rerun has stored it.
-    expect(page.get_by_text(STUDENT_NAME)).to_be_visible()
+    expect(page.get_by_text(f"Name: {STUDENT_NAME}")).to_be_visible()
+    introduction = page.get_by_role("textbox", name="Introduction (optional)")
+    introduction.fill(INTRODUCTION)
+    introduction.press("Tab")  # a text area commits on blur
+    wait_for_app(page)
+    expect(page.get_by_text(f"{len(INTRODUCTION.split())} words;")).to_be_visible()
 
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile(r"Download the Word report \(\.docx\)")).click()

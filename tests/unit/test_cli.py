@@ -14,6 +14,7 @@ from docx import Document
 from rapport.answers_file import to_json
 from rapport.core.framework import Framework
 from tests.conftest import REPO, AssessmentFactory
+from tests.docx_reading import report_problems
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -40,6 +41,7 @@ def test_report_from_answers_file(
     headings = {p.text for p in doc.paragraphs if p.style.name.startswith("Heading")}
     assert {f"{n}. {p.name}" for n, p in enumerate(framework.practices, 1)} <= headings
     assert doc.core_properties.author == "Grace Hopper"
+    assert report_problems(doc, framework) == []
     assert not list(tmp_path.glob("*.partial"))
 
 

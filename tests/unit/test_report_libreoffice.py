@@ -1,15 +1,19 @@
-"""The report opens in LibreOffice: converted to PDF, and re-saved as .docx then reread.
+"""The reports open in LibreOffice: converted to PDF and read page by page as a printed
+copy is, and re-saved as .docx then reread.
 
-LibreOffice is optional on a developer's machine (the test skips, saying so); CI installs
-it and sets RAPPORT_REQUIRE_LIBREOFFICE=1, which turns its absence into a failure.
+LibreOffice (and poppler's pdftotext, to read the PDF) are optional on a developer's
+machine (the tests skip, saying so); CI installs both and sets
+RAPPORT_REQUIRE_LIBREOFFICE=1, which turns their absence into a failure. CI also installs
+Carlito, the metric twin of Calibri, so pages break where Word would break them.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -17,20 +21,82 @@ import pytest
 from docx import Document
 
 from rapport.core.framework import Framework
+from rapport.core.workshop import Workshop, practice_results, summarize
+from rapport.debrief_report import build_debrief
 from rapport.restore import load_upload
 from rapport.services import student_report
 from tests.conftest import AssessmentFactory
+from tests.helpers import people, rows_for
 
 
-@pytest.fixture(scope="module")
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+def _tool(found: str | None, reason: str) -> str:
     if found is None:
-        reason = "LibreOffice (soffice) is not installed; apt-get install libreoffice-writer-nogui"
         if os.environ.get("RAPPORT_REQUIRE_LIBREOFFICE") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
     return found
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    return _tool(
+        shutil.which("soffice") or shutil.which("libreoffice"),
+        "LibreOffice (soffice) is not installed; apt-get install libreoffice-writer-nogui",
+    )
+
+
+@pytest.fixture(scope="module")
+def pdftotext() -> str:
+    return _tool(
+        shutil.which("pdftotext"), "pdftotext is not installed; apt-get install poppler-utils"
+    )
+
+
+def _pages(pdftotext: str, pdf: Path) -> list[list[str]]:
+    """Each page's lines of text, the running footer ("Page X of Y") left out."""
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    pages = []
+    for page in text.split("\f"):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        pages.append([line for line in lines if not re.fullmatch(r"Page \d+ of \d+", line)])
+    return [page for page in pages if page]
+
+
+def _heading_texts(raw: bytes) -> set[str]:
+    doc = Document(BytesIO(raw))
+    return {p.text for p in doc.paragraphs if p.style.name.startswith("Heading") and p.text}
+
+
+def _long_table_words(raw: bytes) -> set[str]:
+    doc = Document(BytesIO(raw))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return {w for text in cells for w in re.findall(r"[A-Za-z]{10,}", text)}
+
+
+def _check_layout(soffice: str, pdftotext: str, raw: bytes, name: str, folder: Path) -> None:
+    """What a careful reader of the printed report would catch: a page that ends on a
+    heading, or a word broken inside a table cell ("communicati" / "on")."""
+    source = folder / f"{name}.docx"
+    source.write_bytes(raw)
+    pages = _pages(pdftotext, _convert(soffice, source, "pdf", folder))
+    assert len(pages) >= 2
+    headings = _heading_texts(raw)
+    for number, lines in enumerate(pages[:-1], start=1):
+        if lines[0] == "Contents":
+            continue  # its entries are the headings' names, not headings
+        last, two = lines[-1], " ".join(lines[-2:])
+        ends_on_heading = (
+            last in headings
+            or two in headings
+            or any(h.endswith(" " + last) and h.startswith(lines[-2]) for h in headings)
+        )
+        assert not ends_on_heading, f"{name}: page {number} ends with the heading {last!r}"
+    flowing = "\n".join("\n".join(lines) for lines in pages)
+    words = re.findall(r"[A-Za-z]+", flowing)
+    broken = sorted(w for w in _long_table_words(raw) if w not in words)
+    assert not broken, f"{name}: words broken inside table cells: {broken}"
 
 
 def _convert(soffice: str, source: Path, target_format: str, out_dir: Path) -> Path:
@@ -72,3 +138,27 @@ def test_libreoffice_renders_and_resaves_the_report(
     assert len(doc.inline_shapes) == 3
     # The answers inside survive the re-save and restore exactly.
     assert load_upload(resaved.read_bytes(), "resaved.docx", framework).assessment == original
+
+
+def test_printed_reports_keep_headings_with_their_text_and_words_whole(
+    soffice: str,
+    pdftotext: str,
+    tmp_path: Path,
+    framework: Framework,
+    answered: AssessmentFactory,
+) -> None:
+    student = answered(2, 4, 5, "na", 3, 1, 4).with_respondent("Zoë Okafor", "PM 101")
+    _check_layout(
+        soffice,
+        pdftotext,
+        student_report(framework, student, date(2026, 11, 27)),
+        "report",
+        tmp_path,
+    )
+    room = people(framework, 8)
+    summary = summarize(framework, 3, rows_for([practice_results(framework, p) for p in room]))
+    moment = datetime(2026, 11, 27, tzinfo=UTC)
+    workshop = Workshop("w1", "K7P3QD", "Client skills, week 4", framework.id,
+                        framework.version, 3, True, True, frozenset(), moment, moment)  # fmt: skip
+    debrief = build_debrief(framework, workshop, summary, [], date(2026, 11, 27))
+    _check_layout(soffice, pdftotext, debrief, "debrief", tmp_path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rapport.core.assessment import Assessment
 from rapport.core.plan import action_plan, describe_level
 from rapport.core.scoring import Profile
-from rapport.core.text import join_words, plural
+from rapport.core.text import join_words, plural, spelled
 
 
 def _lower_first(text: str) -> str:
@@ -29,7 +29,8 @@ def introduction_draft(profile: Profile) -> tuple[str, ...]:
     framework = profile.framework
     count = len(framework.practices)
     opening = (
-        f"In this report I assess my own habits against {count} good practices for managing "
+        f"In this report I assess my own habits against {spelled(count)} good practices for "
+        "managing "
         "client relationships, drawn from project-management and service-quality research. "
         f"I rated {plural(profile.answered, 'behaviour statement')} by how often I do them "
         "and set a realistic target for each practice."

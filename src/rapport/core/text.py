@@ -46,6 +46,28 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+_SMALL = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+
+def spelled(count: int) -> str:
+    """Counts up to twelve in words, as prose writes them ("seven practices"); digits above."""
+    return _SMALL[count] if 0 <= count < len(_SMALL) else str(count)
+
+
 def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
     """ "A", "A and B", "A, B and C": a list as a sentence names it (no serial comma, as
     the rest of Rapport's text)."""
