@@ -2,20 +2,23 @@
 
 import streamlit as st
 
+from rapport.core.citations import GroupAuthors
 from rapport.ui.components import active_framework
 
 framework = active_framework()
+# APA: a group author is spelled out at its first citation on the page, abbreviated after.
+cite = GroupAuthors(framework.references).write
 
 st.title("Practices & sources")
 st.markdown(framework.description)
 with st.expander("Why these practices: the research in brief", expanded=False):
     for paragraph in framework.introduction:
-        st.markdown(paragraph)
+        st.markdown(cite(paragraph))
 
 for number, practice in enumerate(framework.practices, start=1):
     st.header(f"{number}. {practice.name}", divider="gray")
     st.markdown(f"**{practice.definition}**")
-    st.markdown(practice.why_it_matters)
+    st.markdown(cite(practice.why_it_matters))
     cites = "; ".join(framework.reference(key).cite for key in practice.citations)
     st.caption(f"Sources: {cites}")
     with st.expander("What it looks like, and how to improve"):
