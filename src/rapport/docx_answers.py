@@ -28,6 +28,11 @@ _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 _ITEM = re.compile(r"customXml/item\d+\.xml")
 MAX_UNPACKED_BYTES = 50_000_000  # a real report unpacks to ~1 MB
 MAX_ITEM_BYTES = 2_000_000
+# What one upload may make this server unpack, whatever the zip's headers claim: the
+# headers are written by whoever made the file, and a part that says 1,000 bytes can
+# inflate to gigabytes. Parts are read in chunks and reading stops at the budget.
+READ_BUDGET_BYTES = 8_000_000
+CHUNK_BYTES = 64 * 1024
 # No entities, no network, no huge trees: the document comes from an upload.
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -63,6 +68,33 @@ def _not_a_report(summary: str) -> AnswersError:
     return AnswersError(summary, ["Upload a Word report Rapport made, or its .json answers file."])
 
 
+class _Budget:
+    """Bytes this upload may still unpack."""
+
+    def __init__(self, total: int) -> None:
+        self.left = total
+
+
+def _read_capped(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> bytes:
+    """A part's bytes, unpacked a chunk at a time (zipfile's read() of a whole part would
+    inflate it in one call, as large as the data makes it), stopping at the part's cap or
+    the upload's budget, whichever comes first."""
+    cap = min(MAX_ITEM_BYTES, budget.left)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            size += len(chunk)
+            budget.left -= len(chunk)
+            if size > cap:
+                raise _not_a_report(
+                    "This document holds a part far larger than it declares, as no Word "
+                    "report does; it was not read."
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def extract_answers(raw: bytes) -> bytes:
     """Return the answers JSON embedded in a Rapport Word report."""
     if not raw.startswith(b"PK\x03\x04"):
@@ -80,12 +112,13 @@ def extract_answers(raw: bytes) -> bytes:
         raise _not_a_report(
             f"This document says it unpacks to {declared:,} bytes, far more than any report."
         )
+    budget = _Budget(READ_BUDGET_BYTES)
     for member in members:
         if not _ITEM.fullmatch(member.filename) or member.file_size > MAX_ITEM_BYTES:
             continue
         try:
-            root = etree.fromstring(archive.read(member), parser=_SAFE_XML)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError):
+            root = etree.fromstring(_read_capped(archive, member, budget), parser=_SAFE_XML)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError):
             continue  # a damaged foreign part is not ours; keep looking
         if etree.QName(root).namespace == NAMESPACE and root.text:
             return root.text.encode("utf-8")
