@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -54,3 +55,9 @@ def app() -> Callable[..., AppTest]:
         return at.run()
 
     return start
+
+
+def seen(markdown: str) -> str:
+    """What a person reads in an element whose markdown escapes user text literally (the
+    backslashes and invisible word joiners of ui.components.escape_markdown)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

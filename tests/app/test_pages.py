@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
-from tests.app.conftest import PAGES
+from tests.app.conftest import PAGES, seen
 from tests.conftest import FRAMEWORK_FILE
 
 Start = Callable[..., AppTest]
@@ -191,7 +191,7 @@ def test_broken_framework_folder_gives_guidance(
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     at = app()
     _no_errors(at)
-    message = at.error[0].value
+    message = seen(at.error[0].value)
     assert "could not load a practice framework" in message
     assert "broken.yaml: the file is not valid YAML" in message
 

@@ -25,13 +25,24 @@ PICKER = "w.framework"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
+# Streamlit turns ":material/name:" into an icon even when its colons are escaped, so a
+# word joiner (invisible, and no break opportunity) goes after every colon as well.
+_WORD_JOINER = "\u2060"
+
+
 def escape_markdown(text: str) -> str:
-    """Show user text literally: no links, images, HTML or formatting can sneak in."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Show user text literally: no links, images, HTML, icons, emoji shortcodes, LaTeX or
+    formatting can sneak in, wherever Streamlit reads markdown (text, labels, headings)."""
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return escaped.replace("\\:", "\\:" + _WORD_JOINER)
 
 
 def render_error(error: RapportError) -> None:
-    st.error(error.message, icon=":material/error:")
+    """The message and its problems as a list. Every line is shown literally: problems
+    quote what a file or a person supplied (a field name, a file's extension, a title)."""
+    lines = [escape_markdown(error.summary)]
+    lines += [f"- {escape_markdown(problem)}" for problem in error.problems]
+    st.error("\n".join(lines), icon=":material/error:")
 
 
 def active_framework() -> Framework:

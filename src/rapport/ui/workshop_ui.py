@@ -202,7 +202,7 @@ def render_unsent_notice(framework: Framework) -> None:
         membership = participant(framework)
         assert membership is not None
         st.warning(
-            f"Your answers are not sent to the workshop yet ({membership.title}).",
+            f"Your answers are not sent to the workshop yet ({escape_markdown(membership.title)}).",
             icon=":material/outbox:",
         )
         st.page_link(RESULTS_PAGE, label="Review and submit", icon=":material/send:")
