@@ -93,7 +93,8 @@ if sample is not None:
     st.subheader("Rehearse first")
     st.caption(
         "A demo workshop is filled with simulated participants, so you can try the "
-        "dashboard, the reveal and the exports before the real session."
+        "dashboard, the reveal and the exports before the real session. It closes, and is "
+        "deleted, after a day."
     )
     if st.button("Create a demo workshop", icon=":material/science:"):
         try:

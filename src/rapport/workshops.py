@@ -11,6 +11,7 @@ import random
 import re
 import secrets
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode, urlsplit
@@ -23,6 +24,7 @@ from rapport.core.workshop import (
     CODE_LENGTH,
     MIN_GROUP_FLOOR,
     REVEAL_ALL,
+    NewResponse,
     Workshop,
     WorkshopError,
     WorkshopRepository,
@@ -43,6 +45,9 @@ _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 class CreatedWorkshop:
     workshop: Workshop
     facilitator_token: str  # shown once to the facilitator; only its hash is stored
+
+
+DEMO_DAYS = 1
 
 
 def hash_secret(value: str) -> str:
@@ -82,7 +87,10 @@ def create_workshop(
     share_with_participants: bool,
     now: datetime,
     days: int,
+    seeded: Callable[[Workshop], Sequence[NewResponse]] | None = None,
 ) -> CreatedWorkshop:
+    """A new workshop; `seeded` gives the responses it starts with (a demo's simulated
+    room), stored with it in one transaction."""
     clean_title = one_line(title, MAX_TITLE_CHARS)
     if not clean_title:
         raise WorkshopError(
@@ -113,7 +121,7 @@ def create_workshop(
         created_at=now,
         expires_at=now + timedelta(days=days),
     )
-    repo.add_workshop(workshop, hash_secret(token))
+    repo.add_workshop(workshop, hash_secret(token), seeded(workshop) if seeded else ())
     return CreatedWorkshop(workshop, token)
 
 
@@ -192,11 +200,21 @@ def submit(
             "These answers are for another version of the practices than this workshop's.",
             ["Join the workshop again from its link, then submit."],
         )
+    response = response_for(workshop, framework, participant_key, assessment, now)
+    return repo.save_response(
+        workshop.id, response.participant_hash, response.answers_json, response.practices, now
+    )
+
+
+def response_for(
+    workshop: Workshop, framework: Framework, participant_key: str, assessment: Assessment,
+    now: datetime,
+) -> NewResponse:  # fmt: skip
+    """What is stored of a submission: no name, no notes, a hash instead of the key."""
     if assessment.answered_count == 0:
         raise WorkshopError("Rate at least one statement before submitting.")
     kept = anonymous(assessment)
-    return repo.save_response(
-        workshop.id,
+    return NewResponse(
         hash_secret(f"{workshop.id}:{participant_key}"),
         to_json(kept, now=now).decode("utf-8"),
         practice_results(framework, kept),
@@ -243,11 +261,16 @@ def create_demo_workshop(
     days: int,
     participants: int = 14,
 ) -> CreatedWorkshop:
-    created = create_workshop(
-        repo, framework, "Demo workshop (simulated participants)", 5, True, now, days
-    )
-    for number, person in enumerate(
-        simulated_participants(framework, sample, participants, seed=7)
-    ):
-        submit(repo, created.workshop, framework, f"demo-{number}", person, now)
-    return created
+    people = simulated_participants(framework, sample, participants, seed=7)
+
+    def room(workshop: Workshop) -> list[NewResponse]:
+        return [
+            response_for(workshop, framework, f"demo-{number}", person, now)
+            for number, person in enumerate(people)
+        ]
+
+    # A demo is for trying things out: it lasts a day at most, whatever the setting.
+    return create_workshop(
+        repo, framework, "Demo workshop (simulated participants)", 5, True, now,
+        min(days, DEMO_DAYS), seeded=room,
+    )  # fmt: skip

@@ -216,7 +216,8 @@ def test_assessment_and_report_with_the_keyboard_only(
         for p in document.paragraphs
         if p.style is not None and p.style.name.startswith("Heading")
     ]
-    missing = [p.name for p in FRAMEWORK.practices if p.name not in headings]
+    numbered = [f"{n}. {p.name}" for n, p in enumerate(FRAMEWORK.practices, start=1)]
+    missing = [name for name in numbered if name not in headings]
     assert not missing, f"no heading for {missing} in {headings}"
     text = "\n".join(p.text for p in document.paragraphs)
     assert EXAMPLE in text, "the example typed on the keyboard is not in the report"

@@ -11,10 +11,13 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
+from rapport.answers_file import from_json
 from rapport.core.framework import Framework
 from rapport.core.workshop import PracticeResult
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, open_repository
@@ -149,7 +152,89 @@ def test_a_database_lost_mid_session_is_a_message(
     workshop = added(repo)
     with repo.engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE response_practices")
-    with pytest.raises(StorageUnavailable, match="stopped answering"):
+    # Trying again cannot help here, so the message says what happened instead.
+    with pytest.raises(StorageUnavailable, match="the database has lost Rapport's tables"):
         repo.practice_rows(workshop.id)
-    with pytest.raises(StorageUnavailable, match="stopped answering"):
+    with pytest.raises(StorageUnavailable, match="the database has lost Rapport's tables"):
         repo.save_response(workshop.id, "p1", "{}", results(framework, 3.0), LATER)
+
+
+def test_a_full_disk_is_named_and_logged(
+    tmp_path: Path, framework: Framework, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLite's own limit on pages stands in for a full disk: the same error, SQLITE_FULL."""
+    repo = open_repository(f"sqlite:///{tmp_path / 'full.db'}")
+    workshop = added(repo)
+    pages = repo.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()
+
+    @event.listens_for(repo.engine, "connect")
+    def _cap(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages) + 1}")
+
+    repo.engine.dispose()  # new connections take the cap
+
+    def fill() -> None:
+        for number in range(500):
+            repo.save_response(workshop.id, f"p{number}", "x" * 4000, results(framework, 3), LATER)
+
+    with pytest.raises(StorageUnavailable, match="the disk holding the database is full"):
+        fill()
+    assert "workshop database failed" in caplog.text
+    assert "full" in caplog.text
+
+
+def test_a_read_only_database_is_named(tmp_path: Path, framework: Framework) -> None:
+    path = tmp_path / "ro.db"
+    added(open_repository(f"sqlite:///{path}"))
+    read_only = open_repository(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with pytest.raises(StorageUnavailable, match="can only be read, not written"):
+        added(read_only)
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql://rapport@127.0.0.1:notaport/test", "is not a valid URL"),
+        ("mysql://rapport@127.0.0.1/test", "cannot store workshops in mysql"),
+        ("oracle://rapport@127.0.0.1/test", "cannot store workshops in oracle"),
+        ("just words", "is not a valid URL"),
+    ],
+)
+def test_a_malformed_or_foreign_database_url_is_a_message(
+    url: str, said: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(StorageUnavailable, match=said):
+        open_repository(url)
+    assert "workshop database not opened" in caplog.text
+
+
+def test_a_demo_workshop_is_created_whole_or_not_at_all(
+    tmp_path: Path, framework: Framework
+) -> None:
+    """A demo failing midway once left a workshop with 4 of its 14 simulated participants
+    and no link to it: the workshop and its room are now one transaction."""
+    from datetime import UTC, datetime
+
+    from rapport.workshops import create_demo_workshop
+
+    sample = json.loads((REPO / "data" / "samples" / "client-relationships.json").read_text())
+    assessment = from_json(json.dumps(sample).encode())
+    repo = open_repository(f"sqlite:///{tmp_path / 'demo.db'}")
+    pages = repo.engine.connect().exec_driver_sql("PRAGMA page_count").scalar()
+
+    @event.listens_for(repo.engine, "connect")
+    def _cap(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {int(pages) + 2}")
+
+    repo.engine.dispose()
+    now = datetime.now(UTC)
+    with pytest.raises(StorageUnavailable, match="full"):
+        create_demo_workshop(repo, framework, assessment, now, 30, participants=200)
+    with repo.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM workshops").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM responses").scalar() == 0
+    # And a demo lasts a day at most, whatever RAPPORT_WORKSHOP_DAYS says.
+    roomy = open_repository(f"sqlite:///{tmp_path / 'roomy.db'}")
+    created = create_demo_workshop(roomy, framework, assessment, now, 30)
+    assert created.workshop.expires_at - now <= timedelta(days=1)
+    assert count(roomy, "responses", created.workshop.id) == 14

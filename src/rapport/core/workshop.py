@@ -71,6 +71,16 @@ class Workshop:
 
 
 @dataclass(frozen=True)
+class NewResponse:
+    """A submission as stored: who (a hash), the anonymous answers, their practices."""
+
+    participant_hash: str
+    answers_json: str
+    practices: tuple[PracticeResult, ...]
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
 class PracticeResult:
     """One practice of one submission, as stored for aggregation."""
 
@@ -220,7 +230,12 @@ def summarize(
 class WorkshopRepository(Protocol):
     """What the services need from storage; storage/ implements it with SQLAlchemy."""
 
-    def add_workshop(self, workshop: Workshop, token_hash: str) -> None: ...
+    def add_workshop(
+        self, workshop: Workshop, token_hash: str, responses: Sequence[NewResponse] = ()
+    ) -> None:
+        """Store the workshop and any responses it starts with, all in one transaction:
+        a failure leaves no workshop, never one with some of its responses."""
+        ...
 
     def workshop(self, workshop_id: str) -> Workshop | None: ...
 

@@ -77,7 +77,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 def create_engine_for(url: str, **engine_kwargs: Any) -> Engine:
     """An engine tuned for the backend; `engine_kwargs` pass through to create_engine
     (connect_args are merged with the defaults)."""
-    parsed = database_url(url)
+    parsed = check_supported(url)
     connect_args: dict[str, Any] = {}
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
@@ -124,14 +124,37 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+class UnsupportedDatabaseError(ValueError):
+    """A well-formed URL for a database kind Rapport does not store workshops in."""
+
+
+def check_supported(url: str) -> URL:
+    """The parsed URL of a database Rapport can use; ValueError (a bad port, say) or
+    UnsupportedDatabaseError (mysql://, oracle://) otherwise, before any driver is imported."""
+    parsed = database_url(url)
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise UnsupportedDatabaseError(parsed.get_backend_name())
+    return parsed
+
+
 def unavailable(url: str, error: Exception) -> StorageUnavailable:
     """A plain message for the facilitator, without the password of the URL."""
+    setting = "Check RAPPORT_DATABASE_URL (or database_url in the secrets)."
+    if isinstance(error, UnsupportedDatabaseError):
+        return StorageUnavailable(
+            f"Workshops are unavailable: Rapport cannot store workshops in {error}.",
+            [f"Use a sqlite:/// or postgresql:// database address. {setting}"],
+        )
     try:
         parsed = database_url(url)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a port that is not a number fails here
+    except (ArgumentError, ValueError):
         return StorageUnavailable(
             "Workshops are unavailable: the database address is not a valid URL.",
-            ["Check the database setting (for example sqlite:///data/rapport.db)."],
+            [f"For example sqlite:///var/rapport.db or postgresql://user@host:5432/db. {setting}"],
         )
     shown = parsed.render_as_string(hide_password=True)
     original = error.orig if isinstance(error, DBAPIError) else error

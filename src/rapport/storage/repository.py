@@ -6,6 +6,7 @@ engine: each method runs one short transaction on a connection of its own.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -16,9 +17,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
 from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes
-from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, WorkshopError
+from rapport.core.workshop import (
+    NewResponse,
+    PracticeResult,
+    PracticeRow,
+    Workshop,
+    WorkshopError,
+)
 from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
-from rapport.storage.retry import retrying, translated
+from rapport.storage.retry import lasting_cause, retrying, translated
 from rapport.storage.rows import (
     practice_changes,
     practice_rows,
@@ -31,6 +38,8 @@ from rapport.storage.rows import (
     workshop_values,
 )
 from rapport.storage.tables import response_practices, responses, workshops
+
+_log = logging.getLogger(__name__)
 
 _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
     "sqlite": sqlite.insert,
@@ -62,10 +71,14 @@ class SqlWorkshopRepository:
     # Workshops
 
     @translated
-    def add_workshop(self, workshop: Workshop, token_hash: str) -> None:
+    def add_workshop(
+        self, workshop: Workshop, token_hash: str, responses: Sequence[NewResponse] = ()
+    ) -> None:
         try:
             with self._writer.begin() as conn:
                 conn.execute(insert(workshops).values(workshop_values(workshop, token_hash)))
+                for response in responses:  # a demo's simulated room, in the same transaction
+                    self._store(conn, workshop.id, response)
         except IntegrityError as error:
             # Codes are short and random: a collision is rare but possible; the caller retries.
             raise WorkshopError(
@@ -161,54 +174,60 @@ class SqlWorkshopRepository:
         now: datetime,
     ) -> bool:
         """Store a participant's answers, replacing their earlier ones; True when new."""
+        response = NewResponse(participant_hash, answers_json, tuple(practices), now)
         with self._writer.begin() as conn:
-            change = self._claim_change(conn, workshop_id, now)
-            earlier = stored_response(conn, workshop_id, participant_hash)
-            stamps, changed = stamp_changes(
-                None if earlier is None else earlier.practices, practices, change
-            )
-            # A resubmission that changes no score or target keeps its change number, so
-            # it is not counted as new (a gap in the numbers is harmless).
-            response_change = earlier.change_seq if earlier and not changed else change
-            stmt = self._upsert_insert(responses).values(
-                workshop_id=workshop_id,
-                participant_hash=participant_hash,
-                answers_json=answers_json,
-                submitted_at=now,
-                updated_at=now,
-                change_seq=response_change,
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[responses.c.workshop_id, responses.c.participant_hash],
-                set_={
-                    "answers_json": stmt.excluded.answers_json,
-                    "updated_at": stmt.excluded.updated_at,
-                    "change_seq": stmt.excluded.change_seq,
-                    "revision": responses.c.revision + 1,
-                },
-            ).returning(responses.c.id, responses.c.revision)
-            response_id, revision = conn.execute(stmt).one()
+            return self._store(conn, workshop_id, response)
+
+    def _store(self, conn: Connection, workshop_id: str, response: NewResponse) -> bool:
+        participant_hash, answers_json = response.participant_hash, response.answers_json
+        practices, now = response.practices, response.submitted_at
+        change = self._claim_change(conn, workshop_id, now)
+        earlier = stored_response(conn, workshop_id, participant_hash)
+        stamps, changed = stamp_changes(
+            None if earlier is None else earlier.practices, practices, change
+        )
+        # A resubmission that changes no score or target keeps its change number, so
+        # it is not counted as new (a gap in the numbers is harmless).
+        response_change = earlier.change_seq if earlier and not changed else change
+        stmt = self._upsert_insert(responses).values(
+            workshop_id=workshop_id,
+            participant_hash=participant_hash,
+            answers_json=answers_json,
+            submitted_at=now,
+            updated_at=now,
+            change_seq=response_change,
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[responses.c.workshop_id, responses.c.participant_hash],
+            set_={
+                "answers_json": stmt.excluded.answers_json,
+                "updated_at": stmt.excluded.updated_at,
+                "change_seq": stmt.excluded.change_seq,
+                "revision": responses.c.revision + 1,
+            },
+        ).returning(responses.c.id, responses.c.revision)
+        response_id, revision = conn.execute(stmt).one()
+        conn.execute(
+            delete(response_practices).where(response_practices.c.response_id == response_id)
+        )
+        if practices:
             conn.execute(
-                delete(response_practices).where(response_practices.c.response_id == response_id)
+                insert(response_practices),
+                [
+                    {
+                        "response_id": response_id,
+                        "workshop_id": workshop_id,
+                        "practice_id": p.practice_id,
+                        "current": p.current,
+                        "level": p.level,
+                        "target": p.target,
+                        "importance": p.importance,
+                        "score_seq": stamps[p.practice_id].score,
+                        "target_seq": stamps[p.practice_id].target,
+                    }
+                    for p in practices
+                ],
             )
-            if practices:
-                conn.execute(
-                    insert(response_practices),
-                    [
-                        {
-                            "response_id": response_id,
-                            "workshop_id": workshop_id,
-                            "practice_id": p.practice_id,
-                            "current": p.current,
-                            "level": p.level,
-                            "target": p.target,
-                            "importance": p.importance,
-                            "score_seq": stamps[p.practice_id].score,
-                            "target_seq": stamps[p.practice_id].target,
-                        }
-                        for p in practices
-                    ],
-                )
         # The upsert inserted with the default revision 1 and every update adds one.
         return bool(revision == 1)
 
@@ -274,11 +293,16 @@ def open_repository(url: str, **engine_kwargs: Any) -> SqlWorkshopRepository:
     StorageUnavailable saying why (the password of the URL left out)."""
     try:
         engine = create_engine_for(url, **engine_kwargs)
-    except (ArgumentError, OSError) as error:
-        raise unavailable(url, error) from error
+    except (ArgumentError, OSError, ValueError, ImportError) as error:
+        cause = unavailable(url, error)
+        _log.error("workshop database not opened: %s", cause.summary, exc_info=True)
+        raise cause from error
     try:
         migrate(engine)
     except (DBAPIError, CommandError) as error:
         engine.dispose()
-        raise unavailable(url, error) from error
+        lasting = lasting_cause(error) if isinstance(error, DBAPIError) else None
+        cause = lasting or unavailable(url, error)
+        _log.error("workshop database not opened: %s", cause.summary, exc_info=True)
+        raise cause from error
     return SqlWorkshopRepository(engine)

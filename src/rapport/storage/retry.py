@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -53,6 +54,51 @@ def retrying(write: Callable[..., Any]) -> Callable[..., Any]:
     return attempt
 
 
+_log = logging.getLogger(__name__)
+
+# Causes that waiting cannot cure: said as they are, with what to do about them.
+_LASTING = (
+    (
+        ("database or disk is full", "no space left on device", "disk full", "53100"),
+        "the disk holding the database is full",
+        "Free some space on the server (or ask whoever runs it to); answers already "
+        "submitted are kept.",
+    ),
+    (
+        ("readonly database", "read-only", "read only", "25006"),
+        "the database file can only be read, not written",
+        "Whoever runs the server should make the database file and its folder writable.",
+    ),
+    (
+        ("no such table", "does not exist", "42p01"),
+        "the database has lost Rapport's tables",
+        "Restart the app so it can recreate them, or restore the database from a backup.",
+    ),
+)
+
+
+def lasting_cause(error: DBAPIError) -> StorageUnavailable | None:
+    """A full disk, a read-only file or missing tables, said as such; None for anything
+    else."""
+    text = f"{error.orig} {getattr(error.orig, 'sqlstate', '') or ''}".lower()
+    for needles, cause, advice in _LASTING:
+        if any(needle in text for needle in needles):
+            return StorageUnavailable(f"Workshops are unavailable: {cause}.", [advice])
+    return None
+
+
+def failure_cause(error: DBAPIError) -> StorageUnavailable:
+    """What went wrong, in words: a lasting cause, or a database that stopped answering
+    (the one case where trying again can help)."""
+    lasting = lasting_cause(error)
+    if lasting is not None:
+        return lasting
+    return StorageUnavailable(
+        "Workshops are unavailable right now: the database stopped answering.",
+        ["Try again in a moment. Answers already submitted are kept."],
+    )
+
+
 def translated(method: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a database failure in the middle of a session (server gone, table missing) into
     StorageUnavailable, which the pages show as a message, never as a traceback.
@@ -65,9 +111,10 @@ def translated(method: Callable[..., Any]) -> Callable[..., Any]:
         except IntegrityError:
             raise
         except DBAPIError as error:
-            raise StorageUnavailable(
-                "Workshops are unavailable right now: the database stopped answering.",
-                ["Try again in a moment. Answers already submitted are kept."],
-            ) from error
+            cause = failure_cause(error)
+            # The message names the cause; the log keeps the whole error for whoever runs
+            # the server (SECURITY.md: errors are logged server side).
+            _log.error("workshop database failed (%s)", cause.summary, exc_info=True)
+            raise cause from error
 
     return call
