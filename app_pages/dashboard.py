@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rapport.core.workshop import WorkshopError
-from rapport.ui import resources
+from rapport.ui import pages, resources
 from rapport.ui.components import render_error
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
 from rapport.ui.workshop_ui import (
@@ -30,9 +30,9 @@ if workshop is None:
         icon=":material/key:",
     )
     run, join = st.columns(2)
-    run.page_link("app_pages/workshop.py", label="Run a workshop", icon=":material/groups:")
-    join.page_link("app_pages/join.py", label="Join a workshop", icon=":material/login:")
-    render_my_workshops("app_pages/dashboard.py")
+    run.page_link(pages.WORKSHOP, label="Run a workshop", icon=":material/groups:")
+    join.page_link(pages.JOIN, label="Join a workshop", icon=":material/login:")
+    render_my_workshops(pages.DASHBOARD)
     st.stop()
 
 try:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopError
-from rapport.ui import resources
+from rapport.ui import pages, resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
 from rapport.ui.files import sample_profile
 from rapport.ui.links import app_url
@@ -11,7 +11,7 @@ from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
 from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
 
-DASHBOARD_PAGE = "app_pages/dashboard.py"
+DASHBOARD_PAGE = pages.DASHBOARD
 CREATED = "rapport.just_created"
 JOIN_SCREEN = "rapport.join_screen"
 

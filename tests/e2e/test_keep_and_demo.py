@@ -42,7 +42,7 @@ def test_demo_link_then_report_then_resume_in_a_fresh_browser(
     screenshot("demo-results")
 
     # Second and third clicks: the Report page and its download.
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("Report")).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=re.compile("Report")).click()
     wait_for_app(page)
     report = _download_report(page, tmp_path)
     sample = load_upload(SAMPLE.read_bytes(), SAMPLE.name, FRAMEWORK).assessment
@@ -58,7 +58,7 @@ def test_demo_link_then_report_then_resume_in_a_fresh_browser(
         fresh.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(report)
         wait_for_app(fresh)
         expect(fresh.get_by_text(re.compile(r"Restored the Word report saved on"))).to_be_visible()
-        fresh.get_by_test_id("stSidebarNav").get_by_role("link", name="Assess").click()
+        fresh.get_by_test_id("stSidebar").get_by_role("link", name="Assess").click()
         wait_for_app(fresh)
         first = FRAMEWORK.practices[0].indicators[0]
         group = fresh.get_by_role("radiogroup", name=re.compile(re.escape(first.text)))

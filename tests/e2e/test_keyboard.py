@@ -196,7 +196,7 @@ def test_assessment_and_report_with_the_keyboard_only(
 
     tab_to(
         page,
-        lambda f: f.testid == "stSidebarNavLink" and f.label == "Report",
+        lambda f: f.testid == "stPageLink-NavLink" and f.label == "Report",
         "the sidebar's Report link",
     )
     press(page, "Enter")

@@ -55,7 +55,7 @@ def rate_first_statements(page: Page, count: int) -> None:
 
 def open_sidebar(page: Page) -> None:
     """On a phone the sidebar starts closed behind its menu button."""
-    nav = page.get_by_test_id("stSidebarNav")
+    nav = page.get_by_test_id("stSidebar")
     if not nav.is_visible():
         page.get_by_test_id("stExpandSidebarButton").click()
     expect(nav).to_be_visible()
@@ -63,13 +63,13 @@ def open_sidebar(page: Page) -> None:
 
 def close_sidebar(page: Page) -> None:
     """On a phone an open sidebar covers the page."""
-    if page.get_by_test_id("stSidebarNav").is_visible():
+    if page.get_by_test_id("stSidebar").is_visible():
         page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
-    expect(page.get_by_test_id("stSidebarNav")).not_to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).not_to_be_visible()
 
 
 def sidebar(page: Page, name: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile(name)).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=re.compile(name)).click()
     wait_for_app(page)
 
 

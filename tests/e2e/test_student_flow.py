@@ -132,7 +132,7 @@ def test_student_completes_assessment_and_downloads_report(
     expect(page.locator('[data-testid="stVegaLiteChart"] :is(canvas, svg.marks)')).to_have_count(3)
     screenshot("results")
 
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("Report")).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=re.compile("Report")).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Your Word report")).to_be_visible()
     name_box = page.get_by_label("Your name (optional)")

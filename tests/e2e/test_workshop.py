@@ -86,7 +86,7 @@ def create_workshop(page: Page, base_url: str) -> tuple[str, str]:
     expect(page.get_by_role("heading", name="Run a workshop")).to_be_visible()
     # The app's own navigation (app.py's st.navigation), not Streamlit's pages/ folder listing.
     expect(
-        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Run a workshop"),
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Run a workshop"),
         "a deep link ran the page file without app.py (Streamlit's pages/ folder mode)",
     ).to_be_visible()
     title = page.get_by_label("Title", exact=True)

@@ -12,14 +12,16 @@ from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
 from rapport.core.headline import nothing_scored_sentence
 from rapport.core.scoring import Profile
-from rapport.ui import resources, state
+from rapport.ui import pages, resources, state
 
 if TYPE_CHECKING:
     from rapport.charts import Figure
 
-ASSESS_PAGE = "app_pages/assess.py"
-RESULTS_PAGE = "app_pages/results.py"
-REPORT_PAGE = "app_pages/report.py"
+# Where the pages are, from the one table of pages (kept here under these names for the
+# modules that link to them).
+ASSESS_PAGE = pages.ASSESS
+RESULTS_PAGE = pages.RESULTS
+REPORT_PAGE = pages.REPORT
 PICKER = "w.framework"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")

@@ -5,12 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from rapport.core.framework import Framework
-from rapport.ui import resources
-from rapport.ui.components import RESULTS_PAGE
+from rapport.ui import pages, resources
 from rapport.ui.files import load_sample
 from rapport.workshops import app_address
-
-JOIN_PAGE = "app_pages/join.py"
 
 
 def apply_link_actions(framework: Framework) -> None:
@@ -21,10 +18,10 @@ def apply_link_actions(framework: Framework) -> None:
     if params.get("demo") == "1":
         del params["demo"]
         if load_sample(framework):
-            st.switch_page(RESULTS_PAGE)
+            st.switch_page(pages.RESULTS)
     code = params.get("join")
     if code is not None:
-        st.switch_page(JOIN_PAGE, query_params={"join": code[:20]})
+        st.switch_page(pages.JOIN, query_params={"join": code[:20]})
 
 
 def app_url() -> str:

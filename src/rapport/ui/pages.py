@@ -1,0 +1,92 @@
+"""The one table of pages: app.py's router, the sidebar, every switch_page and page link.
+
+No other module spells a page's path. The sidebar is drawn here from the same table,
+rather than by st.navigation's own menu, for two reasons:
+- st.navigation's sectioned menu puts its section labels inside its list, which screen
+  readers and axe report as a broken list on every page;
+- a page's icon in st.Page also becomes the browser tab's icon, which Streamlit fetches
+  from Google's font servers: every page view sent the visitor's address to a third
+  party and showed a broken icon on a room's offline network. Links drawn here carry
+  their icons as the Material Symbols font Streamlit serves itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+FAVICON = Path(__file__).resolve().parent / "favicon.png"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str  # in app_pages/
+    title: str
+    icon: str  # a Material Symbols name, drawn by the font Streamlit serves
+    url_path: str  # "" for the default page
+    section: str
+
+
+PAGES = (
+    PageSpec("home.py", "Home", ":material/home:", "", "Self-assessment"),
+    PageSpec("assess.py", "Assess", ":material/checklist:", "assess", "Self-assessment"),
+    PageSpec("results.py", "Results", ":material/insights:", "results", "Self-assessment"),
+    PageSpec("report.py", "Report", ":material/description:", "report", "Self-assessment"),
+    PageSpec(
+        "practices.py",
+        "Practices & sources",
+        ":material/menu_book:",
+        "practices",
+        "Self-assessment",
+    ),
+    PageSpec("join.py", "Join a workshop", ":material/login:", "join", "Workshops"),
+    PageSpec("workshop.py", "Run a workshop", ":material/groups:", "workshop", "Workshops"),
+    PageSpec("dashboard.py", "Dashboard", ":material/monitoring:", "dashboard", "Workshops"),
+)
+SECTIONS = ("Self-assessment", "Workshops")
+
+
+def _spec(url_path: str) -> PageSpec:
+    return next(p for p in PAGES if p.url_path == url_path)
+
+
+def path(url_path: str) -> str:
+    """A page's script path, for st.switch_page and st.page_link."""
+    return f"app_pages/{_spec(url_path).file}"
+
+
+HOME = path("")
+ASSESS = path("assess")
+RESULTS = path("results")
+REPORT = path("report")
+PRACTICES = path("practices")
+JOIN = path("join")
+WORKSHOP = path("workshop")
+DASHBOARD = path("dashboard")
+
+
+def navigation() -> StreamlitPage:
+    """Register every page with the router, its own menu hidden (the sidebar below
+    draws the menu); returns the page this run shows."""
+    pages = [
+        st.Page(
+            path(spec.url_path),
+            title=spec.title,
+            url_path=spec.url_path or None,
+            default=spec.url_path == "",
+        )
+        for spec in PAGES
+    ]
+    return st.navigation(pages, position="hidden")
+
+
+def render_sidebar_menu() -> None:
+    """The pages under their section headings: a heading, then a plain list of links."""
+    with st.sidebar:
+        for section in SECTIONS:
+            st.markdown(f"**{section}**")
+            for spec in (p for p in PAGES if p.section == section):
+                st.page_link(path(spec.url_path), label=spec.title, icon=spec.icon)
