@@ -6,7 +6,7 @@ from rapport.ui.components import active_framework, render_framework_picker
 from rapport.ui.files import render_sample_banner
 from rapport.ui.links import apply_link_actions
 from rapport.ui.pages import FAVICON, navigation, render_sidebar_menu
-from rapport.ui.workshop_ui import render_unsent_notice
+from rapport.ui.workshop_ui import remember_device, render_unsent_notice
 
 page = navigation()
 # One page config per run, after navigation knows the page: the projected dashboard is wide.
@@ -25,4 +25,5 @@ render_sample_banner(active_framework())
 # Assess and Results carry the submit card itself; the workshop pages are the facilitator's.
 if page.url_path not in ("assess", "results", "join", "workshop", "dashboard"):
     render_unsent_notice(active_framework())
+remember_device()
 page.run()

@@ -16,7 +16,7 @@ from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, Workshop
 from rapport.room_charts import mirror_figure
 from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
-from rapport.ui import resources, state
+from rapport.ui import device, resources, state
 from rapport.ui.components import RESULTS_PAGE, escape_markdown, render_error, render_figure
 from rapport.workshops import submit
 
@@ -36,6 +36,7 @@ class Joined:
     title: str
     framework_id: str
     participant_key: str
+    expires_at: datetime  # when the browser may forget the key (ui/device.py)
 
 
 def now() -> datetime:
@@ -74,6 +75,8 @@ def joined() -> Joined | None:
 
 
 def join(workshop: Workshop) -> None:
+    """Join as this browser: the same key as before in this session, or in this browser
+    (another tab, a reload), so submitting again replaces instead of counting twice."""
     current = joined()
     key = current.participant_key if current and current.workshop_id == workshop.id else None
     st.session_state[JOINED] = Joined(
@@ -81,9 +84,19 @@ def join(workshop: Workshop) -> None:
         workshop.code,
         workshop.title,
         workshop.framework_id,
-        key or secrets.token_urlsafe(16),
+        key or device.participant_key(workshop.id) or secrets.token_urlsafe(16),
+        workshop.expires_at,
     )
     state.choose_framework(workshop.framework_id)
+
+
+def remember_device() -> None:
+    """A participant's key stays with this browser (ui/device.py)."""
+    membership = joined()
+    if membership is not None:
+        device.remember(
+            membership.workshop_id, membership.participant_key, membership.expires_at, now()
+        )
 
 
 def remember_facilitator(workshop_id: str, token: str) -> None:

@@ -1,0 +1,47 @@
+"""This browser's participant key for a workshop, kept in a cookie until the workshop ends.
+
+Streamlit's session ends with the page, so a reload or a second tab used to be a new
+participant: one person counted twice, and could reach the minimum group size alone. Only
+the browser can carry the key from one session to the next. Several devices still count
+separately (SECURITY.md, known limits).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+import streamlit as st
+
+_DEVICE_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def cookie_name(workshop_id: str) -> str:
+    return f"rapport_p_{workshop_id}"
+
+
+def participant_key(workshop_id: str) -> str | None:
+    """This browser's participant key for the workshop, from an earlier tab or load."""
+    value = st.context.cookies.get(cookie_name(workshop_id))
+    return value if isinstance(value, str) and _DEVICE_KEY.fullmatch(value) else None
+
+
+# Our own fixed script; the cookie's name and value are checked shapes, passed as JSON.
+_REMEMBER_DEVICE = """<script>
+(() => {
+  const [name, value, seconds] = %s;
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  window.parent.document.cookie =
+    `${name}=${value}; Max-Age=${seconds}; Path=/; SameSite=Strict${secure}`;
+})();
+</script>"""
+
+
+def remember(workshop_id: str, key: str, expires_at: datetime, now: datetime) -> None:
+    """Keep the key in this browser until the workshop ends."""
+    if not _DEVICE_KEY.fullmatch(key) or participant_key(workshop_id) == key:
+        return  # not ours to store, or the browser has it already
+    seconds = max(int((expires_at - now).total_seconds()), 0)
+    payload = json.dumps([cookie_name(workshop_id), key, seconds])
+    st.html(_REMEMBER_DEVICE % payload.replace("</", "<\\/"), unsafe_allow_javascript=True)
