@@ -14,21 +14,15 @@ from rapport.docx_parts import add_internal_link
 
 
 def field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
-    """A Word field (PAGE, NUMPAGES, TOC, PAGEREF...): begin, instruction, the result
-    shown until the field is updated, end."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            code = OxmlElement("w:instrText")
-            code.set(qn("xml:space"), "preserve")
-            code.text = f" {text} "
-            run._r.append(code)
-        else:
-            mark = OxmlElement("w:fldChar")
-            mark.set(qn("w:fldCharType"), kind)
-            run._r.append(mark)
+    """A Word field (PAGE, NUMPAGES...): begin, instruction, the result shown until the
+    field is updated, end."""
+    open_field(paragraph, instruction)
     if shown:
         paragraph.add_run(shown)
+    close_field(paragraph)
+
+
+def close_field(paragraph: Paragraph) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraph.add_run()._r.append(end)
@@ -70,7 +64,7 @@ class Contents:
         for level, text, bookmark in self._entries:
             if previous is None:
                 paragraph = self._anchor
-                _openfield(paragraph, f'TOC \\o "1-{self.depth}" \\h \\z \\u')
+                open_field(paragraph, f'TOC \\o "1-{self.depth}" \\h \\z \\u')
             else:
                 element = OxmlElement("w:p")
                 previous._p.addnext(element)
@@ -81,12 +75,10 @@ class Contents:
             add_internal_link(paragraph, bookmark, text)
             previous = paragraph
         assert previous is not None
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        previous.add_run()._r.append(end)
+        close_field(previous)
 
 
-def _openfield(paragraph: Paragraph, instruction: str) -> None:
+def open_field(paragraph: Paragraph, instruction: str) -> None:
     """The first half of a field whose result spans several paragraphs (the TOC)."""
     for kind in ("begin", "instr", "separate"):
         run = paragraph.add_run()
