@@ -5,6 +5,7 @@ import streamlit as st
 from rapport.core.workshop import WorkshopError
 from rapport.ui import resources
 from rapport.ui.components import ASSESS_PAGE, render_error
+from rapport.ui.limits import join_action, take
 from rapport.ui.workshop_ui import join, joined, now, store
 from rapport.workshops import find_for_join, workshop_framework
 
@@ -14,6 +15,7 @@ st.markdown(
     "room only ever sees averages, and only once enough people have answered."
 )
 
+LAST_TRIED = "rapport.join.last_tried"
 linked = st.query_params.get("join", "")
 typed = st.text_input("Join code", value=linked[:20], max_chars=20, placeholder="e.g. K7P3QD")
 membership = joined()
@@ -25,6 +27,9 @@ if not typed:
     st.stop()
 
 try:
+    if typed != st.session_state.get(LAST_TRIED):  # each code tried counts, not each rerun
+        take(join_action())
+        st.session_state[LAST_TRIED] = typed
     workshop = find_for_join(store(), typed, now())
     workshop_framework(resources.catalog(str(resources.settings().data_dir)), workshop)
 except WorkshopError as error:

@@ -24,7 +24,28 @@ SOURCES = (
     ("database_url", "RAPPORT_DATABASE_URL", "database_url"),
     ("public_url", "RAPPORT_PUBLIC_URL", "public_url"),
     ("workshop_days", "RAPPORT_WORKSHOP_DAYS", "workshop_days"),
+    *(
+        (name, f"RAPPORT_{name.upper()}", name)
+        for name in (
+            "max_live_workshops",
+            "max_responses",
+            "workshops_per_hour",
+            "server_workshops_per_hour",
+            "joins_per_minute",
+            "server_joins_per_minute",
+        )
+    ),
 )
+
+# Limits against a hostile or runaway visitor (SECURITY.md): name -> (default, least).
+LIMITS = {
+    "max_live_workshops": (500, 1),  # workshops open at once on this server
+    "max_responses": (1000, 3),  # responses one workshop accepts
+    "workshops_per_hour": (10, 1),  # workshops one browser session may create an hour
+    "server_workshops_per_hour": (200, 1),  # ... all sessions together
+    "joins_per_minute": (10, 1),  # join codes one session may try a minute
+    "server_joins_per_minute": (600, 1),  # ... all sessions together
+}
 
 
 class SettingsError(ValueError):
@@ -40,6 +61,12 @@ class Settings:
     # the links follow the address the facilitator's browser is using.
     public_url: str | None = None
     workshop_days: int = DEFAULT_WORKSHOP_DAYS  # workshops close and are purged after this
+    max_live_workshops: int = LIMITS["max_live_workshops"][0]
+    max_responses: int = LIMITS["max_responses"][0]
+    workshops_per_hour: int = LIMITS["workshops_per_hour"][0]
+    server_workshops_per_hour: int = LIMITS["server_workshops_per_hour"][0]
+    joins_per_minute: int = LIMITS["joins_per_minute"][0]
+    server_joins_per_minute: int = LIMITS["server_joins_per_minute"][0]
 
     @classmethod
     def from_sources(
@@ -57,10 +84,25 @@ class Settings:
             raise SettingsError("RAPPORT_WORKSHOP_DAYS must be a whole number of days.") from exc
         if days < 1:
             raise SettingsError("RAPPORT_WORKSHOP_DAYS must be at least 1.")
+        limits = {name: _whole(values, name, *bounds) for name, bounds in LIMITS.items()}
         return cls(
+            **limits,
             data_dir=Path(values["data_dir"]) if "data_dir" in values else cls.data_dir,
             default_framework=values.get("default_framework", DEFAULT_FRAMEWORK),
             database_url=values.get("database_url", DEFAULT_DATABASE),
             public_url=values["public_url"].rstrip("/") if "public_url" in values else None,
             workshop_days=days,
         )
+
+
+def _whole(values: Mapping[str, str], name: str, default: int, least: int) -> int:
+    raw = values.get(name)
+    if raw is None:
+        return default
+    try:
+        number = int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"RAPPORT_{name.upper()} must be a whole number.") from exc
+    if number < least:
+        raise SettingsError(f"RAPPORT_{name.upper()} must be at least {least}.")
+    return number

@@ -88,9 +88,11 @@ def create_workshop(
     now: datetime,
     days: int,
     seeded: Callable[[Workshop], Sequence[NewResponse]] | None = None,
+    max_live: int | None = None,
 ) -> CreatedWorkshop:
     """A new workshop; `seeded` gives the responses it starts with (a demo's simulated
-    room), stored with it in one transaction."""
+    room), stored with it in one transaction. `max_live` caps the workshops this server
+    runs at once."""
     clean_title = one_line(title, MAX_TITLE_CHARS)
     if not clean_title:
         raise WorkshopError(
@@ -100,6 +102,14 @@ def create_workshop(
         raise WorkshopError(
             f"The minimum group size must be between {MIN_GROUP_FLOOR} and {MAX_GROUP}: below "
             f"{MIN_GROUP_FLOOR}, averages could reveal one person's answers."
+        )
+    if max_live is not None and repo.live_workshops(now) >= max_live:
+        raise WorkshopError(
+            f"This server already runs {max_live} workshops, as many as it is set to.",
+            [
+                "Delete a workshop you no longer need, or wait for one to end.",
+                "Whoever runs the server can raise RAPPORT_MAX_LIVE_WORKSHOPS.",
+            ],
         )
     token = secrets.token_urlsafe(TOKEN_BYTES)
     for _ in range(20):  # 25^6 codes: a clash is rare, and a retry cheap
@@ -191,8 +201,10 @@ def submit(
     participant_key: str,
     assessment: Assessment,
     now: datetime,
+    max_responses: int | None = None,
 ) -> bool:
-    """Store (or replace) this participant's answers; True when it is their first."""
+    """Store (or replace) this participant's answers; True when it is their first. A new
+    participant is refused once the workshop holds `max_responses`."""
     if not workshop.is_open:
         raise WorkshopError("This workshop is closed to new answers.")
     if (framework.id, framework.version) != (workshop.framework_id, workshop.framework_version):
@@ -202,8 +214,9 @@ def submit(
         )
     response = response_for(workshop, framework, participant_key, assessment, now)
     return repo.save_response(
-        workshop.id, response.participant_hash, response.answers_json, response.practices, now
-    )
+        workshop.id, response.participant_hash, response.answers_json, response.practices, now,
+        max_responses=max_responses,
+    )  # fmt: skip
 
 
 def response_for(
@@ -260,6 +273,7 @@ def create_demo_workshop(
     now: datetime,
     days: int,
     participants: int = 14,
+    max_live: int | None = None,
 ) -> CreatedWorkshop:
     people = simulated_participants(framework, sample, participants, seed=7)
 
@@ -272,5 +286,5 @@ def create_demo_workshop(
     # A demo is for trying things out: it lasts a day at most, whatever the setting.
     return create_workshop(
         repo, framework, "Demo workshop (simulated participants)", 5, True, now,
-        min(days, DEMO_DAYS), seeded=room,
+        min(days, DEMO_DAYS), seeded=room, max_live=max_live,
     )  # fmt: skip

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from rapport.core.framework import Framework
+from rapport.core.workshop import CODE_ALPHABET
 from rapport.storage import open_repository
 from rapport.workshops import CreatedWorkshop, create_workshop, reveal_all, set_open, submit
 from tests.app.conftest import seen
@@ -305,3 +306,22 @@ def test_the_join_screen_carries_no_key_anywhere(app: Start) -> None:
     mine.click().run()
     _no_errors(at)
     assert "## Week 5 seminar" in _text(at)  # the button opened the dashboard
+
+
+def test_join_codes_are_rate_limited_per_browser(app: Start) -> None:
+    """Guessing codes at 6 a second once showed a title on every hit: a session may try
+    10 codes a minute (RAPPORT_JOINS_PER_MINUTE), then is told how long to wait."""
+    at = app()
+    at.switch_page("app_pages/join.py").run()
+    codes = [f"KKKK{CODE_ALPHABET[n]}{CODE_ALPHABET[n + 1]}" for n in range(11)]
+    for code in codes[:10]:
+        at.text_input[0].set_value(code).run()
+        assert "No workshop has the code" in seen(at.error[0].value)
+    at.text_input[0].set_value(codes[10]).run()
+    _no_errors(at)
+    message = seen(at.error[0].value)
+    assert "Too many attempts to try join codes from this browser just now." in message
+    assert "Wait" in message and "seconds and try again" in message
+    # Retyping a code already tried does not count again, and changes nothing.
+    at.run()
+    assert "Too many attempts" in seen(at.error[0].value)

@@ -19,7 +19,7 @@ from sqlalchemy import event
 
 from rapport.answers_file import from_json
 from rapport.core.framework import Framework
-from rapport.core.workshop import PracticeResult
+from rapport.core.workshop import PracticeResult, WorkshopError
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, open_repository
 from rapport.storage.retry import DatabaseBusyError
 from tests.conftest import REPO
@@ -99,7 +99,7 @@ import sys, json
 from datetime import datetime, timedelta, UTC
 from rapport.framework_file import load_framework
 from rapport.storage import open_repository
-from rapport.core.workshop import PracticeResult
+from rapport.core.workshop import PracticeResult, WorkshopError
 url, workshop_id, framework_file, moment = sys.argv[1:5]
 framework = load_framework(__import__("pathlib").Path(framework_file))
 repo = open_repository(url)
@@ -238,3 +238,31 @@ def test_a_demo_workshop_is_created_whole_or_not_at_all(
     created = create_demo_workshop(roomy, framework, assessment, now, 30)
     assert created.workshop.expires_at - now <= timedelta(days=1)
     assert count(roomy, "responses", created.workshop.id) == 14
+
+
+def test_a_workshop_takes_its_cap_of_responses_and_no_more(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    workshop = added(repo)
+    for number in range(3):
+        repo.save_response(workshop.id, f"p{number}", "{}", results(framework, 3), LATER,
+                           max_responses=3)  # fmt: skip
+    with pytest.raises(WorkshopError, match="This workshop is full: it takes 3 responses"):
+        repo.save_response(workshop.id, "p3", "{}", results(framework, 4), LATER, max_responses=3)
+    # Someone already in may still change their answers.
+    repo.save_response(workshop.id, "p0", "{}", results(framework, 5), LATER, max_responses=3)
+    assert count(repo, "responses", workshop.id) == 3
+
+
+def test_a_server_runs_its_cap_of_live_workshops(
+    repo: SqlWorkshopRepository, framework: Framework
+) -> None:
+    from datetime import UTC, datetime
+
+    from rapport.workshops import create_workshop
+
+    now = datetime.now(UTC)
+    create_workshop(repo, framework, "One", 3, True, now, 30, max_live=1)
+    with pytest.raises(WorkshopError, match="already runs 1 workshops, as many as it is set to"):
+        create_workshop(repo, framework, "Two", 3, True, now, 30, max_live=1)
+    assert repo.live_workshops(now) == 1

@@ -260,7 +260,14 @@ class WorkshopRepository(Protocol):
         answers_json: str,
         practices: Sequence[PracticeResult],
         now: datetime,
-    ) -> bool: ...
+        max_responses: int | None = None,
+    ) -> bool:
+        """Store or replace; a new participant beyond `max_responses` is refused."""
+        ...
+
+    def live_workshops(self, now: datetime) -> int:
+        """Workshops that have not ended."""
+        ...
 
     def practice_rows(self, workshop_id: str) -> list[PracticeRow]: ...
 

@@ -5,7 +5,8 @@ WorkshopRepository port.
 """
 
 from rapport.storage.engine import StorageUnavailable, create_engine_for, migrate
-from rapport.storage.repository import SqlWorkshopRepository, open_repository
+from rapport.storage.opening import open_repository
+from rapport.storage.repository import SqlWorkshopRepository
 
 __all__ = [
     "SqlWorkshopRepository",

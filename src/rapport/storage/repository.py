@@ -11,10 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes
 from rapport.core.workshop import (
@@ -24,11 +23,12 @@ from rapport.core.workshop import (
     Workshop,
     WorkshopError,
 )
-from rapport.storage.engine import create_engine_for, migrate, unavailable, writer
-from rapport.storage.retry import lasting_cause, retrying, translated
+from rapport.storage.engine import writer
+from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
     practice_changes,
     practice_rows,
+    response_count,
     revealed_json,
     snapshot_to_json,
     status_from_row,
@@ -49,6 +49,7 @@ _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
 CLOSED = "This workshop is closed to new answers."
 GONE = "This workshop no longer exists."
 EXPIRED = "This workshop has ended and takes no more answers."
+FULL = "This workshop is full: it takes {cap} responses at most."
 
 
 class SqlWorkshopRepository:
@@ -133,6 +134,12 @@ class SqlWorkshopRepository:
         return result.rowcount > 0
 
     @translated
+    def live_workshops(self, now: datetime) -> int:
+        with self._engine.connect() as conn:
+            query = select(func.count()).select_from(workshops).where(workshops.c.expires_at > now)
+            return int(conn.execute(query).scalar_one())
+
+    @translated
     def purge_expired(self, now: datetime) -> int:
         with self._writer.begin() as conn:
             result = conn.execute(delete(workshops).where(workshops.c.expires_at < now))
@@ -172,17 +179,22 @@ class SqlWorkshopRepository:
         answers_json: str,
         practices: Sequence[PracticeResult],
         now: datetime,
+        max_responses: int | None = None,
     ) -> bool:
         """Store a participant's answers, replacing their earlier ones; True when new."""
         response = NewResponse(participant_hash, answers_json, tuple(practices), now)
         with self._writer.begin() as conn:
-            return self._store(conn, workshop_id, response)
+            return self._store(conn, workshop_id, response, max_responses)
 
-    def _store(self, conn: Connection, workshop_id: str, response: NewResponse) -> bool:
+    def _store(
+        self, conn: Connection, workshop_id: str, response: NewResponse, cap: int | None = None
+    ) -> bool:
         participant_hash, answers_json = response.participant_hash, response.answers_json
         practices, now = response.practices, response.submitted_at
-        change = self._claim_change(conn, workshop_id, now)
+        change = self._claim_change(conn, workshop_id, now)  # holds the workshop's row
         earlier = stored_response(conn, workshop_id, participant_hash)
+        if earlier is None and cap is not None and response_count(conn, workshop_id) >= cap:
+            raise WorkshopError(FULL.format(cap=cap))
         stamps, changed = stamp_changes(
             None if earlier is None else earlier.practices, practices, change
         )
@@ -286,23 +298,3 @@ class SqlWorkshopRepository:
         )
         with self._engine.connect() as conn:
             return list(conn.scalars(query))
-
-
-def open_repository(url: str, **engine_kwargs: Any) -> SqlWorkshopRepository:
-    """Connect, bring the schema up to date and return the repository, or raise
-    StorageUnavailable saying why (the password of the URL left out)."""
-    try:
-        engine = create_engine_for(url, **engine_kwargs)
-    except (ArgumentError, OSError, ValueError, ImportError) as error:
-        cause = unavailable(url, error)
-        _log.error("workshop database not opened: %s", cause.summary, exc_info=True)
-        raise cause from error
-    try:
-        migrate(engine)
-    except (DBAPIError, CommandError) as error:
-        engine.dispose()
-        lasting = lasting_cause(error) if isinstance(error, DBAPIError) else None
-        cause = lasting or unavailable(url, error)
-        _log.error("workshop database not opened: %s", cause.summary, exc_info=True)
-        raise cause from error
-    return SqlWorkshopRepository(engine)

@@ -151,6 +151,11 @@ class StoredResponse:
     practices: dict[str, StoredPractice]
 
 
+def response_count(conn: Connection, workshop_id: str) -> int:
+    query = select(func.count()).select_from(responses)
+    return int(conn.execute(query.where(responses.c.workshop_id == workshop_id)).scalar_one())
+
+
 def stored_response(
     conn: Connection, workshop_id: str, participant_hash: str
 ) -> StoredResponse | None:

@@ -199,7 +199,10 @@ def _send(framework: Framework, membership: Joined) -> None:
         workshop = repo.workshop(membership.workshop_id)
         if workshop is None:
             raise WorkshopError("This workshop no longer exists.")
-        first = submit(repo, workshop, framework, membership.participant_key, answers, now())
+        first = submit(
+            repo, workshop, framework, membership.participant_key, answers, now(),
+            max_responses=resources.settings().max_responses,
+        )  # fmt: skip
     except WorkshopError as error:  # StorageUnavailable among them
         st.session_state[SEND_OUTCOME] = error
         return

@@ -1,0 +1,85 @@
+"""Rate limits for creating workshops and trying join codes, per session and per server.
+
+The per-server history lives in the process (st.cache_resource), shared by every
+session; with several replicas each counts its own, so the whole deployment allows the
+server figure times the number of replicas (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from rapport.core.limits import Window, admit, wait_seconds
+from rapport.core.text import plural
+from rapport.core.workshop import WorkshopError
+from rapport.ui import resources
+
+HOUR, MINUTE = 3600, 60
+
+
+@dataclass
+class _ServerHistory:
+    times: dict[str, tuple[datetime, ...]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner=False)
+def _server() -> _ServerHistory:
+    return _ServerHistory()
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str  # "create" or "join"
+    session: Window
+    server: Window
+    what: str  # "create workshops", "try join codes"
+
+
+def create_action() -> Action:
+    settings = resources.settings()
+    return Action(
+        "create",
+        Window(settings.workshops_per_hour, HOUR),
+        Window(settings.server_workshops_per_hour, HOUR),
+        "create workshops",
+    )
+
+
+def join_action() -> Action:
+    settings = resources.settings()
+    return Action(
+        "join",
+        Window(settings.joins_per_minute, MINUTE),
+        Window(settings.server_joins_per_minute, MINUTE),
+        "try join codes",
+    )
+
+
+def _refusal(action: Action, seconds: int, whose: str) -> WorkshopError:
+    return WorkshopError(
+        f"Too many attempts to {action.what} from {whose} just now.",
+        [f"Wait {plural(seconds, 'second')} and try again; nothing was changed."],
+    )
+
+
+def take(action: Action) -> None:
+    """Count one attempt, or raise WorkshopError saying how long to wait."""
+    now = datetime.now(UTC)
+    key = f"rapport.limit.{action.name}"
+    mine = st.session_state.get(key, ())
+    session_after = admit(mine, now, action.session)
+    if session_after is None:
+        raise _refusal(action, wait_seconds(mine, now, action.session), "this browser")
+    server = _server()
+    with server.lock:
+        everyone = server.times.get(action.name, ())
+        server_after = admit(everyone, now, action.server)
+        if server_after is None:
+            raise _refusal(action, wait_seconds(everyone, now, action.server), "this server")
+        server.times[action.name] = server_after
+    st.session_state[key] = session_after
