@@ -36,6 +36,7 @@ class RoomView:
     responses: int  # submissions stored now: always on show
     summary: RoomSummary | None  # the published results; None before the first publication
     pending: int  # submissions new or changed since the published results
+    published: int | None = None  # the snapshot's change number: what it shows is fixed by it
 
     @property
     def ready(self) -> bool:
@@ -72,7 +73,7 @@ def room_view(
     if snapshot is None:
         return RoomView(status.workshop, status.responses, None, 0)
     summary = summarize(framework, status.workshop.min_group_size, snapshot.rows)
-    return RoomView(status.workshop, status.responses, summary, status.unpublished)
+    return RoomView(status.workshop, status.responses, summary, status.unpublished, snapshot.seq)
 
 
 def published_summary(

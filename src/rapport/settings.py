@@ -33,6 +33,7 @@ SOURCES = (
             "server_workshops_per_hour",
             "joins_per_minute",
             "server_joins_per_minute",
+            "max_dashboards",
         )
     ),
 )
@@ -45,6 +46,7 @@ LIMITS = {
     "server_workshops_per_hour": (200, 1),  # ... all sessions together
     "joins_per_minute": (10, 1),  # join codes one session may try a minute
     "server_joins_per_minute": (600, 1),  # ... all sessions together
+    "max_dashboards": (10, 1),  # screens that refresh one workshop's dashboard at once
 }
 
 
@@ -67,6 +69,7 @@ class Settings:
     server_workshops_per_hour: int = LIMITS["server_workshops_per_hour"][0]
     joins_per_minute: int = LIMITS["joins_per_minute"][0]
     server_joins_per_minute: int = LIMITS["server_joins_per_minute"][0]
+    max_dashboards: int = LIMITS["max_dashboards"][0]
 
     @classmethod
     def from_sources(

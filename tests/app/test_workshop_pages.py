@@ -325,3 +325,25 @@ def test_join_codes_are_rate_limited_per_browser(app: Start) -> None:
     # Retyping a code already tried does not count again, and changes nothing.
     at.run()
     assert "Too many attempts" in seen(at.error[0].value)
+
+
+def test_dashboards_past_the_cap_do_not_refresh(
+    app: Start,
+    repo,
+    framework: Framework,
+    workshop: CreatedWorkshop,
+    answered: AssessmentFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """30 projected screens once kept a core busy: past RAPPORT_MAX_DASHBOARDS screens a
+    workshop's dashboard still shows the room, once, and says why it does not refresh."""
+    monkeypatch.setenv("RAPPORT_MAX_DASHBOARDS", "1")
+    _others(repo, framework, workshop, 6, lambda r: answered(r))
+    reveal_all(repo, workshop.workshop)
+    first = _dashboard(app, workshop)
+    _no_errors(first)
+    assert "open on 1 screens already" not in _text(first)
+    second = _dashboard(app, workshop)
+    _no_errors(second)
+    assert "open on 1 screens already" in seen(" ".join(w.value for w in second.warning))
+    assert _charts(second) == 2  # the room as it is now, from the same shared charts

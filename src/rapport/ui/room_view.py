@@ -6,7 +6,6 @@ from datetime import date
 
 import streamlit as st
 
-from rapport.chart_style import PROJECTOR
 from rapport.core.framework import Framework
 from rapport.core.text import plural
 from rapport.core.workshop import (
@@ -17,7 +16,7 @@ from rapport.core.workshop import (
     widest_spread,
 )
 from rapport.qr import qr_png
-from rapport.room_charts import DISTRIBUTION_HIDDEN, distribution_figure, room_figure
+from rapport.room_charts import DISTRIBUTION_HIDDEN
 from rapport.rooms import (
     RoomView,
     debrief_document,
@@ -26,9 +25,10 @@ from rapport.rooms import (
     room_view,
     shown_aggregates,
 )
-from rapport.ui import resources
+from rapport.ui import resources, viewers
 from rapport.ui.components import escape_markdown, render_error
 from rapport.ui.links import app_url
+from rapport.ui.room_figures import projected_figures, shared_figures
 from rapport.ui.workshop_ui import now
 from rapport.workshops import join_link, reveal, reveal_all, set_open
 
@@ -86,25 +86,24 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         st.caption(f"{plural(hidden, 'practice')} {verb} hidden until you reveal them.")
     st.caption(_publication_note(view, summary.count))
     drawn = [a for a in visible if a.distribution_shown]
-    charted = [
-        (figure, aggregates)
-        for figure, aggregates in (
-            (room_figure(visible, framework.scale, PROJECTOR), visible),
-            (distribution_figure(visible, framework.scale, PROJECTOR), drawn),
-        )
-        if figure is not None
-    ]
-    figures = [figure for figure, _ in charted]
+    # Every viewer of this workshop shows the same published snapshot: its charts are
+    # built once per snapshot and reveal, not once per screen and tick (building and
+    # serializing them was ~45 ms a tick, which 30 projected screens made a whole core).
+    key = (
+        workshop.id, view.published, tuple(sorted(workshop.revealed)), framework.id,
+        framework.version,
+    )  # fmt: skip
+    charted = shared_figures(key, lambda: projected_figures(framework, visible, drawn))
+    figures = [figure for figure, _, _ in charted]
     left, middle, right = st.columns([1.15, 1.15, 0.8])
-    for column, (figure, aggregates) in zip((left, middle), charted, strict=False):
+    for column, (figure, spec, counts) in zip((left, middle), charted, strict=False):
         with column:
             st.markdown(f"**{figure.title}**")
             # n on screen, not only in the alt text: beside each practice when the counts
             # differ (the chart's labels), once under the title when they are all the same.
-            counts = {a.responses for a in aggregates}
             if len(counts) == 1:
-                st.caption(f"n = {plural(counts.pop(), 'response')} for every practice.")
-            st.altair_chart(figure.chart, width="stretch", theme=None, alt=figure.caption)
+                st.caption(f"n = {plural(next(iter(counts)), 'response')} for every practice.")
+            st.vega_lite_chart(spec, width="stretch", theme=None, alt=figure.caption)
     spread_left_out = len(visible) - len(drawn)
     if len(figures) < 2:
         middle.caption(DISTRIBUTION_HIDDEN)
@@ -145,12 +144,29 @@ def _publication_note(view: RoomView, published: int) -> str:
 
 
 def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
-    @st.fragment(run_every=f"{REFRESH_SECONDS}s")
-    def tick() -> None:
+    cap = resources.settings().max_dashboards
+    who = viewers.viewer()
+
+    def draw() -> None:
         try:
             render_room(repo, framework, workshop_id)
         except WorkshopError as error:  # the database went away: say so, try again next tick
             render_error(error)
+
+    if not viewers.admit(workshop_id, who, now(), cap, 3 * REFRESH_SECONDS):
+        st.warning(
+            f"This workshop's dashboard is open on {cap} screens already, the most it "
+            "refreshes for. This screen shows the room as it is now and does not refresh: "
+            "close another screen, then reload this one.",
+            icon=":material/tv_off:",
+        )
+        draw()
+        return
+
+    @st.fragment(run_every=f"{REFRESH_SECONDS}s")
+    def tick() -> None:
+        viewers.admit(workshop_id, who, now(), cap, 3 * REFRESH_SECONDS)
+        draw()
 
     tick()
 
