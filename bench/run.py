@@ -37,7 +37,14 @@ def _isolate(workdir: Path) -> None:
 
 def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[CaseResult]]]]:
     # Imported here, after _isolate(): nothing reads the settings before it.
-    from bench import apptest_cases, browser_cases, report_case, room_case, submit_case
+    from bench import (
+        apptest_cases,
+        browser_cases,
+        dashboards_case,
+        report_case,
+        room_case,
+        submit_case,
+    )
 
     quiet_bare_mode_warnings()
 
@@ -55,6 +62,7 @@ def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[
         "submit": ("5 submit", lambda: submit_case.submit_cases(plan)),
         "cold": ("6 cold start", lambda: [browser_cases.cold_start_case(plan)]),
         "memory": ("7 memory per session", lambda: [browser_cases.memory_case(plan)]),
+        "dashboards": ("8 dashboards", lambda: [dashboards_case.dashboards_case(plan)]),
     }
 
 
