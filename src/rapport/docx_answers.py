@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
+import zlib
 from io import BytesIO
 from itertools import count
 
@@ -118,8 +119,17 @@ def extract_answers(raw: bytes) -> bytes:
             continue
         try:
             root = etree.fromstring(_read_capped(archive, member, budget), parser=_SAFE_XML)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError):
-            continue  # a damaged foreign part is not ours; keep looking
+        except (
+            etree.XMLSyntaxError,
+            zipfile.BadZipFile,
+            zlib.error,  # corrupt compressed data
+            NotImplementedError,  # a compression method zipfile cannot read
+            RuntimeError,  # an encrypted part
+            ValueError,
+            OSError,
+            EOFError,
+        ):
+            continue  # a damaged or foreign part is not ours; keep looking
         if etree.QName(root).namespace == NAMESPACE and root.text:
             return root.text.encode("utf-8")
     raise AnswersError(

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
 from rapport.answers_file import to_json
-from rapport.core.assessment import Assessment, PracticeChoice, Respondent
+from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.framework import Framework
 from rapport.core.text import one_line
 from rapport.core.workshop import (
@@ -185,13 +185,15 @@ def facilitated_workshop(
 
 
 def anonymous(assessment: Assessment) -> Assessment:
-    """What a workshop keeps of a submission: ratings, targets, importance. No name, course
-    or example note, since free text can identify a person."""
+    """What a workshop keeps of a submission: ratings, targets, importance. No name, course,
+    example note, introduction or conclusion, since free text can identify a person."""
     choices = {
         pid: PracticeChoice(target=c.target, importance=c.importance)
         for pid, c in assessment.choices.items()
     }
-    return assessment.model_copy(update={"respondent": Respondent(), "choices": choices})
+    return assessment.model_copy(
+        update={"respondent": Respondent(), "choices": choices, "writing": Writing()}
+    )
 
 
 def submit(

@@ -77,10 +77,14 @@ def test_submissions_are_anonymous(
     made = create_workshop(repo, framework, "Room", 3, True, NOW, 30)
     person = answered(4).with_respondent("Ada Lovelace", "PM 101")
     person = person.with_choice("proactive", example="Warned ACME Corp about the delay")
+    person = person.with_writing(
+        introduction="I am Jane Doe, intern at Initech.", reflection="Initech taught me a lot."
+    )
     assert submit(repo, made.workshop, framework, "browser-1", person, NOW) is True
     assert submit(repo, made.workshop, framework, "browser-1", person, NOW) is False
     [stored] = repo.response_answers(made.workshop.id)
     assert "Ada" not in stored and "ACME" not in stored and "PM 101" not in stored
+    assert "Jane" not in stored and "Initech" not in stored  # nor the report's own words
 
 
 def test_closed_and_empty_submissions_are_refused(

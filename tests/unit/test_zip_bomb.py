@@ -99,3 +99,28 @@ def test_a_part_that_lies_about_its_size_is_not_unpacked(tmp_path: Path) -> None
     measured = json.loads(result.stdout.strip().splitlines()[-1])
     assert measured["grew_kib"] / 1024 < ALLOWED_GROWTH_MIB, measured
     assert measured["outcome"] == "This Word document has no Rapport answers inside.", measured
+
+
+def test_a_corrupt_compressed_part_is_a_message(tmp_path: Path) -> None:
+    """Damaged deflate data inside a part raised zlib.error, an error box on the page."""
+    import pytest
+
+    from rapport.core.errors import AnswersError
+    from rapport.framework_file import load_framework
+    from rapport.restore import load_upload
+
+    entries = [
+        _entry("word/document.xml", b"<w:document/>"),
+        _entry_from("customXml/item1.xml", b"\xff\xfe\xfd garbage", 0, 50),
+    ]
+    body, directory, offset = b"", b"", 0
+    for local, central, size in entries:
+        directory += central[:42] + struct.pack("<I", offset) + central[46:]
+        body += local
+        offset += size
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 2, 2, len(directory), len(body), 0)
+    framework = load_framework(
+        Path(__file__).resolve().parents[2] / "data" / "client-relationships.yaml"
+    )
+    with pytest.raises(AnswersError, match="no Rapport answers inside"):
+        load_upload(body + directory + end, "report.docx", framework)
