@@ -93,6 +93,15 @@ def open_field(paragraph: Paragraph, instruction: str) -> None:
             run._r.append(mark)
 
 
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
 def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
@@ -106,10 +115,17 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
 def update_fields_on_open(doc: DocumentObject) -> None:
     """Ask Word to refresh the fields (the contents' page numbers) when it opens the file."""
     settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    # CT_Settings is a sequence: updateFields comes before these (strict readers check).
+    later = {qn(f"w:{tag}") for tag in _AFTER_UPDATE_FIELDS}
+    following = next((child for child in settings if child.tag in later), None)
+    if following is None:
         settings.append(update)
+    else:
+        following.addprevious(update)
 
 
 def add_page_numbers(doc: DocumentObject) -> None:

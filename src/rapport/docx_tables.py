@@ -13,7 +13,7 @@ from docx.table import Table
 
 from rapport.core.text import clean_text
 
-TEXT_WIDTH_INCHES = 6.5  # US Letter less python-docx's one-inch margins
+TEXT_WIDTH_INCHES = 6.0  # python-docx's template: US Letter less 1.25-inch margins
 # Calibri 11 pt averages about 0.075 inch a character; rounded up so that a word measured
 # to fit does fit, with the cell's own margins on top.
 INCHES_PER_CHARACTER = 0.085
@@ -85,7 +85,9 @@ def add_table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequenc
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
-    fit_columns(table)
+    section = doc.sections[-1]
+    width = (section.page_width - section.left_margin - section.right_margin) / 914400
+    fit_columns(table, width)
     return table
 
 

@@ -8,11 +8,12 @@ own input type, so it depends on nothing above it.
 from __future__ import annotations
 
 from rapport.core.assessment import Assessment
+from rapport.core.drafts import example_sentence
 from rapport.core.framework import Framework, Practice
 from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.plan import PracticePlan, action_plan, describe_level
 from rapport.core.scoring import PracticeScore, Profile
-from rapport.core.text import ME, join_words, plural, spelled
+from rapport.core.text import ME, join_words, spelled
 from rapport.docx_document import Writer, add_table
 
 
@@ -51,8 +52,13 @@ def write_method(writer: Writer, framework: Framework, profile: Profile) -> None
     scale = framework.scale
     words = join_words([level.label for level in scale.levels], "or")
     writer.heading("How I assessed myself", 2)
+    rated = (
+        f"all {profile.total} behaviour statements"
+        if profile.is_complete
+        else f"{profile.answered} of the {profile.total} behaviour statements"
+    )
     writer.text(
-        f"I rated {plural(profile.total, 'behaviour statement')}, grouped under the "
+        f"I rated {rated}, grouped under the "
         f"{spelled(len(framework.practices))} practices, by how often I do each one ({words}), or "
         f"marked it {scale.not_applicable.label} where the situation has not arisen in my "
         "work. A practice's current level is the average of its rated statements, from 1 "
@@ -70,13 +76,7 @@ def write_results_summary(writer: Writer, profile: Profile) -> None:
         return
     for sentence in summary_sentences(profile, ME):
         writer.text(sentence)
-    examples = sum(bool(s.example) for s in profile.scored)
-    writer.text(
-        f"I gave a recent example from my own work for {examples} of the "
-        f"{plural(len(profile.scored), 'practice')} I rated."
-        if examples
-        else "I did not give a recent example for any practice."
-    )
+    writer.text(example_sentence(profile))
     caution = unsupported_sentence(profile, ME)
     if caution:
         writer.text(caution)
@@ -184,9 +184,11 @@ def write_action_plan(writer: Writer, profile: Profile, assessment: Assessment) 
         writer.text("No practice is below my target, so there is no gap to close right now.")
         return
     writer.text(
-        f"I will concentrate on the {spelled(len(plans))} "
-        f"{'practice' if len(plans) == 1 else 'practices'} with the largest gaps, "
-        "weighted by the importance I gave them, starting with the first."
+        "I will concentrate on the practice with the largest gap, weighted by the "
+        "importance I gave it."
+        if len(plans) == 1
+        else f"I will concentrate on the {spelled(len(plans))} practices with the largest "
+        "gaps, weighted by the importance I gave them, starting with the first."
     )
     for number, plan in enumerate(plans, start=1):
         writer.heading(f"{number}. {plan.score.practice.name}", 2)

@@ -96,9 +96,14 @@ def heatmap_figure(profile: Profile, assessment: Assessment) -> Figure:
         "applicable, – is not answered)."
     )
     if not absent.empty:
-        shorter = sorted(set(absent["Practice"]), key=order.index)
-        verb = "has" if len(shorter) == 1 else "have"
-        caption += f" A dashed outline marks no statement: {join_words(shorter)} {verb} fewer."
+        counts = {s.practice.short_name: len(s.practice.indicators) for s in profile.scores}
+        shorter = [
+            f"{name} has {counts[name]}" for name in order if name in set(absent["Practice"])
+        ]
+        caption += (
+            f" A dashed outline marks where a practice has fewer statements than {widest} "
+            f"({join_words(shorter)})."
+        )
 
     if rated.empty:
         caption += " No statement has a rating on the scale yet."

@@ -81,8 +81,8 @@ def test_heatmap_shows_a_missing_statement_apart_from_a_skipped_one(
     rows = figure.chart.to_dict()["datasets"]
     outlined = [r for data in rows.values() for r in data if "Text" not in r]
     assert outlined == [{"Practice": framework.practices[-1].short_name, "Statement": "S5"}]
-    assert "A dashed outline marks no statement" in figure.caption
-    assert "has fewer" in figure.caption
+    assert "A dashed outline marks where a practice has fewer statements than 5" in (figure.caption)
+    assert "(Show appreciation has 4)" in figure.caption
     assert len(figure.table) == framework.indicator_count  # no row for what does not exist
 
 

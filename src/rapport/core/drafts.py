@@ -32,8 +32,9 @@ def introduction_draft(profile: Profile) -> tuple[str, ...]:
         f"In this report I assess my own habits against {spelled(count)} good practices for "
         "managing "
         "client relationships, drawn from project-management and service-quality research. "
-        f"I rated {plural(profile.answered, 'behaviour statement')} by how often I do them "
-        "and set a realistic target for each practice."
+        f"I rated {plural(profile.answered, 'behaviour statement')} by how often I do "
+        f"{'it' if profile.answered == 1 else 'them'} and set a realistic target for each "
+        "practice."
     )
     if profile.is_empty:
         return (opening,)
@@ -79,7 +80,11 @@ def conclusion_draft(profile: Profile, assessment: Assessment) -> tuple[str, ...
         met = "The assessment shows that none of the practices I rated meets my target yet."
     if focus:
         gaps = join_words([f"{s.practice.name} (a gap of {s.gap:.1f})" for s in focus])
-        met += f" My largest gaps, weighted by how much each matters to me, are in {gaps}."
+        met += (
+            f" My largest gap, weighted by how much it matters to me, is in {gaps}."
+            if len(focus) == 1
+            else f" My largest gaps, weighted by how much each matters to me, are in {gaps}."
+        )
     paragraphs.append(met)
     plans = action_plan(profile, assessment)
     first_steps = [_lower_first(p.actions[0].title.rstrip(".")) for p in plans if p.actions]
@@ -93,12 +98,19 @@ def conclusion_draft(profile: Profile, assessment: Assessment) -> tuple[str, ...
             "I will keep these habits, raise a target where I want to stretch, and retake "
             "the assessment later to check that they hold."
         )
-    examples = sum(bool(s.example) for s in profile.scored)
-    if examples < len(profile.scored):
-        missing = len(profile.scored) - examples
-        paragraphs.append(
-            f"I gave a recent example for {examples} of the {len(profile.scored)} practices I "
-            f"rated. Examples for the other {plural(missing, 'practice')} would show whether "
-            "those ratings hold up, since self-ratings tend to run optimistic."
-        )
     return tuple(paragraphs)
+
+
+def example_sentence(profile: Profile) -> str:
+    """How many of the rated practices have a recent example behind them, once, in the
+    results (self-ratings run optimistic; an example is the check)."""
+    rated = len(profile.scored)
+    examples = sum(bool(s.example) for s in profile.scored)
+    if not examples:
+        return "I did not give a recent example from my own work for any practice."
+    if examples == rated:
+        return "I gave a recent example from my own work for every practice I rated."
+    return (
+        f"I gave a recent example from my own work for {examples} of the {rated} practices "
+        "I rated; for the others, an example would show whether the rating holds up."
+    )

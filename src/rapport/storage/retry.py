@@ -70,7 +70,7 @@ _LASTING = (
         "Whoever runs the server should make the database file and its folder writable.",
     ),
     (
-        ("no such table", "does not exist", "42p01"),
+        ("no such table", "42p01"),  # PostgreSQL: undefined_table (not a missing role)
         "the database has lost Rapport's tables",
         "Restart the app so it can recreate them, or restore the database from a backup.",
     ),

@@ -177,20 +177,20 @@ def render_bring_back(framework: Framework) -> None:
     kept = state.set_aside(framework)
     if kept is None or state.is_sample(framework):
         return  # the sample banner offers them back itself
-    count = plural(kept.assessment.answered_count, "answer")
-    now = state.assessment(framework).answered_count
+    kept_words = state.work_words(kept.assessment)
+    current = state.assessment(framework)
     with st.container(border=True):
         st.markdown(
-            f":material/undo: **The {count} you had before {kept.when:%H:%M} are kept aside** "
-            f"({kept.reason} then)."
+            f":material/undo: **Your earlier work ({kept_words}) is kept aside**, as it was "
+            f"at {kept.when:%H:%M}."
             + (
-                f" Bringing them back sets your current {plural(now, 'answer')} aside "
-                "in their place."
-                if now
+                f" Bringing it back sets what you have now ({state.work_words(current)}) "
+                "aside in its place."
+                if state.has_work(current)
                 else ""
             )
         )
-        if st.button(f"Bring back those {count}", key="w.bring_back"):
+        if st.button("Bring back my earlier work", key="w.bring_back"):
             state.bring_back(framework)
             st.rerun()
 

@@ -28,15 +28,18 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
 # Streamlit turns ":material/name:" into an icon even when its colons are escaped, so a
-# word joiner (invisible, and no break opportunity) goes after every colon as well.
+# word joiner (invisible, and no break opportunity) goes after a colon that a shortcode
+# could start with: one before a letter. An address ("postgresql://", "host:5432") stays
+# exactly as typed, so it can be copied.
 _WORD_JOINER = "\u2060"
+_SHORTCODE_START = re.compile(r"\\:(?=[A-Za-z_])")
 
 
 def escape_markdown(text: str) -> str:
     """Show user text literally: no links, images, HTML, icons, emoji shortcodes, LaTeX or
     formatting can sneak in, wherever Streamlit reads markdown (text, labels, headings)."""
     escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return escaped.replace("\\:", "\\:" + _WORD_JOINER)
+    return _SHORTCODE_START.sub("\\\\:" + _WORD_JOINER, escaped)
 
 
 def render_error(error: RapportError) -> None:

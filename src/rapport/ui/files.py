@@ -10,7 +10,7 @@ import streamlit as st
 from rapport.answers_file import to_json
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from rapport.core.text import join_words, plural
+from rapport.core.text import join_words
 from rapport.restore import LoadedAnswers, load_upload
 from rapport.ui import resources, state
 from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, render_error
@@ -179,15 +179,14 @@ def render_sample_banner(framework: Framework) -> None:
             ":material/science: **You are looking at a sample profile**, not your own "
             "answers. Explore the results and the report, then start your own assessment."
             + (
-                f" Your own {plural(kept.assessment.answered_count, 'answer')} are kept "
-                "aside, unchanged."
+                f" Your own work ({state.work_words(kept.assessment)}) is kept aside, unchanged."
                 if kept is not None
                 else ""
             )
         )
         if kept is not None:
             if st.button(
-                f"Back to my {plural(kept.assessment.answered_count, 'answer')}",
+                f"Back to my own work ({state.work_words(kept.assessment)})",
                 icon=":material/undo:",
                 type="primary",
                 key="w.sample.back",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -67,15 +68,61 @@ def save(value: Assessment) -> None:
     _store()[value.framework_id] = value
 
 
+MAX_SET_ASIDE = 10  # per framework: more undo than anyone needs, bounded memory
+
+
+def has_work(value: Assessment | None) -> bool:
+    """Whether an assessment holds anything a person wrote or chose: ratings, examples,
+    a target or importance, their introduction or conclusion, their name."""
+    if value is None:
+        return False
+    writing, who = value.writing, value.respondent
+    return bool(
+        value.ratings
+        or any(c.example or c.target is not None or c.importance is not None
+               for c in value.choices.values())
+        or writing.introduction or writing.reflection or who.name or who.course
+    )  # fmt: skip
+
+
+def work_words(value: Assessment) -> str:
+    """What a person would call this work: "34 answers", "1 answer", "your writing"."""
+    count = value.answered_count
+    if count:
+        return f"{count} answer{'' if count == 1 else 's'}"
+    return "your notes and writing"
+
+
+def _local_now() -> datetime:
+    """Now in the browser's time zone (st.context.timezone), for times shown to the person."""
+    try:
+        return datetime.now(ZoneInfo(str(st.context.timezone)))
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return datetime.now().astimezone()
+
+
+def _set_aside_stack(framework_id: str) -> list[SetAside]:
+    return st.session_state.setdefault(SET_ASIDE, {}).setdefault(framework_id, [])
+
+
+def _keep(value: Assessment, reason: str, bottom: bool = False) -> None:
+    """Put someone's own work on the set-aside pile (a sample is nobody's work): on top,
+    or at the bottom for what a bring-back displaces, so that bringing back again and
+    again walks the whole pile instead of swapping the top two."""
+    if not has_work(value) or value.framework_id in _samples():
+        return
+    pile = _set_aside_stack(value.framework_id)
+    pile.insert(0 if bottom else len(pile), SetAside(value, reason, _local_now()))
+    del pile[:-MAX_SET_ASIDE]
+
+
 def replace(value: Assessment, sample: bool = False, reason: str = "replaced") -> None:
     """Swap in a whole assessment (restored from a file, the sample profile, or an empty
-    one). The person's own answers it displaces are set aside, never dropped: a sample or
-    an empty assessment is nobody's work and is not kept."""
+    one). The person's own work it displaces is set aside, never dropped, on a pile: a
+    second clear does not lose what the first one kept."""
     current = _store().get(value.framework_id)
-    if current is not None and current.answered_count and value.framework_id not in _samples():
-        st.session_state.setdefault(SET_ASIDE, {})[value.framework_id] = SetAside(
-            current, "sample" if sample else reason, datetime.now().astimezone()
-        )
+    if current is not None:
+        _keep(current, "sample" if sample else reason)
     save(value)
     samples = _samples()
     if sample:
@@ -100,21 +147,21 @@ def clear(framework: Framework) -> None:
 
 
 def set_aside(framework: Framework) -> SetAside | None:
-    return st.session_state.get(SET_ASIDE, {}).get(framework.id)
+    """The work set aside most recently, which "bring back" restores."""
+    pile = st.session_state.get(SET_ASIDE, {}).get(framework.id)
+    return pile[-1] if pile else None
 
 
 def bring_back(framework: Framework) -> None:
-    """Put the set-aside answers back exactly as they were. Whatever they replace is set
-    aside in turn (unless it is the sample or empty), so this can be undone too."""
-    kept = set_aside(framework)
-    if kept is None:
+    """Put the most recently set-aside work back exactly as it was. Whatever it replaces
+    is set aside in turn (unless it is the sample or empty), so this can be undone too."""
+    pile = st.session_state.get(SET_ASIDE, {}).get(framework.id)
+    if not pile:
         return
-    st.session_state[SET_ASIDE].pop(framework.id)
+    kept = pile.pop()
     displaced = assessment(framework)
-    if displaced.answered_count and not is_sample(framework):
-        st.session_state[SET_ASIDE][framework.id] = SetAside(
-            displaced, "replaced", datetime.now().astimezone()
-        )
+    if not is_sample(framework):
+        _keep(displaced, "replaced", bottom=True)
     save(kept.assessment)
     _samples().discard(framework.id)
     st.session_state.pop(STEP, None)

@@ -120,8 +120,13 @@ def facilitator_tokens() -> dict[str, str]:
 
 
 def _sent_part(answers: Assessment) -> tuple[object, ...]:
-    """What a submission carries (no example notes, no name): what "unsent" compares."""
-    choices = {p: (c.target, c.importance) for p, c in answers.choices.items()}
+    """What a submission carries (no example notes, no name): what "unsent" compares. An
+    example typed alone leaves a choice with no target or importance: that sends nothing."""
+    choices = {
+        p: (c.target, c.importance)
+        for p, c in answers.choices.items()
+        if c.target is not None or c.importance is not None
+    }
     return (dict(answers.ratings), choices)
 
 
@@ -174,8 +179,8 @@ def render_workshop_submit(framework: Framework, primary: bool = True) -> None:
             "averages, and only once enough people have answered. Submitting again replaces "
             "your earlier answers."
         )
-        if isinstance(outcome, StorageUnavailable):
-            st.warning(_unavailable(outcome).summary, icon=":material/cloud_off:")
+        if isinstance(outcome, StorageUnavailable):  # its own words: full disk, gone...
+            st.warning(escape_markdown(outcome.summary), icon=":material/cloud_off:")
         elif isinstance(outcome, RapportError):
             render_error(outcome)
         elif outcome:
