@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rapport.core.workshop import WorkshopError
-from rapport.ui import resources
+from rapport.ui import device, resources
 from rapport.ui.components import ASSESS_PAGE, render_error
 from rapport.ui.limits import join_action, take
 from rapport.ui.workshop_ui import join, joined, now, store
@@ -44,3 +44,10 @@ if not workshop.is_open:
 if st.button("Join and start", type="primary", icon=":material/login:"):
     join(workshop)
     st.switch_page(ASSESS_PAGE)
+if device.known(workshop.id):
+    # This browser answered before: the same person continues above; someone else sharing
+    # the device gets answers of their own instead of replacing the first person's.
+    st.caption("This device has answered in this workshop before.")
+    if st.button("Join as someone else on this device", icon=":material/person_add:"):
+        join(workshop, someone_else=True)
+        st.switch_page(ASSESS_PAGE)

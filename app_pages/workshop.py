@@ -6,7 +6,7 @@ from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopEr
 from rapport.ui import pages, resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
 from rapport.ui.files import sample_profile
-from rapport.ui.limits import create_action, take
+from rapport.ui.limits import check, create_action, take
 from rapport.ui.links import app_url
 from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
@@ -79,7 +79,7 @@ with st.form("new-workshop"):
     )
     if st.form_submit_button("Create the workshop", type="primary"):
         try:
-            take(create_action())
+            check(create_action())
             made = create_workshop(
                 repo, framework, title, int(group), share, now(), settings.workshop_days,
                 max_live=settings.max_live_workshops,
@@ -87,6 +87,7 @@ with st.form("new-workshop"):
         except WorkshopError as error:
             render_error(error)
         else:
+            take(create_action())
             remember_facilitator(made.workshop.id, made.facilitator_token)
             st.session_state[CREATED] = (made.workshop, made.facilitator_token)
             st.rerun()
@@ -101,7 +102,7 @@ if sample is not None:
     )
     if st.button("Create a demo workshop", icon=":material/science:"):
         try:
-            take(create_action())
+            check(create_action())
             made = create_demo_workshop(
                 repo, framework, sample.assessment, now(), settings.workshop_days,
                 max_live=settings.max_live_workshops,
@@ -109,6 +110,7 @@ if sample is not None:
         except WorkshopError as error:
             render_error(error)
         else:  # the same two steps as a real workshop: rehearsing includes the link
+            take(create_action())
             remember_facilitator(made.workshop.id, made.facilitator_token)
             st.session_state[CREATED] = (made.workshop, made.facilitator_token)
             st.rerun()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from rapport.core.framework import Framework
-from rapport.core.text import clean_text, plural
+from rapport.core.text import clean_text, long_date, plural
 from rapport.core.workshop import PracticeAggregate, RoomSummary, Workshop
 from rapport.docx_document import ChartImage, Writer, add_figure, add_table, new_document, save
 from rapport.room_charts import DISTRIBUTION_HIDDEN
@@ -65,7 +65,7 @@ def build_debrief(
     title = f"Workshop debrief: {workshop.title}"
     writer.doc.add_paragraph(clean_text(title), style="Title")
     writer.text(
-        f"{generated_on.day} {generated_on:%B %Y}. {plural(summary.count, 'response')} to "
+        f"{long_date(generated_on)}. {plural(summary.count, 'response')} to "
         f"\u201c{framework.name}\u201d. Averages are shown only for practices with at least "
         f"{workshop.min_group_size} responses, and no individual answer is included."
     )

@@ -20,7 +20,7 @@ from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.drafts import conclusion_draft, introduction_draft, split_paragraphs
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
-from rapport.core.text import ME, clean_text, join_words, spelled
+from rapport.core.text import ME, clean_text, join_words, long_date, spelled
 from rapport.docx_answers import embed_answers
 from rapport.docx_document import (
     ChartImage,
@@ -81,7 +81,7 @@ def outline(
         else "None needed: every target is met."
     )
     sections = [
-        ("Contents", "Every section with its page number."),
+        ("Contents", "Every section; Word adds the page numbers when it updates the fields."),
         ("Introduction", own if writing.introduction else draft),
         (
             "Good practices in the research",
@@ -121,7 +121,7 @@ def _title_page(writer: Writer, data: ReportInput) -> None:
     details = [
         ("Prepared by", who.name),
         ("Course", who.course),
-        ("Date", f"{data.generated_on.day} {data.generated_on:%B %Y}"),
+        ("Date", long_date(data.generated_on)),
     ]
     for label, value in details:
         if value:

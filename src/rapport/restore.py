@@ -9,6 +9,7 @@ from rapport.answers_file import parse
 from rapport.core.assessment import Assessment, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.core.text import long_date
 from rapport.docx_answers import extract_answers
 
 MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
@@ -31,7 +32,7 @@ class LoadedAnswers:
             moment = datetime.fromisoformat(self.saved_at)
         except ValueError:
             return None
-        return f"{moment.day} {moment:%B %Y}"
+        return long_date(moment)
 
 
 def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswers:

@@ -70,6 +70,20 @@ def test_a_reload_and_a_second_tab_are_the_same_participant(
         open_dashboard(desk, key_link)
         expect(desk.get_by_test_id("stMetric").filter(has_text="Responses")).to_be_visible()
         assert responses(desk) == str(SIMULATED + 1)
+        # A second person on the same phone says so, and is counted on their own.
+        second_tab.goto(link)
+        wait_for_app(second_tab)
+        second_tab.get_by_role("button", name="Join as someone else on this device").click()
+        wait_for_app(second_tab)
+        group = second_tab.get_by_role("radiogroup").filter(has_text="Not applicable").first
+        group.get_by_text("Never", exact=True).click()
+        wait_for_app(second_tab)
+        second_tab.get_by_role("button", name=re.compile("Submit")).first.click()
+        wait_for_app(second_tab)
+        expect(second_tab.get_by_text("Your answers are in.")).to_be_visible()
+        expect(desk.get_by_test_id("stMetric").filter(has_text="Responses")).to_contain_text(
+            str(SIMULATED + 2), timeout=15_000
+        )
         # Another browser is another participant.
         other = browser.new_context(viewport={"width": 390, "height": 844})
         try:
@@ -77,7 +91,7 @@ def test_a_reload_and_a_second_tab_are_the_same_participant(
         finally:
             other.close()
         expect(desk.get_by_test_id("stMetric").filter(has_text="Responses")).to_contain_text(
-            str(SIMULATED + 2), timeout=15_000
+            str(SIMULATED + 3), timeout=15_000
         )
     finally:
         person.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 # XML 1.0 forbids most C0 controls, lone surrogates and the two non-characters U+FFFE/U+FFFF.
 # python-docx (via lxml) refuses any of them, so they are dropped everywhere text enters.
@@ -66,6 +67,11 @@ _SMALL = (
 def spelled(count: int) -> str:
     """Counts up to twelve in words, as prose writes them ("seven practices"); digits above."""
     return _SMALL[count] if 0 <= count < len(_SMALL) else str(count)
+
+
+def long_date(moment: date) -> str:
+    """ "1 December 2026": the date as the reports and messages write it."""
+    return f"{moment.day} {moment:%B %Y}"
 
 
 def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:

@@ -38,6 +38,11 @@ _REMEMBER_DEVICE = """<script>
 </script>"""
 
 
+def known(workshop_id: str) -> bool:
+    """Whether this browser has joined the workshop before (its key is kept)."""
+    return participant_key(workshop_id) is not None
+
+
 def remember(workshop_id: str, key: str, expires_at: datetime, now: datetime) -> None:
     """Keep the key in this browser until the workshop ends."""
     if not _DEVICE_KEY.fullmatch(key) or participant_key(workshop_id) == key:

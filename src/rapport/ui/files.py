@@ -13,7 +13,7 @@ from rapport.core.framework import Framework
 from rapport.core.text import join_words
 from rapport.restore import LoadedAnswers, load_upload
 from rapport.ui import resources, state
-from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, render_error
+from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, escape_markdown, render_error
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -48,7 +48,7 @@ def _render_left_out(loaded: LoadedAnswers) -> None:
     if loaded.left_out:
         st.info(
             "Left out because this version of the framework no longer has them: "
-            + join_words(loaded.left_out)
+            + escape_markdown(join_words(loaded.left_out))  # ids from the file: shown as typed
             + ".",
             icon=":material/info:",
         )

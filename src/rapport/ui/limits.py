@@ -67,7 +67,13 @@ def _refusal(action: Action, seconds: int, whose: str) -> WorkshopError:
     )
 
 
-def take(action: Action) -> None:
+def check(action: Action) -> None:
+    """Raise WorkshopError, saying how long to wait, if one more would pass a limit; count
+    nothing (creating a workshop counts only once it is made: `take` after it)."""
+    take(action, record=False)
+
+
+def take(action: Action, record: bool = True) -> None:
     """Count one attempt, or raise WorkshopError saying how long to wait."""
     now = datetime.now(UTC)
     key = f"rapport.limit.{action.name}"
@@ -81,5 +87,7 @@ def take(action: Action) -> None:
         server_after = admit(everyone, now, action.server)
         if server_after is None:
             raise _refusal(action, wait_seconds(everyone, now, action.server), "this server")
-        server.times[action.name] = server_after
-    st.session_state[key] = session_after
+        if record:
+            server.times[action.name] = server_after
+    if record:
+        st.session_state[key] = session_after

@@ -74,11 +74,14 @@ def joined() -> Joined | None:
     return st.session_state.get(JOINED)
 
 
-def join(workshop: Workshop) -> None:
+def join(workshop: Workshop, someone_else: bool = False) -> None:
     """Join as this browser: the same key as before in this session, or in this browser
-    (another tab, a reload), so submitting again replaces instead of counting twice."""
+    (another tab, a reload), so submitting again replaces instead of counting twice.
+    `someone_else`: a second person on a shared device joins with a key of their own."""
     current = joined()
     key = current.participant_key if current and current.workshop_id == workshop.id else None
+    if someone_else:
+        key = secrets.token_urlsafe(16)
     st.session_state[JOINED] = Joined(
         workshop.id,
         workshop.code,
@@ -233,10 +236,8 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | N
     """The joined workshop and its published results, when its facilitator lets
     participants compare, for a session that has submitted, and only the practices the
     facilitator has revealed (None for the results before the first publication)."""
-    membership = joined()
-    if membership is None or membership.framework_id != framework.id:
-        return None
-    if membership.workshop_id not in _submitted():
+    membership = participant(framework)
+    if membership is None or membership.workshop_id not in _submitted():
         return None
     repo = store_or_none()
     if repo is None:
