@@ -50,15 +50,15 @@ focus = profile.focus
 cols = st.columns(3)
 cols[0].metric("Statements answered", f"{profile.answered} of {profile.total}")
 cols[1].metric("Practices at target", f"{met} of {rated}")
-cols[2].metric(
-    "Top priority",
-    focus[0].practice.short_name if focus else "none",
-    help=(
-        f"Gap {focus[0].gap:.1f}, weighed by the importance you gave it."
+# A practice's name wraps here: st.metric would cut it to "Update clien...".
+with cols[2]:
+    st.caption("Top priority")
+    st.markdown(
+        f"**{focus[0].practice.name}** (gap {focus[0].gap:.1f}, weighed by the importance you "
+        "gave it)"
         if focus
-        else "Every rated practice meets its target."
-    ),
-)
+        else "**None**: every rated practice meets its target."
+    )
 
 caution = unsupported_sentence(profile)
 if caution:
