@@ -73,8 +73,9 @@ def outline(
 ) -> list[tuple[str, str]]:
     """The report's sections and what each holds, for the preview on the Report page."""
     writing = assessment.writing
-    own = "In my own words, from the text above."
-    draft = "A first-person draft made from my answers, marked as a draft to rewrite."
+    # Said on the Report page, to the person: the report itself speaks as them.
+    own = "In your own words, from the text above."
+    draft = "A first-person draft made from your answers, marked as a draft to rewrite."
     focus = (
         f"Steps for {join_words([s.practice.name for s in profile.focus])}."
         if profile.focus
@@ -90,8 +91,8 @@ def outline(
         ),
         (
             "My self-assessment",
-            "How I rated, what the results show, three charts with captions, scores and "
-            "priorities, and my ratings practice by practice.",
+            "How you rated, what the results show, three charts with captions, scores and "
+            "priorities, and your ratings practice by practice, in your voice.",
         ),
         ("Action plan", focus),
         ("Conclusion", own if writing.reflection else draft),
@@ -99,7 +100,7 @@ def outline(
     ]
     if with_progress:
         sections.insert(
-            4, ("Progress", "Before and after per practice, against my earlier answers.")
+            4, ("Progress", "Before and after per practice, against your earlier answers.")
         )
     return sections
 
