@@ -32,7 +32,8 @@ ROOM_COLOUR = NEUTRAL_COLOUR
 # Why a practice's level counts may be missing; said wherever the distribution is drawn.
 DISTRIBUTION_HIDDEN = (
     "Level counts appear only once twice the minimum group size have scored a practice and "
-    "their answers use more than one level, so no one can read the others' levels off them."
+    "at least the minimum group size sit outside its most common level, so no one can read "
+    "the others' levels off them."
 )
 
 

@@ -82,6 +82,10 @@ def test_level_counts_need_twice_k_and_more_than_one_level() -> None:
     assert same.practices[0].shown and not same.practices[0].distribution_shown
     assert distribution_is_safe((2, 2, 2, 2, 2), 5) and not distribution_is_safe((0, 9, 0), 3)
     assert not distribution_is_safe((1, 2, 2), 3)  # 5 responses < 2k
+    # All but one on a level: the one outside reads the five others' level off the bars.
+    assert not distribution_is_safe((0, 1, 0, 5, 0), 3)
+    assert not distribution_is_safe((0, 2, 0, 4, 0), 3)  # 2 outside: each knows the other
+    assert distribution_is_safe((0, 3, 0, 3, 0), 3)
 
 
 def test_a_practice_rated_by_fewer_than_k_stays_hidden() -> None:

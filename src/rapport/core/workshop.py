@@ -184,10 +184,14 @@ def widest_spread(aggregates: Iterable[PracticeAggregate]) -> PracticeAggregate 
 
 def distribution_is_safe(counts: Sequence[int], min_group_size: int) -> bool:
     """Per-level counts say more than an average: a participant who knows their own level
-    reads the others' off the bars. They are drawn only for at least 2k responses, and never
-    when one level holds everybody (that would state every person's level)."""
+    reads the others' off the bars. They are drawn only for at least 2k responses, and
+    only while at least k people sit outside the fullest level: otherwise one of the few
+    outside it learns that everybody else is on it (six answers with levels 0,1,0,5,0 at
+    k = 3 told the one at Rarely that the five others chose Often)."""
     responses = sum(counts)
-    return responses >= 2 * min_group_size and max(counts, default=0) < responses
+    return responses >= 2 * min_group_size and max(counts, default=0) <= (
+        responses - min_group_size
+    )
 
 
 def summarize(
