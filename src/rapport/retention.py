@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta
 
-from rapport.core.workshop import WorkshopRepository
+from rapport.core.ports import WorkshopRepository
 
 PURGE_EVERY = timedelta(hours=1)
 

@@ -12,13 +12,13 @@ from datetime import date
 
 from rapport.chart_images import render_png
 from rapport.core.framework import Framework
+from rapport.core.ports import WorkshopRepository
 from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import (
     PracticeAggregate,
     RoomSummary,
     Workshop,
     WorkshopError,
-    WorkshopRepository,
     still_needed,
     summarize,
 )

@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.framework import Framework
+from rapport.core.ports import WorkshopRepository
 from rapport.core.text import one_line
 from rapport.core.workshop import (
     CODE_LENGTH,
@@ -27,7 +28,6 @@ from rapport.core.workshop import (
     NewResponse,
     Workshop,
     WorkshopError,
-    WorkshopRepository,
     new_code,
     normalize_code,
     practice_results,

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
 
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework, Practice
 from rapport.core.scoring import score
-
-if TYPE_CHECKING:  # snapshots.py builds on this module's types
-    from rapport.core.snapshots import RoomStatus
 
 # No look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B): a code read off a projector is typed right.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -229,61 +225,3 @@ def summarize(
             )
         )
     return RoomSummary(count, min_group_size, tuple(aggregates))
-
-
-class WorkshopRepository(Protocol):
-    """What the services need from storage; storage/ implements it with SQLAlchemy."""
-
-    def add_workshop(
-        self, workshop: Workshop, token_hash: str, responses: Sequence[NewResponse] = ()
-    ) -> None:
-        """Store the workshop and any responses it starts with, all in one transaction:
-        a failure leaves no workshop, never one with some of its responses."""
-        ...
-
-    def workshop(self, workshop_id: str) -> Workshop | None: ...
-
-    def workshop_by_code(self, code: str) -> Workshop | None: ...
-
-    def workshop_by_token_hash(self, token_hash: str) -> Workshop | None: ...
-
-    def update_workshop(
-        self,
-        workshop_id: str,
-        *,
-        is_open: bool | None = None,
-        revealed: frozenset[str] | None = None,
-    ) -> None: ...
-
-    def delete_workshop(self, workshop_id: str) -> bool: ...
-
-    def save_response(
-        self,
-        workshop_id: str,
-        participant_hash: str,
-        answers_json: str,
-        practices: Sequence[PracticeResult],
-        now: datetime,
-        max_responses: int | None = None,
-    ) -> bool:
-        """Store or replace; a new participant beyond `max_responses` is refused."""
-        ...
-
-    def live_workshops(self, now: datetime) -> int:
-        """Workshops that have not ended."""
-        ...
-
-    def practice_rows(self, workshop_id: str) -> list[PracticeRow]: ...
-
-    def room_status(self, workshop_id: str) -> RoomStatus | None: ...
-
-    def publish_snapshot(
-        self, workshop_id: str, decide: Callable[[RoomStatus], bool]
-    ) -> RoomStatus | None:
-        """Under the workshop's write lock: read the status again and, when `decide` says
-        so, store next_snapshot(...) from the rows of that same moment."""
-        ...
-
-    def response_answers(self, workshop_id: str) -> list[str]: ...
-
-    def purge_expired(self, now: datetime) -> int: ...

@@ -7,12 +7,12 @@ from datetime import date
 import streamlit as st
 
 from rapport.core.framework import Framework
+from rapport.core.ports import WorkshopRepository
 from rapport.core.text import plural
 from rapport.core.workshop import (
     REVEAL_ALL,
     Workshop,
     WorkshopError,
-    WorkshopRepository,
     widest_spread,
 )
 from rapport.qr import qr_png
