@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rapport.core.scoring import score
-from rapport.ui import state
+from rapport.ui import pages, state
 from rapport.ui.assess_form import (
     focus_heading,
     render_how_to_rate,
@@ -11,7 +11,7 @@ from rapport.ui.assess_form import (
     render_practice,
     render_step_picker,
 )
-from rapport.ui.components import RESULTS_PAGE, active_framework, render_progress
+from rapport.ui.components import active_framework, render_progress
 from rapport.ui.workshop_ui import participant, render_workshop_submit
 
 framework = active_framework()
@@ -59,7 +59,7 @@ elif forward.button(
     type="secondary" if in_workshop else "primary",
     width="stretch",
 ):
-    st.switch_page(RESULTS_PAGE)
+    st.switch_page(pages.RESULTS)
 
 if in_workshop and not last:
     render_workshop_submit(framework, primary=False)

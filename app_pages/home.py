@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, active_framework
+from rapport.ui import pages
+from rapport.ui.components import active_framework
 from rapport.ui.files import load_sample, render_resume, sample_profile
 
 framework = active_framework()
@@ -27,14 +28,14 @@ st.markdown(f"It takes about **{framework.estimated_minutes} minutes**. You can 
 
 start, sample = st.columns(2)
 if start.button("Start the assessment", type="primary", icon=":material/play_arrow:"):
-    st.switch_page(ASSESS_PAGE)
+    st.switch_page(pages.ASSESS)
 if sample_profile(framework) is not None and sample.button(
     "Try it with a sample profile",
     icon=":material/science:",
     help="Fills in a made-up student's answers so you can see results and a report at once.",
 ):
     load_sample(framework)
-    st.switch_page(RESULTS_PAGE)
+    st.switch_page(pages.RESULTS)
 
 st.subheader("Back for a retake?")
 st.markdown(

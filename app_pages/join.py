@@ -3,8 +3,8 @@
 import streamlit as st
 
 from rapport.core.workshop import WorkshopError
-from rapport.ui import device, resources
-from rapport.ui.components import ASSESS_PAGE, render_error
+from rapport.ui import device, pages, resources
+from rapport.ui.components import render_error
 from rapport.ui.limits import join_action, take
 from rapport.ui.workshop_ui import join, joined, now, store
 from rapport.workshops import find_for_join, workshop_framework
@@ -23,7 +23,7 @@ if not typed:
     if membership is not None:
         st.info("You are in a workshop:", icon=":material/groups:")
         st.text(membership.title)
-        st.page_link(ASSESS_PAGE, label="Continue the assessment", icon=":material/arrow_forward:")
+        st.page_link(pages.ASSESS, label="Continue the assessment", icon=":material/arrow_forward:")
     st.stop()
 
 try:
@@ -43,11 +43,11 @@ if not workshop.is_open:
     st.stop()
 if st.button("Join and start", type="primary", icon=":material/login:"):
     join(workshop)
-    st.switch_page(ASSESS_PAGE)
+    st.switch_page(pages.ASSESS)
 if device.known(workshop.id):
     # This browser answered before: the same person continues above; someone else sharing
     # the device gets answers of their own instead of replacing the first person's.
     st.caption("This device has answered in this workshop before.")
     if st.button("Join as someone else on this device", icon=":material/person_add:"):
         join(workshop, someone_else=True)
-        st.switch_page(ASSESS_PAGE)
+        st.switch_page(pages.ASSESS)

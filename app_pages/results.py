@@ -9,10 +9,8 @@ from rapport.core.scoring import score
 from rapport.core.text import join_words
 from rapport.progress_chart import progress_figure
 from rapport.services import progress_since
-from rapport.ui import state
+from rapport.ui import pages, state
 from rapport.ui.components import (
-    ASSESS_PAGE,
-    REPORT_PAGE,
     active_framework,
     render_figure,
     render_nothing_to_show,
@@ -37,7 +35,7 @@ if not profile.is_complete:
         + (f" Not in the gap chart yet: {join_words(unrated)}." if unrated else ""),
         icon=":material/hourglass_top:",
     )
-    st.page_link(ASSESS_PAGE, label="Finish the assessment", icon=":material/edit:")
+    st.page_link(pages.ASSESS, label="Finish the assessment", icon=":material/edit:")
 
 render_workshop_submit(framework)
 
@@ -94,4 +92,4 @@ for plan in plans:
         for action in plan.actions:
             st.markdown(f"- **{action.title}.** {action.detail}")
 
-st.page_link(REPORT_PAGE, label="Get your Word report", icon=":material/description:")
+st.page_link(pages.REPORT, label="Get your Word report", icon=":material/description:")

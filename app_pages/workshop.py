@@ -12,7 +12,6 @@ from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
 from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
 
-DASHBOARD_PAGE = pages.DASHBOARD
 CREATED = "rapport.just_created"
 JOIN_SCREEN = "rapport.join_screen"
 
@@ -46,7 +45,7 @@ if created is not None:
     st.code(facilitator_link(app_url(), token), language=None, wrap_lines=True)
     opened, done = st.columns(2)
     opened.page_link(
-        DASHBOARD_PAGE, label="Open the dashboard", query_params={"key": token},
+        pages.DASHBOARD, label="Open the dashboard", query_params={"key": token},
         icon=":material/monitoring:",
     )  # fmt: skip
     if done.button("I saved the link: show the join screen", icon=":material/qr_code_2:"):
@@ -115,4 +114,4 @@ if sample is not None:
             st.session_state[CREATED] = (made.workshop, made.facilitator_token)
             st.rerun()
 
-render_my_workshops(DASHBOARD_PAGE)
+render_my_workshops(pages.DASHBOARD)

@@ -11,7 +11,7 @@ from rapport.core.assessment import Assessment
 from rapport.core.drafts import example_sentence
 from rapport.core.framework import Framework, Practice
 from rapport.core.headline import summary_sentences, unsupported_sentence
-from rapport.core.plan import PracticePlan, action_plan, describe_level
+from rapport.core.plan import PracticePlan, action_plan, describe_level, numeric_ratings
 from rapport.core.scoring import PracticeScore, Profile
 from rapport.core.text import ME, join_words, spelled
 from rapport.docx_document import Writer, add_table
@@ -150,11 +150,7 @@ def _standing(
             )
         return "I have not rated this practice yet."
     level = describe_level(profile, score.current or 0)
-    ratings = {
-        i.id: r
-        for i in score.practice.indicators
-        if (r := assessment.numeric_rating(i.id)) is not None
-    }
+    ratings = numeric_ratings(score, assessment)
     if score.meets_target:
         best = max(score.practice.indicators, key=lambda i: ratings.get(i.id, 0))
         return (

@@ -29,7 +29,7 @@ class PracticePlan:
     actions: tuple[Action, ...]  # most relevant first; empty when the target is met
 
 
-def _numeric_ratings(score: PracticeScore, assessment: Assessment) -> dict[str, int]:
+def numeric_ratings(score: PracticeScore, assessment: Assessment) -> dict[str, int]:
     return {
         i.id: value
         for i in score.practice.indicators
@@ -38,7 +38,7 @@ def _numeric_ratings(score: PracticeScore, assessment: Assessment) -> dict[str, 
 
 
 def plan_practice(score: PracticeScore, assessment: Assessment) -> PracticePlan:
-    ratings = _numeric_ratings(score, assessment)
+    ratings = numeric_ratings(score, assessment)
     weakest = sorted(
         (
             RatedIndicator(indicator, ratings[indicator.id])

@@ -17,11 +17,6 @@ from rapport.ui import pages, resources, state
 if TYPE_CHECKING:
     from rapport.charts import Figure
 
-# Where the pages are, from the one table of pages (kept here under these names for the
-# modules that link to them).
-ASSESS_PAGE = pages.ASSESS
-RESULTS_PAGE = pages.RESULTS
-REPORT_PAGE = pages.REPORT
 PICKER = "w.framework"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
@@ -157,4 +152,4 @@ def render_nothing_to_show(what: str, framework: Framework, profile: Profile) ->
         message,
         icon=":material/info:",
     )
-    st.page_link(ASSESS_PAGE, label="Go to Assess", icon=":material/arrow_forward:")
+    st.page_link(pages.ASSESS, label="Go to Assess", icon=":material/arrow_forward:")

@@ -14,6 +14,7 @@ from datetime import datetime
 
 import streamlit as st
 
+WRITTEN = "rapport.device_written"
 _DEVICE_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -45,8 +46,12 @@ def known(workshop_id: str) -> bool:
 
 def remember(workshop_id: str, key: str, expires_at: datetime, now: datetime) -> None:
     """Keep the key in this browser until the workshop ends."""
+    written = st.session_state.setdefault(WRITTEN, set())
     if not _DEVICE_KEY.fullmatch(key) or participant_key(workshop_id) == key:
-        return  # not ours to store, or the browser has it already
+        return  # not ours to store, or the browser had it when this session began
+    if (workshop_id, key) in written:
+        return  # written once this session: the cookies Streamlit read do not change
+    written.add((workshop_id, key))
     seconds = max(int((expires_at - now).total_seconds()), 0)
     payload = json.dumps([cookie_name(workshop_id), key, seconds])
     st.html(_REMEMBER_DEVICE % payload.replace("</", "<\\/"), unsafe_allow_javascript=True)

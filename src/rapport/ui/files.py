@@ -12,8 +12,8 @@ from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.text import join_words
 from rapport.restore import LoadedAnswers, load_upload
-from rapport.ui import resources, state
-from rapport.ui.components import ASSESS_PAGE, RESULTS_PAGE, escape_markdown, render_error
+from rapport.ui import pages, resources, state
+from rapport.ui.components import escape_markdown, render_error
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -106,14 +106,14 @@ def render_next_step(framework: Framework) -> None:
             key="w.resume.continue",
         ):
             state.set_step(first_open)
-            st.switch_page(ASSESS_PAGE)
+            st.switch_page(pages.ASSESS)
     if answers.answered_count and right.button(
         "See my results",
         type="primary" if first_open is None else "secondary",
         icon=":material/insights:",
         key="w.resume.results",
     ):
-        st.switch_page(RESULTS_PAGE)
+        st.switch_page(pages.RESULTS)
 
 
 def render_compare(framework: Framework) -> None:

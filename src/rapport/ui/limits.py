@@ -40,24 +40,20 @@ class Action:
     what: str  # "create workshops", "try join codes"
 
 
+def _action(name: str, what: str, seconds: int, per_session: int, per_server: int) -> Action:
+    return Action(name, Window(per_session, seconds), Window(per_server, seconds), what)
+
+
 def create_action() -> Action:
-    settings = resources.settings()
-    return Action(
-        "create",
-        Window(settings.workshops_per_hour, HOUR),
-        Window(settings.server_workshops_per_hour, HOUR),
-        "create workshops",
+    s = resources.settings()
+    return _action(
+        "create", "create workshops", HOUR, s.workshops_per_hour, s.server_workshops_per_hour
     )
 
 
 def join_action() -> Action:
-    settings = resources.settings()
-    return Action(
-        "join",
-        Window(settings.joins_per_minute, MINUTE),
-        Window(settings.server_joins_per_minute, MINUTE),
-        "try join codes",
-    )
+    s = resources.settings()
+    return _action("join", "try join codes", MINUTE, s.joins_per_minute, s.server_joins_per_minute)
 
 
 def _refusal(action: Action, seconds: int, whose: str) -> WorkshopError:

@@ -17,6 +17,7 @@ import streamlit as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
+from rapport.core.text import plural
 from rapport.restore import LoadedAnswers
 
 FRAMEWORK = "rapport.framework"
@@ -87,9 +88,8 @@ def has_work(value: Assessment | None) -> bool:
 
 def work_words(value: Assessment) -> str:
     """What a person would call this work: "34 answers", "1 answer", "your writing"."""
-    count = value.answered_count
-    if count:
-        return f"{count} answer{'' if count == 1 else 's'}"
+    if value.answered_count:
+        return plural(value.answered_count, "answer")
     return "your notes and writing"
 
 

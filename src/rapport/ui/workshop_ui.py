@@ -13,12 +13,12 @@ from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
 from rapport.core.scoring import Profile
-from rapport.core.workshop import RoomSummary, Workshop, WorkshopError
+from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, practice_results
 from rapport.room_charts import mirror_figure
 from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
-from rapport.ui import device, resources, state
-from rapport.ui.components import RESULTS_PAGE, escape_markdown, render_error, render_figure
+from rapport.ui import device, pages, resources, state
+from rapport.ui.components import escape_markdown, render_error, render_figure
 from rapport.workshops import submit
 
 JOINED = "rapport.joined"
@@ -123,15 +123,11 @@ def facilitator_tokens() -> dict[str, str]:
     return st.session_state.get(FACILITATING, {})
 
 
-def _sent_part(answers: Assessment) -> tuple[object, ...]:
-    """What a submission carries (no example notes, no name): what "unsent" compares. An
-    example typed alone leaves a choice with no target or importance: that sends nothing."""
-    choices = {
-        p: (c.target, c.importance)
-        for p, c in answers.choices.items()
-        if c.target is not None or c.importance is not None
-    }
-    return (dict(answers.ratings), choices)
+def _sent_part(framework: Framework, answers: Assessment) -> tuple[object, ...]:
+    """What a submission carries, as the workshop stores it: the ratings and each
+    practice's result (targets and importance resolved, so an example typed alone, which
+    is never sent, is no change)."""
+    return (dict(answers.ratings), practice_results(framework, answers))
 
 
 def _submitted() -> dict[str, tuple[object, ...]]:
@@ -153,7 +149,7 @@ def has_unsent_answers(framework: Framework) -> bool:
     answers = state.assessment(framework)
     if membership is None or not answers.answered_count or state.is_sample(framework):
         return False
-    return _submitted().get(membership.workshop_id) != _sent_part(answers)
+    return _submitted().get(membership.workshop_id) != _sent_part(framework, answers)
 
 
 def render_workshop_submit(framework: Framework, primary: bool = True) -> None:
@@ -215,7 +211,7 @@ def _send(framework: Framework, membership: Joined) -> None:
     except WorkshopError as error:  # StorageUnavailable among them
         st.session_state[SEND_OUTCOME] = error
         return
-    _submitted()[workshop.id] = _sent_part(answers)
+    _submitted()[workshop.id] = _sent_part(framework, answers)
     st.session_state[SEND_OUTCOME] = (
         "Your answers are in." if first else "Your earlier answers were replaced."
     )
@@ -230,7 +226,7 @@ def render_unsent_notice(framework: Framework) -> None:
             f"Your answers are not sent to the workshop yet ({escape_markdown(membership.title)}).",
             icon=":material/outbox:",
         )
-        st.page_link(RESULTS_PAGE, label="Review and submit", icon=":material/send:")
+        st.page_link(pages.RESULTS, label="Review and submit", icon=":material/send:")
 
 
 def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | None:
