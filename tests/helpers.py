@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.core.workshop import PracticeResult, PracticeRow
+from rapport.core.room import PracticeRow
+from rapport.core.workshop import PracticeResult
 
 
 def rows_for(submissions: list[tuple[PracticeResult, ...]]) -> list[PracticeRow]:

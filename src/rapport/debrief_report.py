@@ -12,10 +12,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from rapport.core.framework import Framework
+from rapport.core.room import (
+    DISTRIBUTION_HIDDEN,
+    MEANS_ROUNDED,
+    SPREAD_HIDDEN,
+    PracticeAggregate,
+    RoomSummary,
+)
 from rapport.core.text import clean_text, long_date, plural
-from rapport.core.workshop import PracticeAggregate, RoomSummary, Workshop
+from rapport.core.workshop import Workshop
 from rapport.docx_document import ChartImage, Writer, add_figure, add_table, new_document, save
-from rapport.room_charts import DISTRIBUTION_HIDDEN
 
 TOP_GAPS = 3
 SPREAD_MEANING = (
@@ -40,13 +46,15 @@ def _profile_table(
             f"{aggregate.mean_current or 0:.1f}",
             f"{aggregate.mean_target or 0:.1f}",
             f"{_gap(aggregate):+.1f}",
-            f"{aggregate.spread or 0:.2f}",
+            "\u2014" if aggregate.spread is None else f"{aggregate.spread:.1f}",
         ]
         for aggregate in shown
     ]
     header = ["Practice", "Responses", "Room now", "Room target", "Gap", "Spread"]
     add_table(writer.doc, header, rows)
     writer.text(SPREAD_MEANING.format(levels=framework.scale.max_value))
+    if any(a.spread is None for a in shown):
+        writer.text(f"A dash: {SPREAD_HIDDEN[0].lower()}{SPREAD_HIDDEN[1:]}")
 
 
 def _prompts(writer: Writer, aggregate: PracticeAggregate) -> None:
@@ -67,7 +75,8 @@ def build_debrief(
     writer.text(
         f"{long_date(generated_on)}. {plural(summary.count, 'response')} to "
         f"\u201c{framework.name}\u201d. Averages are shown only for practices with at least "
-        f"{workshop.min_group_size} responses, and no individual answer is included."
+        f"{workshop.min_group_size} responses, and no individual answer is included. "
+        + MEANS_ROUNDED
     )
     shown = [a for a in summary.practices if a.shown]
     if not summary.ready or not shown:
@@ -88,10 +97,10 @@ def build_debrief(
     spotlight = summary.spotlight
     if spotlight is not None:
         writer.heading(f"Where the room disagrees most: {spotlight.practice.name}", 1)
+        spread = "" if spotlight.spread is None else f" (spread {spotlight.spread:.1f})"
         writer.text(
-            f"Scores for this practice spread the widest (spread "
-            f"{spotlight.spread or 0:.2f}): people experience it differently, which makes it "
-            "the richest discussion."
+            f"Scores for this practice spread the widest{spread}: people experience it "
+            "differently, which makes it the richest discussion."
         )
         _prompts(writer, spotlight)
 

@@ -17,7 +17,8 @@ from rapport.answers_file import from_json
 from rapport.core.assessment import Assessment
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from rapport.core.workshop import RoomSummary, Workshop, WorkshopError
+from rapport.core.room import RoomSummary
+from rapport.core.workshop import Workshop, WorkshopError
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,10 +67,10 @@ def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummar
                 aggregate.responses,
                 round(mean, 2) if shown and mean is not None else None,
                 round(target, 2) if shown and target is not None else None,
-                round(target - mean, 2)
+                round(target - mean, 1)
                 if shown and mean is not None and target is not None
                 else None,
-                round(aggregate.spread, 2) if shown and aggregate.spread is not None else None,
+                aggregate.spread if shown else None,
                 *(
                     aggregate.distribution
                     if shown and aggregate.distribution_shown

@@ -24,19 +24,14 @@ from rapport.chart_style import (
 )
 from rapport.charts import dumbbell
 from rapport.core.framework import RatingScale
+from rapport.core.room import DISTRIBUTION_HIDDEN, PracticeAggregate, RoomSummary, counts_waiting
 from rapport.core.scoring import Profile
 from rapport.core.text import plural
-from rapport.core.workshop import PracticeAggregate, RoomSummary
 
 ROOM_COLOUR = NEUTRAL_COLOUR
+
+
 # Why a practice's level counts may be missing; said wherever the distribution is drawn.
-DISTRIBUTION_HIDDEN = (
-    "Level counts appear only once twice the minimum group size have scored a practice and "
-    "at least the minimum group size sit outside its most common level, so no one can read "
-    "the others' levels off them."
-)
-
-
 def _labeller(aggregates: list[PracticeAggregate]) -> Callable[[PracticeAggregate], str]:
     """Row labels carry n, the responses behind each average; when every practice has the
     same n it is said once in the caption instead, leaving the projector's width to data."""
@@ -125,9 +120,11 @@ def distribution_figure(
         sizing,
     )
     left_out = len(aggregates) - len(drawn)
+    waiting = [a for a in drawn if a.distribution_responses != a.responses]
     caption = (
         "How many people's practice score rounds to each level, per practice. "
         "Each bar is a whole practice, never one person's single answer." + _same_n(drawn)
+        + (f" {counts_waiting(waiting)}" if waiting else "")
         + (f" {DISTRIBUTION_HIDDEN} ({plural(left_out, 'practice')} left out.)" if left_out else "")
     )  # fmt: skip
     table = data.pivot_table(

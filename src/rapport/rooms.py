@@ -13,15 +13,9 @@ from datetime import date
 from rapport.chart_images import render_png
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
+from rapport.core.room import PracticeAggregate, RoomSummary, still_needed, summarize
 from rapport.core.snapshots import RoomStatus, should_publish
-from rapport.core.workshop import (
-    PracticeAggregate,
-    RoomSummary,
-    Workshop,
-    WorkshopError,
-    still_needed,
-    summarize,
-)
+from rapport.core.workshop import Workshop, WorkshopError
 from rapport.debrief_report import build_debrief
 from rapport.docx_document import ChartImage
 from rapport.exports import aggregates_csv, responses_csv
@@ -65,14 +59,16 @@ def room_view(
     status = repo.room_status(workshop_id)
     if status is not None and should_publish(status, _wanted(status, publish)):
         status = repo.publish_snapshot(
-            workshop_id, lambda locked: should_publish(locked, _wanted(locked, publish))
+            workshop_id,
+            framework.scale.max_value,
+            lambda locked: should_publish(locked, _wanted(locked, publish)),
         )
     if status is None:
         return None
     snapshot = status.snapshot
     if snapshot is None:
         return RoomView(status.workshop, status.responses, None, 0)
-    summary = summarize(framework, status.workshop.min_group_size, snapshot.rows)
+    summary = summarize(framework, status.workshop.min_group_size, snapshot.rows, snapshot.counts)
     return RoomView(status.workshop, status.responses, summary, status.unpublished, snapshot.seq)
 
 

@@ -10,8 +10,8 @@ from rapport.charts import Figure, figures
 from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework
+from rapport.core.room import RoomSummary
 from rapport.core.scoring import score
-from rapport.core.workshop import RoomSummary
 from rapport.docx_document import ChartImage
 from rapport.progress_chart import progress_figure
 from rapport.report import Progress, ReportInput, build_report

@@ -121,8 +121,9 @@ def _check_on_screen(name: str, locator: Locator, width: int, height: int) -> li
 
 def _spread_practices() -> int:
     """How many practices the demo's spread chart may draw: those whose level counts the
-    room may see (rapport.core.workshop.distribution_is_safe), from the demo's own room."""
-    from rapport.core.workshop import practice_results, summarize
+    room may see (rapport.core.room.distribution_is_safe), from the demo's own room."""
+    from rapport.core.room import summarize
+    from rapport.core.workshop import practice_results
     from rapport.restore import load_upload
     from rapport.workshops import simulated_participants
     from tests.helpers import rows_for

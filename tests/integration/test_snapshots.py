@@ -90,7 +90,9 @@ def test_a_snapshot_is_exact_while_people_submit(
 
     def watch() -> None:
         while not done.is_set():
-            status = repo.publish_snapshot(room.workshop.id, lambda s: True)
+            status = repo.publish_snapshot(
+                room.workshop.id, framework.scale.max_value, lambda s: True
+            )
             assert status is not None and status.snapshot is not None
             seen.append(status.snapshot)
 

@@ -16,7 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import insert
 
 from rapport.core.framework import Framework
-from rapport.core.workshop import REVEAL_ALL, PracticeResult, WorkshopError, summarize
+from rapport.core.room import summarize
+from rapport.core.workshop import REVEAL_ALL, PracticeResult, WorkshopError
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, migrate
 from rapport.storage.engine import alembic_config, create_engine_for
 from rapport.storage.tables import metadata, response_practices, responses
@@ -205,7 +206,7 @@ def test_practice_rows_group_by_practice_and_level(
     assert summary.count == 3
     aggregate = summary.practice(first)
     assert aggregate is not None
-    assert aggregate.mean_current == pytest.approx(8.0 / 3)
+    assert aggregate.mean_current == pytest.approx(2.7)  # 8/3, published to one decimal
     assert repo.practice_rows("0" * 32) == []
 
 

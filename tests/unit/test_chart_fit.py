@@ -18,8 +18,9 @@ from rapport.charts import figures
 from rapport.core.assessment import Assessment
 from rapport.core.compare import compare
 from rapport.core.framework import Framework
+from rapport.core.room import summarize
 from rapport.core.scoring import score
-from rapport.core.workshop import practice_results, summarize
+from rapport.core.workshop import practice_results
 from rapport.progress_chart import progress_figure
 from rapport.room_charts import mirror_figure
 from tests.conftest import AssessmentFactory

@@ -12,7 +12,8 @@ from docx import Document
 
 from rapport.answers_file import to_json
 from rapport.core.framework import Framework
-from rapport.core.workshop import Workshop, WorkshopError, practice_results, summarize
+from rapport.core.room import summarize
+from rapport.core.workshop import Workshop, WorkshopError, practice_results
 from rapport.debrief_report import build_debrief
 from rapport.exports import aggregates_csv, neutralize, responses_csv
 from rapport.qr import qr_png

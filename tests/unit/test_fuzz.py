@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from rapport.core.errors import AnswersError, FrameworkError
 from rapport.core.framework import Framework
-from rapport.core.workshop import Workshop, normalize_code, practice_results, summarize
+from rapport.core.room import summarize
+from rapport.core.workshop import Workshop, normalize_code, practice_results
 from rapport.debrief_report import build_debrief
 from rapport.docx_answers import extract_answers
 from rapport.framework_file import load_framework

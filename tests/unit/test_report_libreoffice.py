@@ -21,7 +21,8 @@ import pytest
 from docx import Document
 
 from rapport.core.framework import Framework
-from rapport.core.workshop import Workshop, practice_results, summarize
+from rapport.core.room import summarize
+from rapport.core.workshop import Workshop, practice_results
 from rapport.debrief_report import build_debrief
 from rapport.restore import load_upload
 from rapport.services import student_report

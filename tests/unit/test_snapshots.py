@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from rapport.core.room import PracticeRow, summarize
 from rapport.core.snapshots import (
     RoomStatus,
     Snapshot,
@@ -15,14 +16,16 @@ from rapport.core.snapshots import (
     should_publish,
     stamp_changes,
 )
-from rapport.core.workshop import PracticeResult, PracticeRow, Workshop, practice_results, summarize
+from rapport.core.workshop import PracticeResult, Workshop, practice_results
 from rapport.framework_file import load_framework
+from rapport.storage.rows import snapshot_from_json, snapshot_to_json
 from tests.conftest import FRAMEWORK_FILE
 from tests.helpers import people, rows_for
 
 FRAMEWORK = load_framework(FRAMEWORK_FILE)
 T0 = datetime(2026, 11, 27, 9, tzinfo=UTC)
 K = 3
+LEVELS = FRAMEWORK.scale.max_value
 
 
 def workshop(revealed: frozenset[str] = frozenset()) -> Workshop:
@@ -70,7 +73,7 @@ def changes(room: list[tuple[PracticeResult, ...]], at: int) -> list[tuple[str, 
 
 def test_the_first_snapshot_takes_everything() -> None:
     room = results(4)
-    first = next_snapshot(None, rows_for(room), [], 4, K)
+    first = next_snapshot(None, rows_for(room), [], 4, K, LEVELS)
     assert first.responses == 4
     assert means(first.rows) == means(tuple(rows_for(room)))
     assert set(first.refreshed.values()) == {4}
@@ -78,7 +81,7 @@ def test_the_first_snapshot_takes_everything() -> None:
 
 def test_a_practice_that_fewer_than_k_scored_anew_keeps_its_old_rows() -> None:
     room = results(4)
-    first = next_snapshot(None, rows_for(room), [], 4, K)
+    first = next_snapshot(None, rows_for(room), [], 4, K, LEVELS)
     later = 7
     # Three newcomers, but two of them left the first practice unscored: only one new
     # score for it, which the room could read off its changed average.
@@ -87,7 +90,9 @@ def test_a_practice_that_fewer_than_k_scored_anew_keeps_its_old_rows() -> None:
     for number in range(2):
         person = newcomers[number]
         newcomers[number] = (PracticeResult(skipped, None, 4, 2), *person[1:])
-    second = next_snapshot(first, rows_for(room + newcomers), changes(newcomers, later), later, K)
+    second = next_snapshot(
+        first, rows_for(room + newcomers), changes(newcomers, later), later, K, LEVELS
+    )
     assert means(second.rows)[skipped] == means(first.rows)[skipped]
     assert second.refreshed[skipped] == 4
     other = FRAMEWORK.practices[1].id
@@ -97,22 +102,24 @@ def test_a_practice_that_fewer_than_k_scored_anew_keeps_its_old_rows() -> None:
 
 def test_a_stale_practice_catches_up_once_k_scores_changed_since_its_refresh() -> None:
     room = results(4)
-    first = next_snapshot(None, rows_for(room), [], 4, K)
+    first = next_snapshot(None, rows_for(room), [], 4, K, LEVELS)
     practice = FRAMEWORK.practices[0].id
     one, two = 6, 7
     early = [(practice, Stamps(5, 5)), (practice, Stamps(6, 6))]  # before the last one
-    second = next_snapshot(first, rows_for(room), early, one, K)
+    second = next_snapshot(first, rows_for(room), early, one, K, LEVELS)
     assert second.refreshed[practice] == 4
-    third = next_snapshot(second, rows_for(room), [*early, (practice, Stamps(7, 7))], two, K)
+    third = next_snapshot(
+        second, rows_for(room), [*early, (practice, Stamps(7, 7))], two, K, LEVELS
+    )
     assert third.refreshed[practice] == two  # 2 + 1 >= k since its own refresh
 
 
 def test_a_practice_hidden_before_is_taken_in_at_once() -> None:
     room = results(2)  # below k: nothing about any practice was shown
-    first = next_snapshot(None, rows_for(room), [], 2, K)
+    first = next_snapshot(None, rows_for(room), [], 2, K, LEVELS)
     later = 3
     bigger = results(3)
-    second = next_snapshot(first, rows_for(bigger), changes(bigger[2:], later), later, K)
+    second = next_snapshot(first, rows_for(bigger), changes(bigger[2:], later), later, K, LEVELS)
     assert second.responses == 3
     assert all(at == later for at in second.refreshed.values())
 
@@ -140,11 +147,61 @@ def test_a_practice_moves_only_when_k_scores_and_k_targets_changed() -> None:
     """Two people change only their scores and one newcomer arrives: the scores mix three
     people, but the targets' sum would move by the newcomer's target alone."""
     room = results(4)
-    first = next_snapshot(None, rows_for(room), [], 4, K)
+    first = next_snapshot(None, rows_for(room), [], 4, K, LEVELS)
     practice = FRAMEWORK.practices[0].id
     rescored = [(practice, Stamps(5, 4)), (practice, Stamps(6, 4)), (practice, Stamps(7, 7))]
-    second = next_snapshot(first, rows_for(results(5)), rescored, 7, K)
+    second = next_snapshot(first, rows_for(results(5)), rescored, 7, K, LEVELS)
     assert second.refreshed[practice] == 4
     retargeted = [*rescored[:2], (practice, Stamps(5, 8)), (practice, Stamps(6, 8)), rescored[2]]
-    third = next_snapshot(second, rows_for(results(5)), retargeted, 8, K)
+    third = next_snapshot(second, rows_for(results(5)), retargeted, 8, K, LEVELS)
     assert third.refreshed[practice] == 8
+
+
+def _at_levels(practice_id: str, counts: tuple[int, ...]) -> list[PracticeRow]:
+    """One practice's GROUP BY rows with `counts` people at levels 1, 2, ... (score = level)."""
+    return [
+        PracticeRow(practice_id, level, n, float(level * n), float(level * level * n), 4.0 * n)
+        for level, n in enumerate(counts, start=1)
+        if n
+    ]
+
+
+def test_level_counts_follow_only_when_each_level_moved_by_none_or_k() -> None:
+    """(0,0,3,3,0) -> (1,0,3,5,0) at k = 3 told the room a latecomer chose level 1: the mean
+    may move (three people changed), the counts wait until every level moved by 0 or k+."""
+    practice = FRAMEWORK.practices[0].id
+    first = next_snapshot(None, _at_levels(practice, (0, 0, 3, 3, 0)), [], 6, K, LEVELS)
+    assert first.counts == {practice: (0, 0, 3, 3, 0)}
+    newcomers = [(practice, Stamps(at, at)) for at in (7, 8, 9)]
+    second = next_snapshot(first, _at_levels(practice, (1, 0, 3, 5, 0)), newcomers, 9, K, LEVELS)
+    assert second.refreshed[practice] == 9 and second.responses == 9  # the mean moved
+    assert second.counts == {practice: (0, 0, 3, 3, 0)}  # the counts did not
+    summary = summarize(FRAMEWORK, K, second.rows, second.counts)
+    aggregate = summary.practice(practice)
+    assert aggregate is not None and aggregate.distribution_shown
+    assert (aggregate.responses, aggregate.distribution_responses) == (9, 6)
+    # Three more at level 1 and one more at 4: against what was shown, +4 and +3.
+    more = [(practice, Stamps(at, at)) for at in (10, 11, 12, 13)]
+    third = next_snapshot(second, _at_levels(practice, (4, 0, 3, 6, 0)), more, 13, K, LEVELS)
+    assert third.counts == {practice: (4, 0, 3, 6, 0)}
+
+
+def test_counts_never_shown_appear_once_safe_and_unsafe_ones_are_never_drawn() -> None:
+    practice = FRAMEWORK.practices[0].id
+    # 0,1,0,5,0: the one at level 2 would learn that the five others chose level 4.
+    first = next_snapshot(None, _at_levels(practice, (0, 1, 0, 5, 0)), [], 6, K, LEVELS)
+    assert first.counts == {}
+    summary = summarize(FRAMEWORK, K, first.rows, first.counts)
+    assert summary.practices[0].shown and not summary.practices[0].distribution_shown
+    newcomers = [(practice, Stamps(at, at)) for at in (7, 8, 9)]
+    second = next_snapshot(first, _at_levels(practice, (0, 1, 3, 5, 0)), newcomers, 9, K, LEVELS)
+    assert second.counts == {practice: (0, 1, 3, 5, 0)}  # nothing shown before to compare
+
+
+def test_the_counts_survive_the_stored_json() -> None:
+    practice = FRAMEWORK.practices[0].id
+    snapshot = next_snapshot(None, _at_levels(practice, (0, 0, 3, 3, 0)), [], 6, K, LEVELS)
+    again = snapshot_from_json(snapshot_to_json(snapshot), snapshot.seq)
+    assert again == snapshot
+    older = snapshot_from_json('{"rows": [], "refreshed": {}}', 4)  # stored before counts
+    assert older is not None and older.counts is None

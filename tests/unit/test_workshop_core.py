@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 
 import pytest
 from hypothesis import given, settings
@@ -10,15 +11,14 @@ from hypothesis import strategies as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
+from rapport.core.room import PracticeRow, distribution_is_safe, published_mean, summarize
 from rapport.core.workshop import (
     CODE_ALPHABET,
     CODE_LENGTH,
     PracticeResult,
-    distribution_is_safe,
     new_code,
     normalize_code,
     practice_results,
-    summarize,
 )
 from rapport.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
@@ -67,7 +67,9 @@ def test_aggregates_at_k() -> None:
     first = summary.practices[0]
     assert first.shown and first.responses == 5
     assert first.mean_current == pytest.approx(3.0)
-    assert first.spread == pytest.approx(math.sqrt(2))
+    # n = 5 < 2k: the spread could be solved back with the mean, so none is published;
+    # the spotlight still ranks by the exact one.
+    assert first.spread is None and first.disagreement_rank > 0
     assert first.mean_target == pytest.approx(FRAMEWORK.defaults.target)
     # Five people on five levels: each would read the others' levels off the bars.
     assert not first.distribution_shown and first.distribution == (0, 0, 0, 0, 0)
@@ -137,3 +139,47 @@ def test_summary_invariants(scores: list[list[float]], k: int) -> None:
             assert 1 <= (aggregate.mean_current or 0) <= 5
         else:
             assert aggregate.mean_current is None
+
+
+def _rows(practice_id: str, scores: list[float], target: float = 4.0) -> list[PracticeRow]:
+    """GROUP BY rows for one practice from each person's score."""
+    by_level: dict[int, list[float]] = {}
+    for value in scores:
+        by_level.setdefault(math.floor(value + 0.5), []).append(value)
+    return [
+        PracticeRow(practice_id, level, len(vs), sum(vs), sum(v * v for v in vs), target * len(vs))
+        for level, vs in by_level.items()
+    ]
+
+
+def test_published_means_are_rounded_and_kept_off_the_scale_ends() -> None:
+    """4.96 at n = 5 said four people scored 5.0 and one 4.8; 4.8 says only 'near the top'."""
+    assert published_mean(4.96, 5) == 4.8
+    assert published_mean(5.0, 5) == 4.8
+    assert published_mean(1.0, 5) == 1.2
+    assert published_mean(3.6667, 5) == 3.7
+    practice = FRAMEWORK.practices[0].id
+    summary = summarize(FRAMEWORK, 5, _rows(practice, [5.0, 5.0, 5.0, 5.0, 4.8], target=5.0))
+    aggregate = summary.practice(practice)
+    assert aggregate is not None
+    assert (aggregate.mean_current, aggregate.mean_target) == (4.8, 4.8)
+
+
+def test_the_spread_is_published_only_from_twice_k_and_to_one_decimal() -> None:
+    """At n = k = 3, a mean of 3.67 and a spread of 0.98 let the one who knew their own 4.80
+    solve the other two scores; from 2k on it cannot be solved, and one decimal is shown."""
+    practice = FRAMEWORK.practices[0].id
+    small = summarize(FRAMEWORK, 3, _rows(practice, [4.8, 3.8, 2.4])).practice(practice)
+    assert small is not None and small.shown and small.spread is None
+    scores = [4.8, 3.8, 2.4, 3.0, 4.2, 1.6]
+    large = summarize(FRAMEWORK, 3, _rows(practice, scores)).practice(practice)
+    assert large is not None and large.spread == round(statistics.pstdev(scores), 1)
+
+
+def test_the_spotlight_ranks_by_the_exact_spread_even_where_none_is_shown() -> None:
+    calm, torn = (p.id for p in FRAMEWORK.practices[:2])
+    rows = _rows(calm, [3.0, 3.2, 3.4]) + _rows(torn, [1.0, 3.0, 5.0])
+    rows += [r for p in FRAMEWORK.practices[2:] for r in _rows(p.id, [3.0, 3.0, 3.0])]
+    summary = summarize(FRAMEWORK, 3, rows)
+    assert all(a.spread is None for a in summary.practices)
+    assert summary.spotlight is not None and summary.spotlight.practice.id == torn

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from rapport.core.room import PracticeRow
 from rapport.core.snapshots import RoomStatus
-from rapport.core.workshop import NewResponse, PracticeResult, PracticeRow, Workshop
+from rapport.core.workshop import NewResponse, PracticeResult, Workshop
 
 
 class WorkshopRepository(Protocol):
@@ -62,10 +63,11 @@ class WorkshopRepository(Protocol):
     def room_status(self, workshop_id: str) -> RoomStatus | None: ...
 
     def publish_snapshot(
-        self, workshop_id: str, decide: Callable[[RoomStatus], bool]
+        self, workshop_id: str, levels: int, decide: Callable[[RoomStatus], bool]
     ) -> RoomStatus | None:
         """Under the workshop's write lock: read the status again and, when `decide` says
-        so, store next_snapshot(...) from the rows of that same moment."""
+        so, store next_snapshot(...) from the rows of that same moment, on a scale of
+        `levels`."""
         ...
 
     def response_answers(self, workshop_id: str) -> list[str]: ...

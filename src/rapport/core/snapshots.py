@@ -15,14 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapport.core.workshop import (
-    PracticeResult,
+from rapport.core.room import (
     PracticeRow,
-    Workshop,
     by_practice,
+    level_counts,
+    level_counts_to_show,
     responses_in,
     scored_responses,
 )
+from rapport.core.workshop import PracticeResult, Workshop
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Snapshot:
     seq: int  # the workshop's change counter when it was taken: it holds every change <= seq
     rows: tuple[PracticeRow, ...]
     refreshed: Mapping[str, int]  # per practice: the seq its rows were last taken in at
+    # Per practice, the level counts the room is shown (level 1 first; practices drawing
+    # none are missing). None: a snapshot stored before Rapport kept them.
+    counts: Mapping[str, tuple[int, ...]] | None = None
 
     @property
     def responses(self) -> int:
@@ -126,21 +130,26 @@ def next_snapshot(
     changes: Sequence[tuple[str, Stamps]],
     seq: int,
     min_group_size: int,
+    levels: int,
 ) -> Snapshot:
-    """The snapshot to publish now, from the live GROUP BY `rows`.
+    """The snapshot to publish now, from the live GROUP BY `rows`, on a scale of `levels`.
 
     Per practice: its rows are taken in when it was not yet shown (nothing to compare with),
     or when since its rows were last taken in at least k rows changed their score and at
     least k changed their part of the mean target: then every number shown for it (mean,
-    spread, level counts, mean target, n) moves by at least k people's answers at once.
-    Otherwise its earlier rows stay. `changes` lists (practice id, stamps) of every row
-    changed since the oldest practice's refresh.
+    spread, n, mean target) moves by at least k people's answers at once. Otherwise its
+    earlier rows stay. Level counts need more: k changes can still move one level by one
+    person, so they follow only when each level moved by none or by k or more, and the
+    earlier counts stay shown otherwise (level_counts_to_show). `changes` lists
+    (practice id, stamps) of every row changed since the oldest practice's refresh.
     """
     k = min_group_size
     fresh = by_practice(rows)
     kept = by_practice(previous.rows if previous is not None else ())
     taken: list[PracticeRow] = []
     refreshed: dict[str, int] = {}
+    shown_before = previous.counts if previous is not None and previous.counts else {}
+    counts: dict[str, tuple[int, ...]] = {}
     for practice_id in sorted(set(fresh) | set(kept)):
         since = previous.refreshed.get(practice_id) if previous else None
         mine = [stamps for p, stamps in changes if p == practice_id]
@@ -151,9 +160,16 @@ def next_snapshot(
             or scored_responses(kept.get(practice_id, ())) < k
             or min(scores, targets) >= k
         ):
-            taken.extend(fresh.get(practice_id, ()))
+            mine_now = fresh.get(practice_id, [])
             refreshed[practice_id] = seq
         else:
-            taken.extend(kept[practice_id])
+            mine_now = kept[practice_id]
             refreshed[practice_id] = since
-    return Snapshot(seq, tuple(taken), refreshed)
+        taken.extend(mine_now)
+        earlier = shown_before.get(practice_id)
+        if earlier is not None and len(earlier) != levels:
+            earlier = None  # another scale: nothing comparable was shown
+        shown = level_counts_to_show(earlier, level_counts(mine_now, levels), k)
+        if shown is not None:
+            counts[practice_id] = shown
+    return Snapshot(seq, tuple(taken), refreshed, counts)

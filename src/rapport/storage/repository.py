@@ -15,14 +15,9 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from rapport.core.room import PracticeRow
 from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes
-from rapport.core.workshop import (
-    NewResponse,
-    PracticeResult,
-    PracticeRow,
-    Workshop,
-    WorkshopError,
-)
+from rapport.core.workshop import NewResponse, PracticeResult, Workshop, WorkshopError
 from rapport.storage.engine import writer
 from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
@@ -257,7 +252,7 @@ class SqlWorkshopRepository:
     @translated
     @retrying
     def publish_snapshot(
-        self, workshop_id: str, decide: Callable[[RoomStatus], bool]
+        self, workshop_id: str, levels: int, decide: Callable[[RoomStatus], bool]
     ) -> RoomStatus | None:
         with self._writer.begin() as conn:
             # FOR UPDATE waits for submissions in flight (each holds the row from its count to
@@ -280,6 +275,7 @@ class SqlWorkshopRepository:
                 changes,
                 row.changes,
                 status.workshop.min_group_size,
+                levels,
             )
             conn.execute(
                 update(workshops)

@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, or_, select
 
+from rapport.core.room import PracticeRow
 from rapport.core.snapshots import RoomStatus, Snapshot, Stamps, StoredPractice
-from rapport.core.workshop import PracticeRow, Workshop
+from rapport.core.workshop import Workshop
 from rapport.storage.tables import response_practices, responses, workshops
 
 _WORKSHOP_FIELDS = tuple(f.name for f in fields(Workshop))  # each is a workshops column
@@ -50,6 +51,7 @@ def snapshot_to_json(snapshot: Snapshot) -> str:
                 for r in snapshot.rows
             ],
             "refreshed": dict(snapshot.refreshed),
+            "counts": None if snapshot.counts is None else dict(snapshot.counts),
         }
     )
 
@@ -62,6 +64,9 @@ def snapshot_from_json(text: str | None, seq: int | None) -> Snapshot | None:
         int(seq),
         tuple(PracticeRow(*row) for row in data["rows"]),
         {pid: int(at) for pid, at in data["refreshed"].items()},
+        None
+        if data.get("counts") is None
+        else {pid: tuple(int(c) for c in cs) for pid, cs in data["counts"].items()},
     )
 
 

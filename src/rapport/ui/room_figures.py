@@ -14,7 +14,7 @@ from typing import Any
 
 from rapport.chart_style import PROJECTOR, Figure
 from rapport.core.framework import Framework
-from rapport.core.workshop import PracticeAggregate
+from rapport.core.room import PracticeAggregate
 from rapport.room_charts import distribution_figure, room_figure
 from rapport.ui.components import vega_spec
 

@@ -8,15 +8,10 @@ import streamlit as st
 
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
+from rapport.core.room import DISTRIBUTION_HIDDEN, widest_spread
 from rapport.core.text import plural
-from rapport.core.workshop import (
-    REVEAL_ALL,
-    Workshop,
-    WorkshopError,
-    widest_spread,
-)
+from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError
 from rapport.qr import qr_png
-from rapport.room_charts import DISTRIBUTION_HIDDEN
 from rapport.rooms import (
     RoomView,
     debrief_document,

@@ -12,8 +12,9 @@ from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
+from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile
-from rapport.core.workshop import RoomSummary, Workshop, WorkshopError, practice_results
+from rapport.core.workshop import Workshop, WorkshopError, practice_results
 from rapport.room_charts import mirror_figure
 from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
