@@ -5,9 +5,9 @@ import streamlit as st
 from rapport.core.workshop import WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import render_error
+from rapport.ui.dashboard_key import dashboard_token
 from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
 from rapport.ui.workshop_ui import (
-    dashboard_token,
     now,
     remember_facilitator,
     render_my_workshops,

@@ -7,11 +7,16 @@ room's offline network.
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.helpers import Page, create_revealed_demo_workshop, wait_for_app
+from tests.e2e.helpers import Page, create_revealed_demo_workshop, expect, wait_for_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.e2e
 
@@ -36,3 +41,34 @@ def test_every_page_asks_only_its_own_server(app_server: str, page: Page) -> Non
     create_revealed_demo_workshop(page, app_server)
     page.wait_for_timeout(500)
     assert outside == [], f"requests left the app's origin: {sorted(set(outside))}"
+
+
+def test_the_facilitator_key_rides_in_no_request(
+    app_server: str, page: Page, browser: Browser
+) -> None:
+    """`/dashboard?key=...` once sent the key as the Referer of ~70 file requests, which a
+    proxy's log keeps. The key now travels after `#`: no request's address or Referer holds
+    it, the dashboard opens, and the one-minute cookie that carried it is gone."""
+    link = create_revealed_demo_workshop(page, app_server)
+    key = link.split("#key=", 1)[1]
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        facilitator = fresh.new_page()
+        carried: list[str] = []
+
+        def watch(url: str, referer: str | None) -> None:
+            if key in url or (referer is not None and key in referer):
+                carried.append(url)
+
+        facilitator.on("request", lambda r: watch(r.url, r.headers.get("referer")))
+        facilitator.on("websocket", lambda socket: watch(socket.url, None))
+        facilitator.goto(link)
+        wait_for_app(facilitator)
+        expect(facilitator.get_by_text("Facilitator controls")).to_be_visible()
+        expect(facilitator).to_have_url(re.compile(r"/dashboard$"))
+        facilitator.wait_for_timeout(500)  # late images (the QR code) and the cookie's removal
+        assert carried == [], f"requests carried the facilitator key: {carried}"
+        names = {cookie["name"] for cookie in fresh.cookies()}
+        assert "rapport_facilitator" not in names
+    finally:
+        fresh.close()

@@ -32,7 +32,7 @@ FIRST = FRAMEWORK.practices[0]
 TITLE = "E2E seminar, week 5"
 MIN_GROUP = 3
 NOT_APPLICABLE = "Not applicable"
-FACILITATOR_LINK = "/dashboard?key="
+FACILITATOR_LINK = "/dashboard#key="
 TIMEOUT_MS = 20_000
 # The dashboard redraws itself every 2 s; give a slow machine several ticks.
 LIVE_TIMEOUT_MS = 30_000

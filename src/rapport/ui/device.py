@@ -8,14 +8,13 @@ separately (SECURITY.md, known limits).
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import datetime
 
 import streamlit as st
 
+from rapport.ui import cookies
+
 WRITTEN = "rapport.device_written"
-_DEVICE_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def cookie_name(workshop_id: str) -> str:
@@ -24,19 +23,7 @@ def cookie_name(workshop_id: str) -> str:
 
 def participant_key(workshop_id: str) -> str | None:
     """This browser's participant key for the workshop, from an earlier tab or load."""
-    value = st.context.cookies.get(cookie_name(workshop_id))
-    return value if isinstance(value, str) and _DEVICE_KEY.fullmatch(value) else None
-
-
-# Our own fixed script; the cookie's name and value are checked shapes, passed as JSON.
-_REMEMBER_DEVICE = """<script>
-(() => {
-  const [name, value, seconds] = %s;
-  const secure = window.location.protocol === "https:" ? "; Secure" : "";
-  window.parent.document.cookie =
-    `${name}=${value}; Max-Age=${seconds}; Path=/; SameSite=Strict${secure}`;
-})();
-</script>"""
+    return cookies.read_token(cookie_name(workshop_id))
 
 
 def known(workshop_id: str) -> bool:
@@ -47,11 +34,9 @@ def known(workshop_id: str) -> bool:
 def remember(workshop_id: str, key: str, expires_at: datetime, now: datetime) -> None:
     """Keep the key in this browser until the workshop ends."""
     written = st.session_state.setdefault(WRITTEN, set())
-    if not _DEVICE_KEY.fullmatch(key) or participant_key(workshop_id) == key:
+    if not cookies.TOKEN.fullmatch(key) or participant_key(workshop_id) == key:
         return  # not ours to store, or the browser had it when this session began
     if (workshop_id, key) in written:
         return  # written once this session: the cookies Streamlit read do not change
     written.add((workshop_id, key))
-    seconds = max(int((expires_at - now).total_seconds()), 0)
-    payload = json.dumps([cookie_name(workshop_id), key, seconds])
-    st.html(_REMEMBER_DEVICE % payload.replace("</", "<\\/"), unsafe_allow_javascript=True)
+    cookies.write_token(cookie_name(workshop_id), key, int((expires_at - now).total_seconds()))

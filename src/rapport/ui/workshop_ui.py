@@ -18,14 +18,13 @@ from rapport.core.workshop import Workshop, WorkshopError, practice_results
 from rapport.room_charts import mirror_figure
 from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
-from rapport.ui import device, pages, resources, state
+from rapport.ui import dashboard_key, device, pages, resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
 from rapport.workshops import submit
 
 JOINED = "rapport.joined"
 SUBMITTED = "rapport.submitted"  # workshop id -> what this session last sent it
 FACILITATING = "rapport.facilitating"
-OPEN_DASHBOARD = "rapport.open_dashboard"
 SEND_OUTCOME = "rapport.send_outcome"
 
 
@@ -106,18 +105,6 @@ def remember_device() -> None:
 
 def remember_facilitator(workshop_id: str, token: str) -> None:
     st.session_state.setdefault(FACILITATING, {})[workshop_id] = token
-
-
-def dashboard_token() -> str:
-    """The facilitator token for this session's dashboard. A link's `?key=` is moved into
-    the session and taken out of the address bar at once, so a projected or shared screen
-    never shows it; reloading the page needs the facilitator link again."""
-    params = st.query_params
-    linked = params.get("key")
-    if linked is not None:
-        st.session_state[OPEN_DASHBOARD] = linked[:200]
-        del params["key"]
-    return str(st.session_state.get(OPEN_DASHBOARD, ""))
 
 
 def facilitator_tokens() -> dict[str, str]:
@@ -288,5 +275,5 @@ def render_my_workshops(dashboard_page: str) -> None:
             key=f"w.mine.{workshop_id}",
             icon=":material/monitoring:",
         ):
-            st.session_state[OPEN_DASHBOARD] = token
+            dashboard_key.open_with(token)
             st.switch_page(dashboard_page)
