@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rapport.core.room import PracticeRow, summarize
+from rapport.core.room import PracticeRow, distribution_is_safe, published_mean, summarize
 from rapport.core.snapshots import (
     RoomStatus,
     Snapshot,
@@ -205,3 +208,42 @@ def test_the_counts_survive_the_stored_json() -> None:
     assert again == snapshot
     older = snapshot_from_json('{"rows": [], "refreshed": {}}', 4)  # stored before counts
     assert older is not None and older.counts is None
+
+
+@given(
+    first=st.lists(st.integers(0, 4), min_size=6, max_size=12),
+    arrivals=st.lists(st.lists(st.integers(0, 4), min_size=K, max_size=8), max_size=6),
+)
+@settings(max_examples=150, deadline=None)
+def test_no_two_published_counts_differ_by_fewer_than_k_at_a_level(
+    first: list[int], arrivals: list[list[int]]
+) -> None:
+    """Whatever the order and levels of newcomers, the counts the room sees never change by
+    1 to k - 1 people at any level, and each set shown is safe on its own."""
+    practice = FRAMEWORK.practices[0].id
+    room = [0] * LEVELS
+    for level in first:
+        room[level] += 1
+    seq = len(first)
+    snapshot = next_snapshot(None, _at_levels(practice, tuple(room)), [], seq, K, LEVELS)
+    shown = [snapshot.counts.get(practice)]
+    for group in arrivals:
+        for level in group:
+            room[level] += 1
+        stamps = [(practice, Stamps(seq + n, seq + n)) for n in range(1, len(group) + 1)]
+        seq += len(group)
+        snapshot = next_snapshot(
+            snapshot, _at_levels(practice, tuple(room)), stamps, seq, K, LEVELS
+        )
+        shown.append(snapshot.counts.get(practice))
+    drawn = [counts for counts in shown if counts is not None]
+    assert all(distribution_is_safe(counts, K) for counts in drawn)
+    for before, after in itertools.pairwise(drawn):
+        assert all(b == a or abs(a - b) >= K for b, a in zip(before, after, strict=True))
+
+
+@given(st.floats(min_value=1.0, max_value=7.0), st.integers(3, 7))
+def test_a_published_mean_never_sits_at_a_scale_end(value: float, levels: int) -> None:
+    mean = published_mean(min(value, levels), levels)
+    assert 1.2 <= mean <= levels - 0.2
+    assert mean == round(mean, 1)
