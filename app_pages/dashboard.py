@@ -5,15 +5,15 @@ import streamlit as st
 from rapport.core.workshop import WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import render_error
+from rapport.ui.dashboard import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
 from rapport.ui.dashboard_key import dashboard_token
-from rapport.ui.room_view import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
 from rapport.ui.workshop_ui import (
     now,
     remember_facilitator,
     render_my_workshops,
     store,
 )
-from rapport.workshops import facilitated_workshop, workshop_framework
+from rapport.usecases.workshops import facilitated_workshop, workshop_framework
 
 repo = store()
 token = dashboard_token()

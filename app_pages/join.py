@@ -7,7 +7,7 @@ from rapport.ui import device, pages, resources
 from rapport.ui.components import render_error
 from rapport.ui.limits import join_action, take
 from rapport.ui.workshop_ui import join, joined, now, store
-from rapport.workshops import find_for_join, workshop_framework
+from rapport.usecases.workshops import find_for_join, workshop_framework
 
 st.title("Join a workshop")
 st.markdown(

@@ -2,13 +2,12 @@
 
 import streamlit as st
 
+from rapport.charts.progress import progress_figure
 from rapport.core.compare import progress_sentences
 from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.plan import action_plan, describe_level
 from rapport.core.scoring import score
 from rapport.core.text import join_words
-from rapport.progress_chart import progress_figure
-from rapport.services import progress_since
 from rapport.ui import pages, state
 from rapport.ui.components import (
     active_framework,
@@ -18,6 +17,7 @@ from rapport.ui.components import (
 )
 from rapport.ui.files import render_compare
 from rapport.ui.workshop_ui import render_room_mirror, render_workshop_submit
+from rapport.usecases.student import progress_since
 
 framework = active_framework()
 assessment = state.assessment(framework)

@@ -5,12 +5,12 @@ import streamlit as st
 from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
+from rapport.ui.dashboard import render_join_panel
 from rapport.ui.files import sample_profile
 from rapport.ui.limits import check, create_action, take
 from rapport.ui.links import app_url
-from rapport.ui.room_view import render_join_panel
 from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
-from rapport.workshops import create_demo_workshop, create_workshop, facilitator_link
+from rapport.usecases.workshops import create_demo_workshop, create_workshop, facilitator_link
 
 CREATED = "rapport.just_created"
 JOIN_SCREEN = "rapport.join_screen"

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from bench.common import APP, Plan, Step, interleaved, page_file, sample
 from bench.replica import replica_script
 from bench.results import CaseResult, Check, median, ms
-from rapport.charts import figures
+from rapport.charts.results import figures
 from rapport.core.scoring import score
 from rapport.ui.state import ASSESSMENTS
 

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapport.answers_file import parse
 from rapport.core.assessment import Assessment, fit_to
 from rapport.core.framework import Framework
-from rapport.framework_file import load_framework
+from rapport.files.answers_file import parse
+from rapport.files.framework_file import load_framework
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from bench.common import Plan, Step, interleaved, sample
 from bench.results import CaseResult, Check, median, ms
-from rapport.rooms import room_view, shown_aggregates
 from rapport.storage import open_repository
 from rapport.ui.room_figures import projected_figures, shared_figures
-from rapport.workshops import create_demo_workshop, reveal_all
+from rapport.usecases.rooms import room_view, shown_aggregates
+from rapport.usecases.workshops import create_demo_workshop, reveal_all
 
 SCREENS = (1, 10, 30)
 

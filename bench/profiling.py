@@ -81,8 +81,8 @@ def _results(profiler: cProfile.Profile) -> None:
 
 
 def _report(profiler: cProfile.Profile) -> None:
-    from rapport.chart_images import warm_up
-    from rapport.services import student_report
+    from rapport.charts.png import warm_up
+    from rapport.usecases.student import student_report
 
     framework, assessment = sample()
     warm_up()
@@ -95,8 +95,8 @@ def _report(profiler: cProfile.Profile) -> None:
 
 def _room(profiler: cProfile.Profile) -> None:
     from bench.room_case import RESPONSES, rewinder, seed
-    from rapport.rooms import room_view
     from rapport.storage import open_repository
+    from rapport.usecases.rooms import room_view
 
     framework, _ = sample()
     with tempfile.TemporaryDirectory() as folder:

@@ -22,10 +22,10 @@ from docx.text.paragraph import Paragraph
 
 from bench.common import Plan, Step, clock, interleaved, sample
 from bench.results import CaseResult, Check, ms
-from rapport.chart_images import PNG_SCALE, warm_up
-from rapport.charts import figures
+from rapport.charts.png import PNG_SCALE, warm_up
+from rapport.charts.results import figures
 from rapport.core.scoring import score
-from rapport.services import student_report
+from rapport.usecases.student import student_report
 
 TODAY = date(2026, 11, 27)
 FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "

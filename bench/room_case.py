@@ -30,11 +30,11 @@ from bench.results import CaseResult, Check, median, ms
 from rapport.core.framework import Framework
 from rapport.core.snapshots import Snapshot
 from rapport.core.workshop import REVEAL_ALL, Workshop, new_code
-from rapport.rooms import room_view
 from rapport.storage import SqlWorkshopRepository, open_repository
 from rapport.storage.engine import database_url
 from rapport.storage.rows import snapshot_to_json
 from rapport.storage.tables import response_practices, responses, workshops
+from rapport.usecases.rooms import room_view
 
 RESPONSES = 10_000
 BATCH = 2_000  # rows per executemany: bounded memory, few round trips

@@ -9,7 +9,7 @@ import pytest
 
 from rapport.core.assessment import Assessment, Rating
 from rapport.core.framework import Framework
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 
 REPO = Path(__file__).resolve().parents[1]
 FRAMEWORK_FILE = REPO / "data" / "client-relationships.yaml"

@@ -12,12 +12,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from rapport.answers_file import from_json, json_schema
 from rapport.core.assessment import fit_to
 from rapport.core.errors import RapportError
-from rapport.framework_file import framework_paths, load_catalog
-from rapport.services import student_report
+from rapport.files.answers_file import from_json, json_schema
+from rapport.files.framework_file import framework_paths, load_catalog
 from rapport.settings import Settings
+from rapport.usecases.student import student_report
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -19,8 +19,8 @@ from docx import Document
 from streamlit.testing.v1 import AppTest
 
 from rapport.core.assessment import Assessment
-from rapport.framework_file import load_framework
-from rapport.services import student_report
+from rapport.files.framework_file import load_framework
+from rapport.usecases.student import student_report
 from tests.app.conftest import seen
 from tests.conftest import FRAMEWORK_FILE
 

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.services import student_report
+from rapport.files.answers_file import to_json
+from rapport.usecases.student import student_report
 from tests.conftest import AssessmentFactory
 
 Start = Callable[..., AppTest]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 def _clear_twice_then_bring_back() -> None:
     import streamlit as st
 
-    from rapport.framework_file import load_framework
+    from rapport.files.framework_file import load_framework
     from rapport.settings import PROJECT_ROOT
     from rapport.ui import state
 

@@ -28,7 +28,7 @@ def _feed_every_callback() -> None:
     import streamlit as st
 
     from rapport.core.framework import NOT_APPLICABLE
-    from rapport.framework_file import load_framework
+    from rapport.files.framework_file import load_framework
     from rapport.settings import PROJECT_ROOT
     from rapport.ui import state
     from rapport.ui.assess_form import STEP_WIDGET

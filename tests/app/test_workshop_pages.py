@@ -13,7 +13,13 @@ from streamlit.testing.v1 import AppTest
 from rapport.core.framework import Framework
 from rapport.core.workshop import CODE_ALPHABET
 from rapport.storage import open_repository
-from rapport.workshops import CreatedWorkshop, create_workshop, reveal_all, set_open, submit
+from rapport.usecases.workshops import (
+    CreatedWorkshop,
+    create_workshop,
+    reveal_all,
+    set_open,
+    submit,
+)
 from tests.app.conftest import seen
 from tests.conftest import AssessmentFactory
 

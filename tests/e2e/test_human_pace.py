@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import Page, choose_in_picker, expect, wait_for_app
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rapport.framework_file import load_framework
-from rapport.restore import load_upload
+from rapport.files.framework_file import load_framework
+from rapport.files.uploads import load_upload
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import Browser, Page, expect, wait_for_app
 

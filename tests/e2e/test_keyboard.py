@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import DRAWN_CHART, Page, expect, wait_for_app
 

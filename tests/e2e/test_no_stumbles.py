@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment
-from rapport.framework_file import load_framework
+from rapport.files.answers_file import to_json
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import (
     Browser,

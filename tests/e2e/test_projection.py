@@ -22,7 +22,7 @@ except ImportError:
         pytest.fail(f"{REASON} (RAPPORT_REQUIRE_BROWSER=1)", pytrace=False)
     pytest.skip(REASON, allow_module_level=True)
 
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import (
     DRAWN_CHART,
@@ -124,8 +124,8 @@ def _spread_practices() -> int:
     room may see (rapport.core.room.distribution_is_safe), from the demo's own room."""
     from rapport.core.room import summarize
     from rapport.core.workshop import practice_results
-    from rapport.restore import load_upload
-    from rapport.workshops import simulated_participants
+    from rapport.files.uploads import load_upload
+    from rapport.usecases.workshops import simulated_participants
     from tests.helpers import rows_for
 
     sample = FRAMEWORK_FILE.parent / "samples" / "client-relationships.json"

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.text.paragraph import Paragraph
 
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.docx_reading import report_problems, section
 from tests.e2e.helpers import Page, expect, wait_for_app
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.conftest import save_screenshot
 from tests.e2e.helpers import (

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from rapport.answers_file import from_json
 from rapport.core.framework import Framework
 from rapport.core.workshop import PracticeResult, WorkshopError
+from rapport.files.answers_file import from_json
 from rapport.storage import SqlWorkshopRepository, StorageUnavailable, open_repository
 from rapport.storage.retry import DatabaseBusyError
 from tests.conftest import REPO
@@ -97,7 +97,7 @@ def test_a_failed_write_leaves_nothing_behind(
 WRITER = """
 import sys, json
 from datetime import datetime, timedelta, UTC
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from rapport.storage import open_repository
 from rapport.core.workshop import PracticeResult, WorkshopError
 url, workshop_id, framework_file, moment = sys.argv[1:5]
@@ -215,7 +215,7 @@ def test_a_demo_workshop_is_created_whole_or_not_at_all(
     and no link to it: the workshop and its room are now one transaction."""
     from datetime import UTC, datetime
 
-    from rapport.workshops import create_demo_workshop
+    from rapport.usecases.workshops import create_demo_workshop
 
     sample = json.loads((REPO / "data" / "samples" / "client-relationships.json").read_text())
     assessment = from_json(json.dumps(sample).encode())
@@ -259,7 +259,7 @@ def test_a_server_runs_its_cap_of_live_workshops(
 ) -> None:
     from datetime import UTC, datetime
 
-    from rapport.workshops import create_workshop
+    from rapport.usecases.workshops import create_workshop
 
     now = datetime.now(UTC)
     create_workshop(repo, framework, "One", 3, True, now, 30, max_live=1)

@@ -14,9 +14,9 @@ import pytest
 from rapport.core.framework import Framework
 from rapport.core.snapshots import Snapshot
 from rapport.core.workshop import WorkshopError
-from rapport.rooms import export_aggregates, export_responses, room_view
 from rapport.storage import SqlWorkshopRepository
-from rapport.workshops import CreatedWorkshop, create_workshop, reveal_all, submit
+from rapport.usecases.rooms import export_aggregates, export_responses, room_view
+from rapport.usecases.workshops import CreatedWorkshop, create_workshop, reveal_all, submit
 from tests.conftest import AssessmentFactory
 from tests.integration.conftest import LATER, NOW, results
 

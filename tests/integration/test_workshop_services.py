@@ -14,12 +14,12 @@ from docx import Document
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.workshop import WorkshopError
-from rapport.framework_file import FrameworkCatalog
-from rapport.retention import PurgeSchedule
-from rapport.rooms import debrief_document, export_aggregates, export_responses, room_view
-from rapport.services import student_report
+from rapport.files.framework_file import FrameworkCatalog
 from rapport.storage import SqlWorkshopRepository
-from rapport.workshops import (
+from rapport.usecases.retention import PurgeSchedule
+from rapport.usecases.rooms import debrief_document, export_aggregates, export_responses, room_view
+from rapport.usecases.student import student_report
+from rapport.usecases.workshops import (
     create_demo_workshop,
     create_workshop,
     facilitated_workshop,

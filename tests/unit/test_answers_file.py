@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapport.answers_file import MAX_BYTES, from_json, json_schema, to_json
 from rapport.core.assessment import Assessment, check_fits, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.files.answers_file import MAX_BYTES, from_json, json_schema, to_json
 from tests.conftest import REPO, AssessmentFactory
 
 

@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 import vl_convert
 
-from rapport.chart_style import Figure
-from rapport.charts import figures
+from rapport.charts.progress import progress_figure
+from rapport.charts.results import figures
+from rapport.charts.room import mirror_figure
+from rapport.charts.style import Figure
 from rapport.core.assessment import Assessment
 from rapport.core.compare import compare
 from rapport.core.framework import Framework
 from rapport.core.room import summarize
 from rapport.core.scoring import score
 from rapport.core.workshop import practice_results
-from rapport.progress_chart import progress_figure
-from rapport.room_charts import mirror_figure
 from tests.conftest import AssessmentFactory
 from tests.helpers import rows_for
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.charts import CURRENT_COLOUR, TARGET_COLOUR, figures, gap_figure
+from rapport.charts.results import CURRENT_COLOUR, TARGET_COLOUR, figures, gap_figure
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from docx import Document
 
-from rapport.answers_file import to_json
 from rapport.core.framework import Framework
+from rapport.files.answers_file import to_json
 from tests.conftest import REPO, AssessmentFactory
 from tests.docx_reading import report_problems
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rapport.core.assessment import Assessment
 from rapport.core.compare import compare, progress_sentences
 from rapport.core.framework import NOT_APPLICABLE, Framework
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE, AssessmentFactory
 
 FRAMEWORK = load_framework(FRAMEWORK_FILE)

@@ -10,15 +10,15 @@ from datetime import UTC, date, datetime
 import pytest
 from docx import Document
 
-from rapport.answers_file import to_json
+from rapport.charts.room import DISTRIBUTION_HIDDEN
 from rapport.core.framework import Framework
 from rapport.core.room import summarize
 from rapport.core.workshop import Workshop, WorkshopError, practice_results
-from rapport.debrief_report import build_debrief
-from rapport.exports import aggregates_csv, neutralize, responses_csv
-from rapport.qr import qr_png
-from rapport.room_charts import DISTRIBUTION_HIDDEN
-from rapport.workshops import anonymous
+from rapport.files.answers_file import to_json
+from rapport.files.csv_exports import aggregates_csv, neutralize, responses_csv
+from rapport.files.qr import qr_png
+from rapport.reports.debrief import build_debrief
+from rapport.usecases.workshops import anonymous
 from tests.helpers import people, rows_for
 
 HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]

@@ -13,7 +13,7 @@ import yaml
 from rapport.core.citations import citations_in, matches
 from rapport.core.errors import FrameworkError
 from rapport.core.framework import Framework
-from rapport.framework_file import framework_paths, load_catalog, load_framework
+from rapport.files.framework_file import framework_paths, load_catalog, load_framework
 from tests.conftest import FRAMEWORK_FILE
 
 

@@ -16,11 +16,11 @@ from rapport.core.errors import AnswersError, FrameworkError
 from rapport.core.framework import Framework
 from rapport.core.room import summarize
 from rapport.core.workshop import Workshop, normalize_code, practice_results
-from rapport.debrief_report import build_debrief
-from rapport.docx_answers import extract_answers
-from rapport.framework_file import load_framework
-from rapport.restore import load_upload
-from rapport.workshops import facilitated_workshop
+from rapport.files.docx_answers import extract_answers
+from rapport.files.framework_file import load_framework
+from rapport.files.uploads import load_upload
+from rapport.reports.debrief import build_debrief
+from rapport.usecases.workshops import facilitated_workshop
 from tests.conftest import FRAMEWORK_FILE
 from tests.helpers import people, rows_for
 

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
-from rapport.docx_document import ChartImage
-from rapport.framework_file import load_framework
-from rapport.report import DRAFT_NOTE, ReportInput, build_report
-from rapport.services import student_report
+from rapport.files.framework_file import load_framework
+from rapport.reports.common import ChartImage
+from rapport.reports.student import DRAFT_NOTE, ReportInput, build_report
+from rapport.usecases.student import student_report
 from tests.conftest import FRAMEWORK_FILE
 from tests.docx_reading import (
     SECOND_PERSON,

@@ -23,9 +23,9 @@ from docx import Document
 from rapport.core.framework import Framework
 from rapport.core.room import summarize
 from rapport.core.workshop import Workshop, practice_results
-from rapport.debrief_report import build_debrief
-from rapport.restore import load_upload
-from rapport.services import student_report
+from rapport.files.uploads import load_upload
+from rapport.reports.debrief import build_debrief
+from rapport.usecases.student import student_report
 from tests.conftest import AssessmentFactory
 from tests.helpers import people, rows_for
 

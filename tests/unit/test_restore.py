@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 from docx import Document
 
-from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
-from rapport.docx_answers import NAMESPACE, extract_answers
-from rapport.restore import MAX_UPLOAD_BYTES, load_upload
-from rapport.services import student_report
+from rapport.files.answers_file import to_json
+from rapport.files.docx_answers import NAMESPACE, extract_answers
+from rapport.files.uploads import MAX_UPLOAD_BYTES, load_upload
+from rapport.usecases.student import student_report
 from tests.conftest import AssessmentFactory
 
 

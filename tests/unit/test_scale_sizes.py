@@ -11,12 +11,12 @@ import pytest
 import yaml
 from docx import Document
 
-from rapport.chart_style import is_dark, level_colours
-from rapport.charts import figures
+from rapport.charts.results import figures
+from rapport.charts.style import is_dark, level_colours
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
-from rapport.report import ReportInput, build_report
+from rapport.reports.student import ReportInput, build_report
 from tests.conftest import FRAMEWORK_FILE
 
 WORDS = ["Never", "Seldom", "Rarely", "Sometimes", "Often", "Usually", "Always"]

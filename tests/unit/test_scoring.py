@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework
 from rapport.core.scoring import FOCUS_SIZE, score
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE, AssessmentFactory
 
 FRAMEWORK = load_framework(FRAMEWORK_FILE)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rapport.settings import DEFAULT_DATABASE, Settings, SettingsError
-from rapport.workshops import app_address
+from rapport.usecases.workshops import app_address
 
 
 def test_defaults_need_no_configuration() -> None:

@@ -20,7 +20,7 @@ from rapport.core.snapshots import (
     stamp_changes,
 )
 from rapport.core.workshop import PracticeResult, Workshop, practice_results
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from rapport.storage.rows import snapshot_from_json, snapshot_to_json
 from tests.conftest import FRAMEWORK_FILE
 from tests.helpers import people, rows_for

@@ -38,7 +38,7 @@ def test_theme_contrast(name: str, foreground: str, background: str) -> None:
 
 
 def test_chart_colours_hold_3_to_1_for_graphics() -> None:
-    from rapport.chart_style import CURRENT_COLOUR, NEUTRAL_COLOUR, TARGET_COLOUR
+    from rapport.charts.style import CURRENT_COLOUR, NEUTRAL_COLOUR, TARGET_COLOUR
 
     for colour in (CURRENT_COLOUR, TARGET_COLOUR, NEUTRAL_COLOUR):
         assert contrast(colour, "#FFFFFF") >= 3.0

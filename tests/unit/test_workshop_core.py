@@ -20,7 +20,7 @@ from rapport.core.workshop import (
     normalize_code,
     practice_results,
 )
-from rapport.framework_file import load_framework
+from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.helpers import rows_for
 

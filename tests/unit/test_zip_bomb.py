@@ -68,8 +68,8 @@ def lying_docx() -> bytes:
 CHILD = """
 import json, resource, sys
 from rapport.core.errors import AnswersError
-from rapport.framework_file import load_framework
-from rapport.restore import load_upload
+from rapport.files.framework_file import load_framework
+from rapport.files.uploads import load_upload
 from pathlib import Path
 framework = load_framework(Path(sys.argv[2]))
 raw = Path(sys.argv[1]).read_bytes()
@@ -106,8 +106,8 @@ def test_a_corrupt_compressed_part_is_a_message(tmp_path: Path) -> None:
     import pytest
 
     from rapport.core.errors import AnswersError
-    from rapport.framework_file import load_framework
-    from rapport.restore import load_upload
+    from rapport.files.framework_file import load_framework
+    from rapport.files.uploads import load_upload
 
     entries = [
         _entry("word/document.xml", b"<w:document/>"),

@@ -15,7 +15,7 @@ from rapport.core.scoring import Profile
 from rapport.ui import pages, resources, state
 
 if TYPE_CHECKING:
-    from rapport.charts import Figure
+    from rapport.charts.results import Figure
 
 PICKER = "w.framework"
 
@@ -109,7 +109,7 @@ def vega_spec(chart: Any) -> dict[str, Any]:
 def _result_figures(
     key: str, _profile: Profile, _assessment: Assessment
 ) -> tuple[tuple[Figure, dict[str, Any]], ...]:
-    from rapport.charts import figures
+    from rapport.charts.results import figures
 
     return tuple((f, vega_spec(f.chart)) for f in figures(_profile, _assessment))
 

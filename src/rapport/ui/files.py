@@ -7,11 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from rapport.answers_file import to_json
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.text import join_words
-from rapport.restore import LoadedAnswers, load_upload
+from rapport.files.answers_file import to_json
+from rapport.files.uploads import LoadedAnswers, load_upload
 from rapport.ui import pages, resources, state
 from rapport.ui.components import escape_markdown, render_error
 

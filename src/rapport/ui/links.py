@@ -7,7 +7,7 @@ import streamlit as st
 from rapport.core.framework import Framework
 from rapport.ui import pages, resources
 from rapport.ui.files import load_sample
-from rapport.workshops import app_address
+from rapport.usecases.workshops import app_address
 
 
 def apply_link_actions(framework: Framework) -> None:

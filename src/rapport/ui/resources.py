@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from rapport.core.workshop import WorkshopError
-from rapport.framework_file import FrameworkCatalog, framework_paths, load_catalog
-from rapport.retention import PurgeSchedule
+from rapport.files.framework_file import FrameworkCatalog, framework_paths, load_catalog
 from rapport.settings import Settings
+from rapport.usecases.retention import PurgeSchedule
 
 if TYPE_CHECKING:
     from rapport.storage import SqlWorkshopRepository
@@ -73,7 +73,7 @@ def _catalog(files: tuple[tuple[str, int], ...]) -> FrameworkCatalog:
 @st.cache_resource(show_spinner=False)
 def chart_renderer() -> bool:
     """Warm vl-convert so the first report download does not pay its start-up cost."""
-    from rapport.chart_images import warm_up
+    from rapport.charts.png import warm_up
 
     warm_up()
     return True

@@ -12,10 +12,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from rapport.chart_style import PROJECTOR, Figure
+from rapport.charts.room import distribution_figure, room_figure
+from rapport.charts.style import PROJECTOR, Figure
 from rapport.core.framework import Framework
 from rapport.core.room import PracticeAggregate
-from rapport.room_charts import distribution_figure, room_figure
 from rapport.ui.components import vega_spec
 
 Charted = tuple[tuple[Figure, dict[str, Any], frozenset[int]], ...]

@@ -18,7 +18,7 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.text import plural
-from rapport.restore import LoadedAnswers
+from rapport.files.uploads import LoadedAnswers
 
 FRAMEWORK = "rapport.framework"
 ASSESSMENTS = "rapport.assessments"

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from rapport.charts.room import mirror_figure
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
@@ -15,12 +16,11 @@ from rapport.core.ports import WorkshopRepository
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile
 from rapport.core.workshop import Workshop, WorkshopError, practice_results
-from rapport.room_charts import mirror_figure
-from rapport.rooms import room_view, visible_to_participants
 from rapport.storage import StorageUnavailable
 from rapport.ui import dashboard_key, device, pages, resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
-from rapport.workshops import submit
+from rapport.usecases.rooms import room_view, visible_to_participants
+from rapport.usecases.workshops import submit
 
 JOINED = "rapport.joined"
 SUBMITTED = "rapport.submitted"  # workshop id -> what this session last sent it

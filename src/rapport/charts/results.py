@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from rapport.chart_style import (
+from rapport.charts.statements import heatmap_figure, mix_figure
+from rapport.charts.style import (
     CURRENT_COLOUR,
     NEUTRAL_COLOUR,
     SCREEN,
@@ -21,7 +22,6 @@ from rapport.core.framework import RatingScale
 from rapport.core.plan import describe_level
 from rapport.core.scoring import Profile
 from rapport.core.text import plural
-from rapport.statement_charts import heatmap_figure, mix_figure
 
 __all__ = ["CURRENT_COLOUR", "TARGET_COLOUR", "Figure", "dumbbell", "figures", "gap_figure"]
 

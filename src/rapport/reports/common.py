@@ -25,9 +25,9 @@ from docx.text.paragraph import Paragraph
 
 from rapport.core.citations import Citable, GroupAuthors
 from rapport.core.text import clean_text
-from rapport.docx_fields import Contents, add_page_numbers
-from rapport.docx_parts import add_picture
-from rapport.docx_tables import add_table, fit_columns, keep_table_rows_whole
+from rapport.reports.fields import Contents, add_page_numbers
+from rapport.reports.parts import add_picture
+from rapport.reports.tables import add_table, fit_columns, keep_table_rows_whole
 
 __all__ = [
     "ChartImage",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from rapport.answers_file import parse
 from rapport.core.assessment import Assessment, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.text import long_date
-from rapport.docx_answers import extract_answers
+from rapport.files.answers_file import parse
+from rapport.files.docx_answers import extract_answers
 
 MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
 ACCEPTED_TYPES = ("json", "docx")

@@ -14,7 +14,7 @@ from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.plan import PracticePlan, action_plan, describe_level, numeric_ratings
 from rapport.core.scoring import PracticeScore, Profile
 from rapport.core.text import ME, join_words, spelled
-from rapport.docx_document import Writer, add_table
+from rapport.reports.common import Writer, add_table
 
 
 def _quote(text: str) -> str:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from rapport.answers_file import to_json
-from rapport.chart_images import render_png
-from rapport.charts import Figure, figures
+from rapport.charts.png import render_png
+from rapport.charts.progress import progress_figure
+from rapport.charts.results import Figure, figures
+from rapport.charts.room import mirror_figure
 from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import score
-from rapport.docx_document import ChartImage
-from rapport.progress_chart import progress_figure
-from rapport.report import Progress, ReportInput, build_report
-from rapport.restore import LoadedAnswers
-from rapport.room_charts import mirror_figure
+from rapport.files.answers_file import to_json
+from rapport.files.uploads import LoadedAnswers
+from rapport.reports.common import ChartImage
+from rapport.reports.student import Progress, ReportInput, build_report
 
 
 def _image(figure: Figure) -> ChartImage:

@@ -21,7 +21,7 @@ from rapport.core.room import (
 )
 from rapport.core.text import clean_text, long_date, plural
 from rapport.core.workshop import Workshop
-from rapport.docx_document import ChartImage, Writer, add_figure, add_table, new_document, save
+from rapport.reports.common import ChartImage, Writer, add_figure, add_table, new_document, save
 
 TOP_GAPS = 3
 SPREAD_MEANING = (

@@ -21,8 +21,8 @@ from rapport.core.drafts import conclusion_draft, introduction_draft, split_para
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.text import ME, clean_text, join_words, long_date, spelled
-from rapport.docx_answers import embed_answers
-from rapport.docx_document import (
+from rapport.files.docx_answers import embed_answers
+from rapport.reports.common import (
     ChartImage,
     Writer,
     add_figure,
@@ -30,8 +30,8 @@ from rapport.docx_document import (
     new_document,
     save,
 )
-from rapport.docx_parts import add_hyperlink, add_marked_text, hanging_indent
-from rapport.report_practices import (
+from rapport.reports.parts import add_hyperlink, add_marked_text, hanging_indent
+from rapport.reports.student_sections import (
     write_action_plan,
     write_method,
     write_practice_ratings,

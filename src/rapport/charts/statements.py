@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from rapport.chart_style import (
+from rapport.charts.style import (
     NEUTRAL_COLOUR,
     WIDTH,
     Figure,

@@ -11,7 +11,8 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from rapport.chart_style import (
+from rapport.charts.results import dumbbell
+from rapport.charts.style import (
     CURRENT_COLOUR,
     NEUTRAL_COLOUR,
     SCREEN,
@@ -22,7 +23,6 @@ from rapport.chart_style import (
     answer_scale,
     configure_chart,
 )
-from rapport.charts import dumbbell
 from rapport.core.framework import RatingScale
 from rapport.core.room import DISTRIBUTION_HIDDEN, PracticeAggregate, RoomSummary, counts_waiting
 from rapport.core.scoring import Profile

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
-from rapport.answers_file import to_json
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
@@ -32,7 +31,8 @@ from rapport.core.workshop import (
     normalize_code,
     practice_results,
 )
-from rapport.framework_file import FrameworkCatalog
+from rapport.files.answers_file import to_json
+from rapport.files.framework_file import FrameworkCatalog
 from rapport.settings import DEFAULT_PUBLIC_URL
 
 TOKEN_BYTES = 32  # 256 bits: facilitator links cannot be guessed

@@ -13,12 +13,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from rapport.answers_file import from_json
 from rapport.core.assessment import Assessment
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.room import RoomSummary
 from rapport.core.workshop import Workshop, WorkshopError
+from rapport.files.answers_file import from_json
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

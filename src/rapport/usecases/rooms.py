@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from rapport.chart_images import render_png
+from rapport.charts.png import render_png
+from rapport.charts.room import distribution_figure, room_figure
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
 from rapport.core.room import PracticeAggregate, RoomSummary, still_needed, summarize
 from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import Workshop, WorkshopError
-from rapport.debrief_report import build_debrief
-from rapport.docx_document import ChartImage
-from rapport.exports import aggregates_csv, responses_csv
-from rapport.room_charts import distribution_figure, room_figure
+from rapport.files.csv_exports import aggregates_csv, responses_csv
+from rapport.reports.common import ChartImage
+from rapport.reports.debrief import build_debrief
 
 
 @dataclass(frozen=True)

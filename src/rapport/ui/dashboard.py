@@ -11,8 +11,13 @@ from rapport.core.ports import WorkshopRepository
 from rapport.core.room import DISTRIBUTION_HIDDEN, widest_spread
 from rapport.core.text import plural
 from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError
-from rapport.qr import qr_png
-from rapport.rooms import (
+from rapport.files.qr import qr_png
+from rapport.ui import resources, viewers
+from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.links import app_url
+from rapport.ui.room_figures import projected_figures, shared_figures
+from rapport.ui.workshop_ui import now
+from rapport.usecases.rooms import (
     RoomView,
     debrief_document,
     export_aggregates,
@@ -20,12 +25,7 @@ from rapport.rooms import (
     room_view,
     shown_aggregates,
 )
-from rapport.ui import resources, viewers
-from rapport.ui.components import escape_markdown, render_error
-from rapport.ui.links import app_url
-from rapport.ui.room_figures import projected_figures, shared_figures
-from rapport.ui.workshop_ui import now
-from rapport.workshops import join_link, reveal, reveal_all, set_open
+from rapport.usecases.workshops import join_link, reveal, reveal_all, set_open
 
 REFRESH_SECONDS = 2
 # Projection: bigger type for the back row and less empty space above, so the count, the

@@ -10,7 +10,7 @@ from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
 from rapport.core.text import clean_text
-from rapport.docx_parts import add_internal_link
+from rapport.reports.parts import add_internal_link
 
 
 def field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
