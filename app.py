@@ -6,7 +6,7 @@ from rapport.ui.components import active_framework, render_framework_picker
 from rapport.ui.files import render_sample_banner
 from rapport.ui.links import apply_link_actions
 from rapport.ui.pages import FAVICON, navigation, render_sidebar_menu
-from rapport.ui.workshop_ui import remember_device, render_unsent_notice
+from rapport.ui.participant import remember_device, render_unsent_notice
 
 page = navigation()
 # One page config per run, after navigation knows the page: the projected dashboard is wide.

@@ -12,7 +12,7 @@ from rapport.ui.assess_form import (
     render_step_picker,
 )
 from rapport.ui.components import active_framework, render_progress
-from rapport.ui.workshop_ui import participant, render_workshop_submit
+from rapport.ui.participant import participant, render_workshop_submit
 
 framework = active_framework()
 practices = framework.practices

@@ -6,13 +6,8 @@ from rapport.core.workshop import WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import render_error
 from rapport.ui.dashboard import PROJECTOR_CSS, render_controls, render_join_panel, render_live_room
-from rapport.ui.dashboard_key import dashboard_token
-from rapport.ui.workshop_ui import (
-    now,
-    remember_facilitator,
-    render_my_workshops,
-    store,
-)
+from rapport.ui.facilitator import dashboard_token, remember_facilitator, render_my_workshops
+from rapport.ui.store import now, store
 from rapport.usecases.workshops import facilitated_workshop, workshop_framework
 
 repo = store()

@@ -6,7 +6,8 @@ from rapport.core.workshop import WorkshopError
 from rapport.ui import device, pages, resources
 from rapport.ui.components import render_error
 from rapport.ui.limits import join_action, take
-from rapport.ui.workshop_ui import join, joined, now, store
+from rapport.ui.participant import join, joined
+from rapport.ui.store import now, store
 from rapport.usecases.workshops import find_for_join, workshop_framework
 
 st.title("Join a workshop")

@@ -10,8 +10,8 @@ from rapport.reports.student import outline
 from rapport.ui import resources, state
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
+from rapport.ui.participant import shared_room
 from rapport.ui.report_form import render_own_words
-from rapport.ui.workshop_ui import shared_room
 from rapport.usecases.student import student_report
 
 framework = active_framework()

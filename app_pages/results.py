@@ -16,7 +16,7 @@ from rapport.ui.components import (
     result_figures,
 )
 from rapport.ui.files import render_compare
-from rapport.ui.workshop_ui import render_room_mirror, render_workshop_submit
+from rapport.ui.participant import render_room_mirror, render_workshop_submit
 from rapport.usecases.student import progress_since
 
 framework = active_framework()

@@ -6,10 +6,11 @@ from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopEr
 from rapport.ui import pages, resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
 from rapport.ui.dashboard import render_join_panel
+from rapport.ui.facilitator import remember_facilitator, render_my_workshops
 from rapport.ui.files import sample_profile
 from rapport.ui.limits import check, create_action, take
 from rapport.ui.links import app_url
-from rapport.ui.workshop_ui import now, remember_facilitator, render_my_workshops, store
+from rapport.ui.store import now, store
 from rapport.usecases.workshops import create_demo_workshop, create_workshop, facilitator_link
 
 CREATED = "rapport.just_created"

@@ -16,7 +16,7 @@ from rapport.ui import resources, viewers
 from rapport.ui.components import escape_markdown, render_error
 from rapport.ui.links import app_url
 from rapport.ui.room_figures import projected_figures, shared_figures
-from rapport.ui.workshop_ui import now
+from rapport.ui.store import now
 from rapport.usecases.rooms import (
     RoomView,
     debrief_document,

@@ -77,7 +77,7 @@ def join_link(public_url: str, code: str) -> str:
 
 def facilitator_link(public_url: str, token: str) -> str:
     """The key goes after `#`, which no browser sends to a server or in a Referer
-    (ui/dashboard_key.py moves it into the session)."""
+    (ui/facilitator.py moves it into the session)."""
     return f"{public_url}/dashboard#key={token}"
 
 

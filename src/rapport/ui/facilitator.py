@@ -1,4 +1,6 @@
-"""The facilitator key: from the link into this session, never into a request.
+"""A facilitator's side of a workshop: the key from the link, and the workshops they run.
+
+The key comes from the link into this session, never into a request.
 
 A key in the address (`/dashboard?key=...`) rides along as the Referer of every file the
 page then loads, and a proxy that logs Referer keeps it. So the facilitator link carries
@@ -12,10 +14,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rapport.core.workshop import WorkshopError
 from rapport.ui import cookies
+from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.store import store
 
+FACILITATING = "rapport.facilitating"
 OPEN_DASHBOARD = "rapport.open_dashboard"
-CARRIED = "rapport.dashboard_key_carried"  # this session has read (and deleted) the cookie
+CARRIED = "rapport.facilitator_key_carried"  # this session has read (and deleted) the cookie
 COOKIE = "rapport_facilitator"
 CARRY_SECONDS = 60
 
@@ -72,3 +78,33 @@ def dashboard_token() -> str:
             forget = True  # read once: gone from the browser
     cookies.script(_CARRY, [COOKIE, CARRY_SECONDS, forget])
     return str(st.session_state.get(OPEN_DASHBOARD, ""))
+
+
+def remember_facilitator(workshop_id: str, token: str) -> None:
+    st.session_state.setdefault(FACILITATING, {})[workshop_id] = token
+
+
+def facilitator_tokens() -> dict[str, str]:
+    return st.session_state.get(FACILITATING, {})
+
+
+def render_my_workshops(dashboard_page: str) -> None:
+    """Buttons back to the dashboards this session created or opened. Buttons, not links:
+    a link would carry the key in its address, shown on hover on a projected screen."""
+    mine = facilitator_tokens()
+    if not mine:
+        return
+    st.subheader("Your workshops in this session")
+    for workshop_id, token in mine.items():
+        try:
+            workshop = store().workshop(workshop_id)
+        except WorkshopError as error:
+            render_error(error)
+            return
+        if workshop is not None and st.button(
+            f"{workshop.code}: {escape_markdown(workshop.title)}",
+            key=f"w.mine.{workshop_id}",
+            icon=":material/monitoring:",
+        ):
+            open_with(token)
+            st.switch_page(dashboard_page)

@@ -1,10 +1,10 @@
-"""Workshop pieces shared by pages: the store, joining, submitting, the room mirror."""
+"""A participant's side of a workshop: joining, sending answers, and the room beside them."""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -12,19 +12,18 @@ from rapport.charts.room import mirror_figure
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
-from rapport.core.ports import WorkshopRepository
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile
 from rapport.core.workshop import Workshop, WorkshopError, practice_results
 from rapport.storage import StorageUnavailable
-from rapport.ui import dashboard_key, device, pages, resources, state
+from rapport.ui import device, pages, resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
+from rapport.ui.store import now, store_or_none
 from rapport.usecases.rooms import room_view, visible_to_participants
 from rapport.usecases.workshops import submit
 
 JOINED = "rapport.joined"
 SUBMITTED = "rapport.submitted"  # workshop id -> what this session last sent it
-FACILITATING = "rapport.facilitating"
 SEND_OUTCOME = "rapport.send_outcome"
 
 
@@ -38,37 +37,6 @@ class Joined:
     framework_id: str
     participant_key: str
     expires_at: datetime  # when the browser may forget the key (ui/device.py)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _unavailable(error: StorageUnavailable) -> RapportError:
-    return RapportError(
-        "Workshops are unavailable right now: Rapport cannot reach its database.",
-        [error.message, "Self-assessment still works: use Assess, Results and Report as usual."],
-    )
-
-
-def store() -> WorkshopRepository:
-    """The workshop store, or a plain message and a stop when the database is down
-    (for the workshop pages, which have nothing else to show)."""
-    try:
-        return resources.repository()
-    except StorageUnavailable as error:
-        render_error(_unavailable(error))
-        st.stop()
-
-
-def store_or_none() -> WorkshopRepository | None:
-    """The workshop store for the self-assessment pages: when the database is down they
-    say so in one line and carry on with everything else."""
-    try:
-        return resources.repository()
-    except StorageUnavailable as error:
-        st.warning(_unavailable(error).summary, icon=":material/cloud_off:")
-        return None
 
 
 def joined() -> Joined | None:
@@ -101,14 +69,6 @@ def remember_device() -> None:
         device.remember(
             membership.workshop_id, membership.participant_key, membership.expires_at, now()
         )
-
-
-def remember_facilitator(workshop_id: str, token: str) -> None:
-    st.session_state.setdefault(FACILITATING, {})[workshop_id] = token
-
-
-def facilitator_tokens() -> dict[str, str]:
-    return st.session_state.get(FACILITATING, {})
 
 
 def _sent_part(framework: Framework, answers: Assessment) -> tuple[object, ...]:
@@ -255,25 +215,3 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
         )
         return
     render_figure(mirror_figure(profile, summary))
-
-
-def render_my_workshops(dashboard_page: str) -> None:
-    """Buttons back to the dashboards this session created or opened. Buttons, not links:
-    a link would carry the key in its address, shown on hover on a projected screen."""
-    mine = facilitator_tokens()
-    if not mine:
-        return
-    st.subheader("Your workshops in this session")
-    for workshop_id, token in mine.items():
-        try:
-            workshop = store().workshop(workshop_id)
-        except WorkshopError as error:
-            render_error(error)
-            return
-        if workshop is not None and st.button(
-            f"{workshop.code}: {escape_markdown(workshop.title)}",
-            key=f"w.mine.{workshop_id}",
-            icon=":material/monitoring:",
-        ):
-            dashboard_key.open_with(token)
-            st.switch_page(dashboard_page)
