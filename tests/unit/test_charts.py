@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.charts.results import CURRENT_COLOUR, TARGET_COLOUR, figures, gap_figure
+from rapport.charts.results import figures, gap_figure
+from rapport.charts.style import CURRENT_COLOUR, TARGET_COLOUR
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score

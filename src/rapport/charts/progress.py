@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from rapport.charts.results import CURRENT_COLOUR, Figure, dumbbell
+from rapport.charts.dumbbell import dumbbell
+from rapport.charts.style import CURRENT_COLOUR, Figure
 from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.framework import RatingScale
 

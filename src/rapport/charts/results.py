@@ -1,87 +1,21 @@
-"""Altair chart builders: core values in, Figures (chart plus text alternative) out."""
+"""The student's results: the gap chart, and the figures the Results page and report show."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from rapport.charts.dumbbell import dumbbell
 from rapport.charts.statements import heatmap_figure, mix_figure
 from rapport.charts.style import (
     CURRENT_COLOUR,
-    NEUTRAL_COLOUR,
-    SCREEN,
     TARGET_COLOUR,
-    WIDTH,
     Figure,
-    Sizing,
-    configure_chart,
-    scale_axis,
 )
 from rapport.core.assessment import Assessment
-from rapport.core.framework import RatingScale
 from rapport.core.plan import describe_level
 from rapport.core.scoring import Profile
 from rapport.core.text import plural
-
-__all__ = ["CURRENT_COLOUR", "TARGET_COLOUR", "Figure", "dumbbell", "figures", "gap_figure"]
-
-
-def dumbbell(
-    rows: pd.DataFrame,
-    ends: tuple[str, str],
-    styles: tuple[tuple[str, str], tuple[str, str]],
-    scale: RatingScale,
-    extra_tooltip: list[alt.Tooltip],
-    sizing: Sizing = SCREEN,
-) -> alt.TopLevelMixin:
-    """Two levels per practice joined by a line, rows in the order given.
-
-    `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
-    (colour, shape), so the two ends never differ by colour alone.
-    """
-    order = list(rows["Practice"])
-    long = rows.melt(
-        id_vars=[c for c in rows.columns if c not in ends],
-        value_vars=list(ends),
-        var_name="Series",
-        value_name="Level",
-    )
-    y = alt.Y("Practice:N", sort=order, title=None)
-    x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
-    rule = (
-        alt.Chart(rows)
-        .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)
-        .encode(y=y, x=alt.X(f"{ends[0]}:Q", scale=x_scale), x2=f"{ends[1]}:Q")
-    )
-    domain = list(ends)
-    points = (
-        alt.Chart(long)
-        .mark_point(filled=True, size=220, opacity=1)
-        .encode(
-            y=y,
-            x=alt.X("Level:Q", scale=x_scale, axis=scale_axis(scale, "How often")),
-            color=alt.Color(
-                "Series:N",
-                scale=alt.Scale(domain=domain, range=[colour for colour, _ in styles]),
-                legend=alt.Legend(title=None),
-            ),
-            shape=alt.Shape(
-                "Series:N",
-                scale=alt.Scale(domain=domain, range=[shape for _, shape in styles]),
-                legend=alt.Legend(title=None),
-            ),
-            tooltip=[
-                alt.Tooltip("Full name:N", title="Practice"),
-                alt.Tooltip("Series:N"),
-                alt.Tooltip("Level:Q", format=".1f"),
-                *extra_tooltip,
-            ],
-        )
-    )
-    return configure_chart(
-        alt.layer(rule, points).properties(width=WIDTH, height=max(120, sizing.row * len(order))),
-        sizing,
-    )
 
 
 def gap_figure(profile: Profile) -> Figure:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from rapport.charts.results import dumbbell
+from rapport.charts.dumbbell import dumbbell
 from rapport.charts.style import (
     CURRENT_COLOUR,
     NEUTRAL_COLOUR,

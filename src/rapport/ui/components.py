@@ -15,7 +15,7 @@ from rapport.core.scoring import Profile
 from rapport.ui import pages, resources, state
 
 if TYPE_CHECKING:
-    from rapport.charts.results import Figure
+    from rapport.charts.style import Figure
 
 PICKER = "w.framework"
 

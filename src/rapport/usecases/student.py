@@ -6,8 +6,9 @@ from datetime import date
 
 from rapport.charts.png import render_png
 from rapport.charts.progress import progress_figure
-from rapport.charts.results import Figure, figures
+from rapport.charts.results import figures
 from rapport.charts.room import mirror_figure
+from rapport.charts.style import Figure
 from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, compare
 from rapport.core.framework import Framework

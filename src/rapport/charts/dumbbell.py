@@ -1,0 +1,75 @@
+"""The dumbbell: two levels per practice joined by a line (now and target, before and now,
+you and the room). One primitive, so every such chart reads the same way."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from rapport.charts.style import (
+    NEUTRAL_COLOUR,
+    SCREEN,
+    WIDTH,
+    Sizing,
+    configure_chart,
+    scale_axis,
+)
+from rapport.core.framework import RatingScale
+
+
+def dumbbell(
+    rows: pd.DataFrame,
+    ends: tuple[str, str],
+    styles: tuple[tuple[str, str], tuple[str, str]],
+    scale: RatingScale,
+    extra_tooltip: list[alt.Tooltip],
+    sizing: Sizing = SCREEN,
+) -> alt.TopLevelMixin:
+    """Two levels per practice joined by a line, rows in the order given.
+
+    `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
+    (colour, shape), so the two ends never differ by colour alone.
+    """
+    order = list(rows["Practice"])
+    long = rows.melt(
+        id_vars=[c for c in rows.columns if c not in ends],
+        value_vars=list(ends),
+        var_name="Series",
+        value_name="Level",
+    )
+    y = alt.Y("Practice:N", sort=order, title=None)
+    x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
+    rule = (
+        alt.Chart(rows)
+        .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)
+        .encode(y=y, x=alt.X(f"{ends[0]}:Q", scale=x_scale), x2=f"{ends[1]}:Q")
+    )
+    domain = list(ends)
+    points = (
+        alt.Chart(long)
+        .mark_point(filled=True, size=220, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("Level:Q", scale=x_scale, axis=scale_axis(scale, "How often")),
+            color=alt.Color(
+                "Series:N",
+                scale=alt.Scale(domain=domain, range=[colour for colour, _ in styles]),
+                legend=alt.Legend(title=None),
+            ),
+            shape=alt.Shape(
+                "Series:N",
+                scale=alt.Scale(domain=domain, range=[shape for _, shape in styles]),
+                legend=alt.Legend(title=None),
+            ),
+            tooltip=[
+                alt.Tooltip("Full name:N", title="Practice"),
+                alt.Tooltip("Series:N"),
+                alt.Tooltip("Level:Q", format=".1f"),
+                *extra_tooltip,
+            ],
+        )
+    )
+    return configure_chart(
+        alt.layer(rule, points).properties(width=WIDTH, height=max(120, sizing.row * len(order))),
+        sizing,
+    )
