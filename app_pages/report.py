@@ -6,13 +6,12 @@ import streamlit as st
 
 from rapport.core.scoring import score
 from rapport.core.text import MAX_NAME_CHARS
-from rapport.reports.student import outline
 from rapport.ui import resources, state
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
 from rapport.ui.participant import shared_room
 from rapport.ui.report_form import render_own_words
-from rapport.usecases.student import student_report
+from rapport.usecases.student import outline, student_report
 
 framework = active_framework()
 assessment = state.assessment(framework)

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from rapport.charts.progress import progress_figure
 from rapport.core.compare import progress_sentences
 from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.plan import action_plan, describe_level
@@ -17,7 +16,7 @@ from rapport.ui.components import (
 )
 from rapport.ui.files import render_compare
 from rapport.ui.participant import render_room_mirror, render_workshop_submit
-from rapport.usecases.student import progress_since
+from rapport.usecases.student import progress_chart, progress_since
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -70,8 +69,9 @@ render_compare(framework)
 earlier = state.earlier(framework)
 if earlier is not None:
     comparison = progress_since(framework, earlier, assessment)
-    if comparison.comparable_count:
-        render_figure(progress_figure(comparison, framework.scale))
+    progress = progress_chart(framework, comparison)
+    if progress is not None:
+        render_figure(progress)
     else:
         st.info(" ".join(progress_sentences(comparison, framework.scale)), icon=":material/info:")
 

@@ -1,4 +1,5 @@
-"""Use cases shared by the pages and the command line."""
+"""The student's use cases, shared by the pages and the command line: the Word report, the
+progress since an earlier assessment, and the report's outline for the Report page."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from rapport.core.scoring import score
 from rapport.files.answers_file import to_json
 from rapport.files.uploads import LoadedAnswers
 from rapport.reports.common import ChartImage
-from rapport.reports.student import Progress, ReportInput, build_report
+from rapport.reports.student import Progress, ReportInput, build_report, outline
+
+__all__ = ["outline", "progress_chart", "progress_since", "student_report"]
 
 
 def _image(figure: Figure) -> ChartImage:
@@ -26,6 +29,11 @@ def _image(figure: Figure) -> ChartImage:
 
 def progress_since(framework: Framework, earlier: LoadedAnswers, now: Assessment) -> Comparison:
     return compare(framework, earlier.assessment, now, earlier.left_out)
+
+
+def progress_chart(framework: Framework, comparison: Comparison) -> Figure | None:
+    """Before against now, per practice; None when no practice can be compared."""
+    return progress_figure(comparison, framework.scale) if comparison.comparable_count else None
 
 
 def student_report(
@@ -45,11 +53,8 @@ def student_report(
     progress = None
     if earlier is not None:
         comparison = progress_since(framework, earlier, assessment)
-        chart = (
-            _image(progress_figure(comparison, framework.scale))
-            if comparison.comparable_count
-            else None
-        )
+        figure = progress_chart(framework, comparison)
+        chart = _image(figure) if figure is not None else None
         progress = Progress(comparison, chart, earlier.saved_on)
     data = ReportInput(framework, assessment, profile, charts, today, to_json(assessment), progress)
     return build_report(data)
