@@ -2,8 +2,9 @@
 
 Built from the RoomSummary, which already hides practices below the minimum group size;
 no individual answer, name or note ever reaches it. It shares the student report's craft
-(docx_document) but nothing else of it. It carries no reference list: its text cites no
-source (the research is in each person's own report), and APA lists only what is cited.
+(common.py with its tables, fields and parts) but nothing else of it. It carries no
+reference list: its text cites no source (the research is in each person's own report),
+and APA lists only what is cited.
 """
 
 from __future__ import annotations
