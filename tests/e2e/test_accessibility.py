@@ -1,8 +1,8 @@
 """axe-core on every page, on a desktop and on a phone, with screenshots of each.
 
-Serious and critical violations fail the test, except those inside Streamlit's own components
-listed in STREAMLIT_EXCEPTIONS (each documented in docs/accessibility.md). Our own content has
-no exceptions: a violation there is a bug to fix, not a line to add to the table.
+Every serious or critical violation fails the test, Streamlit's components included: there
+is no list of allowed ones. The two that Streamlit's sectioned sidebar used to cause are gone
+since ui/pages.py draws the sidebar itself (docs/accessibility.md).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -36,8 +34,6 @@ from tests.e2e.helpers import (
 
 pytestmark = pytest.mark.e2e
 
-REPO = Path(__file__).resolve().parents[2]
-DOC = REPO / "docs" / "accessibility.md"
 BLOCKING = ("serious", "critical")
 TIMEOUT_MS = 20_000
 VIEWPORTS = {
@@ -47,26 +43,6 @@ VIEWPORTS = {
 # Participants and students use these on phones: no sideways scrolling.
 NO_SIDEWAYS_ON_PHONE = ("home", "join", "assess")
 WORKSHOP_TITLE = "Accessibility check"
-
-
-@dataclass(frozen=True)
-class StreamlitException:
-    """A violation axe reports inside a Streamlit component we cannot change from the app."""
-
-    rule: str
-    within: str  # CSS selector: every node of the violation must be inside (or be) this
-    why: str
-
-
-# Keep in step with the table in docs/accessibility.md (test_every_exception_is_documented).
-# Empty: the sidebar menu that needed the only two (st.navigation's sectioned list) is now
-# drawn by ui/pages.py. A new entry needs a row in docs/accessibility.md.
-STREAMLIT_EXCEPTIONS: tuple[StreamlitException, ...] = ()
-
-_INSIDE = """([selector, within]) => {
-    const node = document.querySelector(selector);
-    return node !== null && node.closest(within) !== null;
-}"""
 
 
 def _settle(page: Page) -> None:
@@ -93,25 +69,14 @@ def _open_expanders(page: Page) -> None:
         page.wait_for_timeout(500)  # tables inside draw after their expander opens
 
 
-def _allowed(page: Page, rule: str, target: list[object]) -> bool:
-    # A target of one plain selector is a node in the page itself (not in an iframe or a
-    # shadow root, which Streamlit's components here do not use).
-    if len(target) != 1 or not isinstance(target[0], str):
-        return False
-    return any(
-        exception.rule == rule and page.evaluate(_INSIDE, [target[0], exception.within])
-        for exception in STREAMLIT_EXCEPTIONS
-    )
-
-
 def blocking_violations(page: Page, where: str) -> list[str]:
-    """Serious and critical violations outside the documented exceptions, one line each."""
+    """Serious and critical violations, one line each."""
     results = Axe().run(page).response
     found = []
     for violation in results["violations"]:
         for node in violation["nodes"]:
             impact = node.get("impact") or violation["impact"]
-            if impact not in BLOCKING or _allowed(page, violation["id"], node["target"]):
+            if impact not in BLOCKING:
                 continue
             html = re.sub(r"\s+", " ", node["html"])[:300]
             found.append(
@@ -210,17 +175,6 @@ def test_every_page_passes_axe(app_server: str, browser: Browser, device: str) -
         "home", "assess", "results", "report", "practices", "workshop-link", "workshop-join",
         "join", "dashboard",
     ]  # fmt: skip
-    assert not problems, (
-        f"{len(problems)} serious/critical accessibility problems outside the documented "
-        "Streamlit exceptions (docs/accessibility.md):\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} serious/critical accessibility problems:\n" + "\n".join(
+        problems
     )
-
-
-def test_every_exception_is_documented() -> None:
-    """Each allowed exception appears in docs/accessibility.md with its rule and where."""
-    text = DOC.read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.startswith("|")]
-    for exception in STREAMLIT_EXCEPTIONS:
-        assert any(
-            f"`{exception.rule}`" in row and f"`{exception.within}`" in row for row in rows
-        ), f"{exception.rule} in {exception.within} is not in the table in {DOC.name}"
