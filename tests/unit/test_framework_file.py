@@ -229,3 +229,31 @@ def test_catalog_refuses_two_files_with_one_id(tmp_path: Path) -> None:
     catalog = load_catalog(framework_paths(tmp_path))
     assert catalog.ids == ("client-relationships",)
     assert "used twice" in catalog.errors[0].message
+
+
+def test_every_statement_has_a_phrasing_for_raters(framework: Framework) -> None:
+    assert framework.observable
+    for practice in framework.practices:
+        for indicator in practice.indicators:
+            observed = indicator.observed or ""
+            # About the person, not in their voice: no "I", "my" or "me" opens it.
+            assert observed.split()[0] not in {"I", "My", "Me"}, indicator.id
+            assert observed.endswith("."), indicator.id
+
+
+def test_a_statement_without_a_phrasing_for_raters_is_named(tmp_path: Path) -> None:
+    data = raw()
+    del data["practices"][2]["indicators"][1]["observed"]
+    message = failure(write(tmp_path, data))
+    missing = data["practices"][2]["indicators"][1]["id"]
+    assert f"indicator '{missing}' has no 'observed' phrasing" in message
+
+
+def test_a_framework_with_no_phrasing_for_raters_loads_but_cannot_be_rated(
+    tmp_path: Path,
+) -> None:
+    data = raw()
+    for practice in data["practices"]:
+        for indicator in practice["indicators"]:
+            del indicator["observed"]
+    assert not load_framework(write(tmp_path, data, "plain.yaml")).observable

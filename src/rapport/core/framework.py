@@ -110,7 +110,8 @@ class Defaults(_Frozen):
 
 class Indicator(_Frozen):
     id: Slug
-    text: Text
+    text: Text  # in the person's voice: "I reply to client messages ..."
+    observed: Text | None = None  # about them, for raters: "Answers the client's messages ..."
 
 
 class Action(_Frozen):
@@ -218,6 +219,12 @@ class Framework(_Frozen):
             if key not in known:
                 raise ValueError(f"{where}: citation key '{key}' is not in references")
         self._check_citations()
+        unphrased = [i.id for p in self.practices for i in p.indicators if i.observed is None]
+        if unphrased and len(unphrased) < self.indicator_count:
+            raise ValueError(
+                f"indicator '{unphrased[0]}' has no 'observed' phrasing: raters need one for "
+                "every statement, so give all of them one, or none"
+            )
         if not 1 <= self.defaults.target <= self.scale.max_value:
             raise ValueError(f"defaults: target {self.defaults.target} is not a scale level")
         if not 1 <= self.defaults.importance <= len(self.importance.levels):
@@ -261,6 +268,11 @@ class Framework(_Frozen):
     @property
     def indicator_count(self) -> int:
         return len(self._practice_by_indicator)
+
+    @property
+    def observable(self) -> bool:
+        """Whether others can rate it: every statement has a phrasing about the person."""
+        return all(i.observed for p in self.practices for i in p.indicators)
 
     @property
     def estimated_minutes(self) -> int:
