@@ -34,6 +34,9 @@ SOURCES = (
             "joins_per_minute",
             "server_joins_per_minute",
             "max_dashboards",
+            "max_raters",
+            "requests_per_hour",
+            "server_requests_per_hour",
         )
     ),
 )
@@ -47,6 +50,9 @@ LIMITS = {
     "joins_per_minute": (10, 1),  # join codes one session may try a minute
     "server_joins_per_minute": (600, 1),  # ... all sessions together
     "max_dashboards": (10, 1),  # screens that refresh one workshop's dashboard at once
+    "max_raters": (50, 3),  # raters one feedback request accepts
+    "requests_per_hour": (5, 1),  # feedback requests one browser session may make an hour
+    "server_requests_per_hour": (200, 1),  # ... all sessions together
 }
 
 
@@ -70,6 +76,9 @@ class Settings:
     joins_per_minute: int = LIMITS["joins_per_minute"][0]
     server_joins_per_minute: int = LIMITS["server_joins_per_minute"][0]
     max_dashboards: int = LIMITS["max_dashboards"][0]
+    max_raters: int = LIMITS["max_raters"][0]
+    requests_per_hour: int = LIMITS["requests_per_hour"][0]
+    server_requests_per_hour: int = LIMITS["server_requests_per_hour"][0]
 
     @classmethod
     def from_sources(

@@ -1,4 +1,4 @@
-"""The core's port to storage: what the use cases need from a workshop store.
+"""The core's ports to storage: what the use cases need from the workshop and feedback stores.
 
 storage/ implements it with SQLAlchemy; the use cases and the ui take it as a parameter.
 Kept apart from core/workshop.py (the values) so that the values and the snapshots that
@@ -7,12 +7,13 @@ the port speaks of do not import each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from rapport.core.feedback import Comment, FeedbackRequest
 from rapport.core.room import PracticeRow
-from rapport.core.snapshots import RoomStatus
+from rapport.core.snapshots import RoomStatus, Snapshot
 from rapport.core.workshop import NewResponse, PracticeResult, Workshop
 
 
@@ -71,5 +72,44 @@ class WorkshopRepository(Protocol):
         ...
 
     def response_answers(self, workshop_id: str) -> list[str]: ...
+
+    def purge_expired(self, now: datetime) -> int: ...
+
+
+class FeedbackRepository(Protocol):
+    """What the feedback use cases need; storage/feedback_repository.py implements it."""
+
+    def add_request(
+        self, request: FeedbackRequest, owner_hash: str, links: Mapping[str, str]
+    ) -> None:
+        """The request and one rater link hash per perspective, in one transaction."""
+        ...
+
+    def request_by_owner(self, owner_hash: str) -> FeedbackRequest | None: ...
+
+    def request_by_link(self, token_hash: str) -> tuple[FeedbackRequest, str] | None: ...
+
+    def close_request(self, request_id: str) -> None: ...
+
+    def save_rating(
+        self,
+        request_id: str,
+        perspective: str,
+        rater_hash: str,
+        practices: Sequence[PracticeResult],
+        comments: Mapping[str, str],
+        now: datetime,
+        max_raters: int,
+    ) -> int:
+        """One rater's answer, numbered; refused when closed, full or already given."""
+        ...
+
+    def rater_counts(self, request_id: str) -> dict[str, int]: ...
+
+    def comments(self, request_id: str) -> list[Comment]: ...
+
+    def publish(self, request_id: str, levels: int, floor: int) -> dict[str, Snapshot]:
+        """Move each perspective's snapshot on where its rules allow, and store it."""
+        ...
 
     def purge_expired(self, now: datetime) -> int: ...

@@ -1,4 +1,4 @@
-"""The three tables behind workshops, as SQLAlchemy Core metadata.
+"""The tables behind workshops and feedback requests, as SQLAlchemy Core metadata.
 
 The migrations in migrations/versions/ are written by hand and must agree with this file;
 the integration tests compare the two on every backend.
@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -139,4 +140,90 @@ response_practices = Table(
     PrimaryKeyConstraint("response_id", "practice_id"),
     # Covering: the dashboard's GROUP BY reads this index alone, never the table.
     Index("ix_response_practices_room", "workshop_id", "practice_id", "level", "current", "target"),
+)
+
+# Feedback from others (core/feedback.py). A request holds the only personal datum, the
+# name raters see; its owner link and rater links are kept as SHA-256 hashes only.
+feedback_requests = Table(
+    "feedback_requests",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("owner_hash", String(64), nullable=False, unique=True),
+    Column("display_name", String(80), nullable=False),
+    Column("perspectives", Text, nullable=False),  # JSON list, in core order
+    Column("allow_comments", Boolean, nullable=False),
+    Column("framework_id", String(64), nullable=False),
+    Column("framework_version", String(32), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("closes_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False, index=True),
+    Column("closed_early", Boolean, nullable=False, server_default=false()),
+    # One number per rater, in order: what each perspective's snapshot holds (core/snapshots).
+    Column("changes", Integer, nullable=False, server_default="0"),
+    Column("snapshots", Text, nullable=True),  # JSON {perspective: snapshot}, rows.py format
+)
+
+feedback_links = Table(
+    "feedback_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "request_id",
+        String(32),
+        ForeignKey("feedback_requests.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("perspective", String(32), nullable=False),
+)
+
+feedback_raters = Table(
+    "feedback_raters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "request_id",
+        String(32),
+        ForeignKey("feedback_requests.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("perspective", String(32), nullable=False),
+    Column("rater_hash", String(64), nullable=False),  # one answer per browser
+    Column("seq", Integer, nullable=False),
+    Column("submitted_at", UtcDateTime, nullable=False),
+    UniqueConstraint("request_id", "rater_hash"),
+)
+
+feedback_scores = Table(
+    "feedback_scores",
+    metadata,
+    Column(
+        "rater_id", Integer, ForeignKey("feedback_raters.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("request_id", String(32), nullable=False),
+    Column("perspective", String(32), nullable=False),
+    Column("practice_id", String(64), nullable=False),
+    Column("current", Float, nullable=True),  # None: "I haven't seen this" throughout
+    Column("level", Integer, nullable=True),
+    Column("seq", Integer, nullable=False),
+    PrimaryKeyConstraint("rater_id", "practice_id"),
+    Index("ix_feedback_scores_view", "request_id", "perspective", "practice_id", "level"),
+)
+
+# Comments are kept apart from the scores, so no output can pair one with a rating.
+feedback_comments = Table(
+    "feedback_comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "request_id",
+        String(32),
+        ForeignKey("feedback_requests.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("perspective", String(32), nullable=False),
+    Column("practice_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text, nullable=False),
 )

@@ -1,4 +1,5 @@
-"""Rate limits for creating workshops and trying join codes, per session and per server.
+"""Rate limits for creating workshops and feedback requests and for trying join codes, per
+session and per server.
 
 The per-server history lives in the process (st.cache_resource), shared by every
 session; with several replicas each counts its own, so the whole deployment allows the
@@ -49,6 +50,11 @@ def create_action() -> Action:
     return _action(
         "create", "create workshops", HOUR, s.workshops_per_hour, s.server_workshops_per_hour
     )
+
+
+def ask_action() -> Action:
+    s = resources.settings()
+    return _action("ask", "ask for feedback", HOUR, s.requests_per_hour, s.server_requests_per_hour)
 
 
 def join_action() -> Action:

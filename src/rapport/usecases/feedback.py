@@ -1,0 +1,175 @@
+"""Feedback use cases: ask others, rate someone, read what others see.
+
+The owner's link is a 256-bit secret kept only as its hash and shown once, as the
+facilitator's is; each perspective's rater link is a 128-bit secret of its own, so a link
+says which perspective its rater speaks for and nothing else. Raters answer once per browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from rapport.core.assessment import Assessment
+from rapport.core.feedback import (
+    FLOOR,
+    Comment,
+    FeedbackError,
+    FeedbackRequest,
+    FeedbackView,
+    chosen_perspectives,
+    comments_to_show,
+    display_name,
+    feedback_view,
+)
+from rapport.core.framework import Framework
+from rapport.core.ports import FeedbackRepository
+from rapport.core.text import clean_text
+from rapport.core.workshop import practice_results
+
+OWNER_BYTES = 32  # 256 bits, as for facilitators
+RATER_BYTES = 16  # 128 bits: a rater link cannot be guessed either
+MAX_OPEN_DAYS = 60
+KEEP_DAYS = 30  # after closing, the owner can still read the results this long
+COMMENT_CHARS = 600
+BAD_LINK = FeedbackError(
+    "This feedback link does not open anything.",
+    ["Check that the whole link was copied, or ask the person who sent it for a new one."],
+)
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """A request just made: its secrets exist only here, to be shown once."""
+
+    request: FeedbackRequest
+    owner_secret: str
+    rater_tokens: Mapping[str, str]  # perspective -> token
+
+
+def closing_time(closes_on: date, today: date) -> datetime:
+    """The end of the closing day (UTC); from tomorrow to MAX_OPEN_DAYS ahead."""
+    if closes_on <= today:
+        raise FeedbackError(
+            "Choose a closing date after today.",
+            ["Raters need at least a day; a week or two usually gets most answers."],
+        )
+    if closes_on > today + timedelta(days=MAX_OPEN_DAYS):
+        raise FeedbackError(
+            f"Choose a closing date within {MAX_OPEN_DAYS} days.",
+            ["Feedback is about how you work now; ask again later for a new picture."],
+        )
+    return datetime.combine(closes_on, time(23, 59, 59), tzinfo=UTC)
+
+
+def ask(
+    repo: FeedbackRepository,
+    framework: Framework,
+    name: str,
+    perspectives: Sequence[str],
+    allow_comments: bool,
+    closes_on: date,
+    now: datetime,
+) -> NewRequest:
+    if not framework.observable:
+        raise FeedbackError(
+            f"\u201c{framework.name}\u201d has no wording for raters yet.",
+            ["Each statement needs an 'observed' phrasing in the framework file."],
+        )
+    closes_at = closing_time(closes_on, now.date())
+    request = FeedbackRequest(
+        id=uuid.uuid4().hex,
+        display_name=display_name(name),
+        perspectives=chosen_perspectives(perspectives),
+        allow_comments=allow_comments,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        created_at=now,
+        closes_at=closes_at,
+        expires_at=closes_at + timedelta(days=KEEP_DAYS),
+    )
+    owner = secrets.token_urlsafe(OWNER_BYTES)
+    tokens = {p: secrets.token_urlsafe(RATER_BYTES) for p in request.perspectives}
+    repo.add_request(request, secret_hash(owner), {p: secret_hash(t) for p, t in tokens.items()})
+    return NewRequest(request, owner, tokens)
+
+
+def owner_link(public_url: str, secret: str) -> str:
+    """After `#`, as the facilitator's: browsers send that part nowhere."""
+    return f"{public_url}/feedback#owner={secret}"
+
+
+def rater_link(public_url: str, token: str) -> str:
+    return f"{public_url}/rate?r={token}"
+
+
+def open_link(repo: FeedbackRepository, token: str) -> tuple[FeedbackRequest, str]:
+    """The request and perspective a rater link opens, or a plain refusal."""
+    found = repo.request_by_link(secret_hash(token[:200])) if token else None
+    if found is None:
+        raise BAD_LINK
+    return found
+
+
+def rate(
+    repo: FeedbackRepository,
+    framework: Framework,
+    request: FeedbackRequest,
+    perspective: str,
+    rater_key: str,
+    answers: Assessment,
+    comments: Mapping[str, str],
+    now: datetime,
+    max_raters: int,
+) -> int:
+    """Store one rater's answers ("not seen" is the scale's not-applicable). Comments are
+    kept only where the owner allowed them, cleaned and cut to COMMENT_CHARS."""
+    if (request.framework_id, request.framework_version) != (framework.id, framework.version):
+        raise FeedbackError(
+            "This request was made with another version of the practices.",
+            ["Ask the person who sent the link to make a new request."],
+        )
+    kept = {}
+    if request.allow_comments:
+        known = {p.id for p in framework.practices}
+        for practice_id, text in comments.items():
+            cleaned = clean_text(text, COMMENT_CHARS).strip()
+            if practice_id in known and cleaned:
+                kept[practice_id] = cleaned
+    return repo.save_rating(
+        request.id,
+        perspective,
+        secret_hash(rater_key),
+        practice_results(framework, answers),
+        kept,
+        now,
+        max_raters,
+    )
+
+
+@dataclass(frozen=True)
+class OwnerView:
+    view: FeedbackView
+    comments: Mapping[str, list[str]]  # practice id -> comments the owner may read
+
+
+def owner_request(repo: FeedbackRepository, secret: str) -> FeedbackRequest | None:
+    return repo.request_by_owner(secret_hash(secret[:200])) if secret else None
+
+
+def read_feedback(
+    repo: FeedbackRepository, framework: Framework, request: FeedbackRequest, now: datetime
+) -> OwnerView:
+    """Publish what may move, then what the owner may see of it."""
+    snapshots = repo.publish(request.id, framework.scale.max_value, FLOOR)
+    view = feedback_view(framework, request, snapshots, repo.rater_counts(request.id), now)
+    comments: list[Comment] = repo.comments(request.id)
+    return OwnerView(view, comments_to_show(view, snapshots, comments))
