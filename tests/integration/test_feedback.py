@@ -21,6 +21,7 @@ from rapport.usecases.feedback import (
     rate,
     read_feedback,
 )
+from rapport.usecases.retention import PurgeSchedule
 from tests.integration.conftest import NOW
 
 CAP = 60
@@ -140,3 +141,13 @@ def test_requests_are_purged_with_everything_of_theirs(
     assert owner_request(feedback, made.owner_secret) is None
     assert feedback.rater_counts(made.request.id) == {}
     assert feedback.comments(made.request.id) == []
+
+
+def test_the_hourly_purge_takes_feedback_requests_with_the_workshops(
+    repo: SqlWorkshopRepository, feedback: SqlFeedbackRepository, framework: Framework
+) -> None:
+    made = _ask(feedback, framework, "client")
+    schedule = PurgeSchedule(every=timedelta(hours=1))
+    after = made.request.expires_at + timedelta(minutes=1)
+    assert schedule.run_if_due([repo, feedback], after) == 1
+    assert owner_request(feedback, made.owner_secret) is None

@@ -171,13 +171,13 @@ def test_expired_workshops_are_purged_about_hourly(
     submit(repo, old.workshop, framework, "p", answered(3), NOW - timedelta(days=31))
     fresh = create_workshop(repo, framework, "Fresh", 3, True, NOW, 30)
     schedule = PurgeSchedule(every=timedelta(hours=1))
-    assert schedule.run_if_due(repo, NOW) == 1  # the first use purges
+    assert schedule.run_if_due([repo], NOW) == 1  # the first use purges
     assert repo.workshop(old.workshop.id) is None and repo.response_answers(old.workshop.id) == []
     ending = create_workshop(repo, framework, "Ends soon", 3, True, NOW - timedelta(days=30), 30)
     later = NOW + timedelta(minutes=30)
-    assert schedule.run_if_due(repo, later) == 0  # not yet an hour: nothing runs
+    assert schedule.run_if_due([repo], later) == 0  # not yet an hour: nothing runs
     assert repo.workshop(ending.workshop.id) is not None
-    assert schedule.run_if_due(repo, NOW + timedelta(hours=1)) == 1
+    assert schedule.run_if_due([repo], NOW + timedelta(hours=1)) == 1
     assert repo.workshop(fresh.workshop.id) is not None
 
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from rapport.core.workshop import WorkshopError
+from rapport.core.errors import RapportError
 from rapport.files.framework_file import FrameworkCatalog, framework_paths, load_catalog
 from rapport.settings import Settings
 from rapport.usecases.retention import PurgeSchedule
 
 if TYPE_CHECKING:
     from rapport.storage import SqlWorkshopRepository
+    from rapport.storage.feedback_repository import SqlFeedbackRepository
 
 
 def _secrets() -> dict[str, object]:
@@ -89,6 +90,13 @@ def _repository(database_url: str) -> SqlWorkshopRepository:
     return open_repository(database_url)
 
 
+@st.cache_resource(show_spinner=False)
+def _feedback(database_url: str) -> SqlFeedbackRepository:
+    from rapport.storage.feedback_repository import SqlFeedbackRepository
+
+    return SqlFeedbackRepository(_repository(database_url).engine)
+
+
 _purge = PurgeSchedule()
 _log = logging.getLogger(__name__)
 
@@ -96,9 +104,17 @@ _log = logging.getLogger(__name__)
 def repository() -> SqlWorkshopRepository:
     """The workshop store, with expired workshops purged about hourly; raises
     StorageUnavailable when the database cannot be reached."""
-    store = _repository(settings().database_url)
+    url = settings().database_url
+    store = _repository(url)
     try:
-        _purge.run_if_due(store, datetime.now(UTC))
-    except WorkshopError:  # busy or gone: this page goes on; the next hour's purge retries
-        _log.warning("purging expired workshops failed", exc_info=True)
+        _purge.run_if_due((store, _feedback(url)), datetime.now(UTC))
+    except RapportError:  # busy or gone: this page goes on; the next hour's purge retries
+        _log.warning("purging expired workshops and requests failed", exc_info=True)
     return store
+
+
+def feedback_repository() -> SqlFeedbackRepository:
+    """The feedback store, on the workshop store's database (opened and purged with it);
+    raises StorageUnavailable when the database cannot be reached."""
+    repository()  # opens and migrates the database, and runs the purge when it is due
+    return _feedback(settings().database_url)

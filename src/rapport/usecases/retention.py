@@ -1,13 +1,18 @@
-"""Retention: expired workshops are deleted, with their responses, about once an hour."""
+"""Retention: expired workshops and feedback requests are deleted, with everything of
+theirs, about once an hour."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-
-from rapport.core.ports import WorkshopRepository
+from typing import Protocol
 
 PURGE_EVERY = timedelta(hours=1)
+
+
+class Purgeable(Protocol):
+    def purge_expired(self, now: datetime) -> int: ...
 
 
 class PurgeSchedule:
@@ -20,10 +25,10 @@ class PurgeSchedule:
         self._next: datetime | None = None
         self._lock = threading.Lock()
 
-    def run_if_due(self, repo: WorkshopRepository, now: datetime) -> int:
-        """How many workshops were deleted (0 when it was not yet time)."""
+    def run_if_due(self, stores: Sequence[Purgeable], now: datetime) -> int:
+        """How many workshops and requests were deleted (0 when it was not yet time)."""
         with self._lock:  # one session thread purges; the others carry on at once
             if self._next is not None and now < self._next:
                 return 0
             self._next = now + self._every
-        return repo.purge_expired(now)
+        return sum(store.purge_expired(now) for store in stores)
