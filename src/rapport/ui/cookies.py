@@ -42,3 +42,54 @@ def write_token(name: str, value: str, seconds: int) -> None:
     if not TOKEN.fullmatch(value) or not re.fullmatch(r"[a-z0-9_]{1,80}", name):
         raise ValueError("not a cookie Rapport writes")
     script(_WRITE, [name, value, max(int(seconds), 0)])
+
+
+CARRY_SECONDS = 60
+
+# Our own fixed script, one element on every run (a varying number of elements above a
+# page's widgets would make Streamlit rebuild them: an open expander closes). `forget`
+# deletes the cookie once its token is in the session. A `#<fragment>=token` of the right
+# shape becomes a cookie that lives a minute, leaves the address bar, and the page reloads
+# so that its new session can read it. It also watches for a link pasted into the address
+# bar of the open page (only the fragment changes then, which loads nothing).
+_CARRY = """<script>
+(() => {
+  const [fragment, name, seconds, forget] = %s;
+  const top = window.parent;
+  const secure = top.location.protocol === "https:" ? "; Secure" : "";
+  if (forget) top.document.cookie = `${name}=; Max-Age=0; Path=/; SameSite=Strict${secure}`;
+  const pattern = new RegExp(`^#${fragment}=([A-Za-z0-9_-]{16,200})$`);
+  const carry = () => {
+    const found = pattern.exec(top.location.hash);
+    if (!found) return;
+    top.document.cookie =
+      `${name}=${found[1]}; Max-Age=${seconds}; Path=/; SameSite=Strict${secure}`;
+    top.history.replaceState(top.history.state, "", top.location.pathname + top.location.search);
+    top.location.reload();
+  };
+  const watching = `__rapportCarries_${fragment}`;
+  if (!top[watching]) {
+    top[watching] = true;
+    top.addEventListener("hashchange", carry);
+  }
+  carry();
+})();
+</script>"""
+
+
+def carried_token(fragment: str, cookie: str, read_flag: str) -> str | None:
+    """A secret that came in a link after `#<fragment>=`, once per session; None otherwise.
+
+    A secret in the address (`?key=...`) rides along as the Referer of every file the page
+    then loads, and a proxy that logs Referer keeps it; browsers send the part after `#`
+    nowhere. The script above moves it into a one-minute cookie and reloads; the new
+    session reads the cookie here, and the script deletes it. Call this on every run of
+    the page (`read_flag` is the session key that marks the cookie read)."""
+    token = None
+    if not st.session_state.get(read_flag):
+        st.session_state[read_flag] = True
+        token = read_token(cookie)
+    if not re.fullmatch(r"[a-z]{1,20}", fragment):
+        raise ValueError("not a fragment Rapport reads")
+    script(_CARRY, [fragment, cookie, CARRY_SECONDS, token is not None])
+    return token

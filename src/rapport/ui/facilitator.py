@@ -1,13 +1,8 @@
 """A facilitator's side of a workshop: the key from the link, and the workshops they run.
 
-The key comes from the link into this session, never into a request.
-
-A key in the address (`/dashboard?key=...`) rides along as the Referer of every file the
-page then loads, and a proxy that logs Referer keeps it. So the facilitator link carries
-the key after `#`, which browsers never send: a script of ours moves it into a cookie that
-lives a minute, takes it out of the address, and reloads; the new session reads the cookie,
-keeps the key in the session and deletes the cookie. `?key=` links handed out before keep
-working, with the Referer caveat (SECURITY.md).
+The key comes from the link into this session, never into a request: the link carries it
+after `#` (ui/cookies.py, carried_token). `?key=` links handed out before keep working,
+with the Referer caveat (SECURITY.md).
 """
 
 from __future__ import annotations
@@ -23,35 +18,6 @@ FACILITATING = "rapport.facilitating"
 OPEN_DASHBOARD = "rapport.open_dashboard"
 CARRIED = "rapport.facilitator_key_carried"  # this session has read (and deleted) the cookie
 COOKIE = "rapport_facilitator"
-CARRY_SECONDS = 60
-
-# Our own fixed script, one element on every run (a varying number of elements above the
-# controls would make Streamlit rebuild their expander, closing it). `forget` deletes the
-# cookie once its key is in the session. A `#key=` fragment of the right shape becomes a
-# short-lived cookie, leaves the address bar, and the page reloads so that its new session
-# can read it. It also watches for a link pasted into the address bar of an open
-# dashboard (only the fragment changes then, which loads nothing).
-_CARRY = """<script>
-(() => {
-  const [name, seconds, forget] = %s;
-  const top = window.parent;
-  const secure = top.location.protocol === "https:" ? "; Secure" : "";
-  if (forget) top.document.cookie = `${name}=; Max-Age=0; Path=/; SameSite=Strict${secure}`;
-  const carry = () => {
-    const found = /^#key=([A-Za-z0-9_-]{16,200})$/.exec(top.location.hash);
-    if (!found) return;
-    top.document.cookie =
-      `${name}=${found[1]}; Max-Age=${seconds}; Path=/; SameSite=Strict${secure}`;
-    top.history.replaceState(top.history.state, "", top.location.pathname + top.location.search);
-    top.location.reload();
-  };
-  if (!top.__rapportCarriesKey) {
-    top.__rapportCarriesKey = true;
-    top.addEventListener("hashchange", carry);
-  }
-  carry();
-})();
-</script>"""
 
 
 def open_with(token: str) -> None:
@@ -61,7 +27,7 @@ def open_with(token: str) -> None:
 
 def dashboard_token() -> str:
     """The facilitator token for this session's dashboard, from whichever way it came:
-    a `#key=` link (through the cookie above), an older `?key=` link (moved into the
+    a `#key=` link (through a one-minute cookie, ui/cookies.py), an older `?key=` link (moved into the
     session and out of the address bar at once), or this session's earlier pages. A
     projected address bar never shows it; reloading the page needs the link again."""
     params = st.query_params
@@ -69,14 +35,9 @@ def dashboard_token() -> str:
     if linked is not None:
         st.session_state[OPEN_DASHBOARD] = linked[:200]
         del params["key"]
-    forget = False
-    if linked is None and not st.session_state.get(CARRIED):
-        st.session_state[CARRIED] = True
-        carried = cookies.read_token(COOKIE)
-        if carried is not None:
-            st.session_state[OPEN_DASHBOARD] = carried
-            forget = True  # read once: gone from the browser
-    cookies.script(_CARRY, [COOKIE, CARRY_SECONDS, forget])
+    carried = cookies.carried_token("key", COOKIE, CARRIED)
+    if linked is None and carried is not None:
+        st.session_state[OPEN_DASHBOARD] = carried
     return str(st.session_state.get(OPEN_DASHBOARD, ""))
 
 

@@ -1,0 +1,129 @@
+"""How others see a person: their own score beside each group of raters, per practice.
+
+Only what core/feedback.py lets the owner see reaches this chart: groups at or above the
+floor, and practices that a group's raters rated often enough. Every group's mark carries
+its count, in the tooltip and the table, and groups differ by shape as well as colour.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from rapport.charts.style import (
+    CURRENT_COLOUR,
+    SCREEN,
+    TARGET_COLOUR,
+    WIDTH,
+    Figure,
+    configure_chart,
+    scale_axis,
+)
+from rapport.core.blind_spots import Contrast
+from rapport.core.feedback import FeedbackView
+from rapport.core.framework import Framework
+from rapport.core.scoring import Profile
+from rapport.core.text import plural
+
+SELF = "Me"
+# The person first, then each group in the view's order; "All others" (always last) is
+# drawn in the darkest grey. Okabe-Ito colours, each with a shape of its own.
+_GROUP_MARKS = (
+    (TARGET_COLOUR, "diamond"),
+    ("#007A5A", "triangle-up"),  # bluish green, darkened for 3:1 on white
+    ("#A8527F", "triangle-down"),  # reddish purple, darkened likewise
+    ("#2B7DB0", "cross"),
+)
+_SELF_MARK = (CURRENT_COLOUR, "circle")
+_ALL_MARK = ("#333333", "square")
+COLUMNS = ["Practice", "Full name", "Who", "Level", "n"]
+
+
+def _marks(who: list[str], with_self: bool) -> list[tuple[str, str]]:
+    groups = who[1:-1] if with_self else who[:-1]
+    marks = [_GROUP_MARKS[i % len(_GROUP_MARKS)] for i in range(len(groups))]
+    return ([_SELF_MARK] if with_self else []) + marks + [_ALL_MARK]
+
+
+def feedback_figure(
+    framework: Framework, view: FeedbackView, profile: Profile | None
+) -> Figure | None:
+    """Own score (when there is one) and each shown group's average, per practice; None
+    until a group is shown."""
+    if view.everyone is None:
+        return None
+    own = {s.practice.id: s.current for s in profile.scored} if profile is not None else {}
+    rows: list[dict[str, object]] = []
+    for practice in framework.practices:
+        if view.everyone.shown(practice.id) is None:
+            continue
+        if own.get(practice.id) is not None:
+            rows.append(_row(practice.short_name, practice.name, SELF, own[practice.id], None))
+        for group in view.groups:
+            aggregate = group.shown(practice.id)
+            if aggregate is not None and aggregate.mean_current is not None:
+                level, n = aggregate.mean_current, aggregate.responses
+                rows.append(_row(practice.short_name, practice.name, group.label, level, n))
+    data = pd.DataFrame(rows, columns=COLUMNS)
+    who = ([SELF] if own else []) + [g.label for g in view.groups]
+    marks = _marks(who, bool(own))
+    order = list(dict.fromkeys(data["Practice"]))
+    chart = configure_chart(
+        alt.Chart(data)
+        .mark_point(filled=True, size=180, opacity=0.95)
+        .encode(
+            y=alt.Y("Practice:N", sort=order, title=None),
+            x=alt.X(
+                "Level:Q",
+                scale=alt.Scale(domain=[1, framework.scale.max_value], nice=False, padding=12),
+                axis=scale_axis(framework.scale, "How often"),
+            ),
+            color=alt.Color(
+                "Who:N",
+                scale=alt.Scale(domain=who, range=[c for c, _ in marks]),
+                legend=alt.Legend(title=None, orient="bottom", columns=3),
+            ),
+            shape=alt.Shape(
+                "Who:N", scale=alt.Scale(domain=who, range=[s for _, s in marks]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("Full name:N", title="Practice"),
+                alt.Tooltip("Who:N"),
+                alt.Tooltip("Level:Q", format=".1f"),
+                alt.Tooltip("n:Q", title="Raters"),
+            ],
+        )
+        .properties(width=WIDTH, height=max(120, SCREEN.row * len(order))),
+        SCREEN,
+    )
+    counts = ", ".join(f"{g.label.lower()} {g.raters}" for g in view.groups)
+    caption = (
+        f"How others rate {plural(len(order), 'practice')}, beside "
+        + ("my own score" if own else "each other")
+        + f" (raters: {counts}). Each group's mark is its average; a group appears only "
+        "where at least three of its raters rated the practice."
+    )
+    table = data.drop(columns=["Full name"]).rename(columns={"n": "Raters"})
+    return Figure("others", "How others see me", chart, caption, table)
+
+
+def _row(label: str, name: str, who: str, level: float, n: int | None) -> dict[str, object]:
+    return {"Practice": label, "Full name": name, "Who": who, "Level": round(level, 1), "n": n}
+
+
+def contrast_table(found: tuple[Contrast, ...]) -> pd.DataFrame:
+    """The comparison as a table: own score, all others, the difference and what it is."""
+    return pd.DataFrame(
+        [
+            {
+                "Practice": c.practice.name,
+                "Me": round(c.own, 1),
+                "All others": c.others,
+                "Raters": c.others_n,
+                "Difference": round(c.difference, 1),
+                "Reading": (c.kind or "").capitalize(),
+            }
+            for c in found
+        ],
+        columns=["Practice", "Me", "All others", "Raters", "Difference", "Reading"],
+    )
