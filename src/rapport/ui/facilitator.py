@@ -26,10 +26,10 @@ def open_with(token: str) -> None:
 
 
 def dashboard_token() -> str:
-    """The facilitator token for this session's dashboard, from whichever way it came:
-    a `#key=` link (through a one-minute cookie, ui/cookies.py), an older `?key=` link (moved into the
-    session and out of the address bar at once), or this session's earlier pages. A
-    projected address bar never shows it; reloading the page needs the link again."""
+    """The facilitator token for this session's dashboard, from whichever way it came: a
+    `#key=` link (through a one-minute cookie, ui/cookies.py), an older `?key=` link
+    (moved into the session and out of the address bar at once), or this session's earlier
+    pages. A projected address bar never shows it; reloading needs the link again."""
     params = st.query_params
     linked = params.get("key")
     if linked is not None:

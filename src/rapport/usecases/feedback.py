@@ -7,7 +7,6 @@ says which perspective its rater speaks for and nothing else. Raters answer once
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import uuid
 from collections.abc import Mapping, Sequence
@@ -30,6 +29,8 @@ from rapport.core.framework import Framework
 from rapport.core.ports import FeedbackRepository
 from rapport.core.text import clean_text
 from rapport.core.workshop import practice_results
+from rapport.files.framework_file import FrameworkCatalog
+from rapport.usecases.common import hash_secret, pinned_framework
 
 OWNER_BYTES = 32  # 256 bits, as for facilitators
 RATER_BYTES = 16  # 128 bits: a rater link cannot be guessed either
@@ -40,10 +41,6 @@ BAD_LINK = FeedbackError(
     "This feedback link does not open anything.",
     ["Check that the whole link was copied, or ask the person who sent it for a new one."],
 )
-
-
-def secret_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -98,7 +95,7 @@ def ask(
     )
     owner = secrets.token_urlsafe(OWNER_BYTES)
     tokens = {p: secrets.token_urlsafe(RATER_BYTES) for p in request.perspectives}
-    repo.add_request(request, secret_hash(owner), {p: secret_hash(t) for p, t in tokens.items()})
+    repo.add_request(request, hash_secret(owner), {p: hash_secret(t) for p, t in tokens.items()})
     return NewRequest(request, owner, tokens)
 
 
@@ -111,9 +108,17 @@ def rater_link(public_url: str, token: str) -> str:
     return f"{public_url}/rate?r={token}"
 
 
+def request_framework(catalog: FrameworkCatalog, request: FeedbackRequest) -> Framework:
+    """The framework the request was made with (see pinned_framework)."""
+    return pinned_framework(
+        catalog, request.framework_id, request.framework_version, "feedback request",
+        FeedbackError, "Ask the person who sent the link to make a new request.",
+    )  # fmt: skip
+
+
 def open_link(repo: FeedbackRepository, token: str) -> tuple[FeedbackRequest, str]:
     """The request and perspective a rater link opens, or a plain refusal."""
-    found = repo.request_by_link(secret_hash(token[:200])) if token else None
+    found = repo.request_by_link(hash_secret(token[:200])) if token else None
     if found is None:
         raise BAD_LINK
     return found
@@ -136,7 +141,7 @@ def rate(
         raise FeedbackError(
             "This request was made with another version of the practices.",
             ["Ask the person who sent the link to make a new request."],
-        )
+        )  # the page passes request_framework(...); this guards every other caller
     kept = {}
     if request.allow_comments:
         known = {p.id for p in framework.practices}
@@ -147,7 +152,7 @@ def rate(
     return repo.save_rating(
         request.id,
         perspective,
-        secret_hash(rater_key),
+        hash_secret(rater_key),
         practice_results(framework, answers),
         kept,
         now,
@@ -162,7 +167,7 @@ class OwnerView:
 
 
 def owner_request(repo: FeedbackRepository, secret: str) -> FeedbackRequest | None:
-    return repo.request_by_owner(secret_hash(secret[:200])) if secret else None
+    return repo.request_by_owner(hash_secret(secret[:200])) if secret else None
 
 
 def read_feedback(

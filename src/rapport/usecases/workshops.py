@@ -6,7 +6,6 @@ them against a real SQLite file or PostgreSQL without any Streamlit.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 import secrets
@@ -34,6 +33,7 @@ from rapport.core.workshop import (
 from rapport.files.answers_file import to_json
 from rapport.files.framework_file import FrameworkCatalog
 from rapport.settings import DEFAULT_PUBLIC_URL
+from rapport.usecases.common import hash_secret, pinned_framework
 
 TOKEN_BYTES = 32  # 256 bits: facilitator links cannot be guessed
 MAX_TITLE_CHARS = 120
@@ -48,10 +48,6 @@ class CreatedWorkshop:
 
 
 DEMO_DAYS = 1
-
-
-def hash_secret(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def app_address(configured: str | None, browser_url: str | None, base_path: str = "") -> str:
@@ -154,22 +150,11 @@ def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Worksh
 
 
 def workshop_framework(catalog: FrameworkCatalog, workshop: Workshop) -> Framework:
-    """The framework a workshop was created with. Answers scored against another version
-    would be added up with different statements, so a mismatch is refused, not guessed."""
-    framework = catalog.get(workshop.framework_id)
-    if framework is None:
-        raise WorkshopError(
-            f"This workshop uses the framework '{workshop.framework_id}', which this server "
-            "does not have.",
-            ["Ask the facilitator: the framework file must be put back in the data folder."],
-        )
-    if framework.version != workshop.framework_version:
-        raise WorkshopError(
-            f"This workshop was created with version {workshop.framework_version} of "
-            f"'{framework.name}', and this server now has version {framework.version}.",
-            ["Ask the facilitator to create a new workshop, or restore the earlier file."],
-        )
-    return framework
+    """The framework a workshop was created with (see pinned_framework)."""
+    return pinned_framework(
+        catalog, workshop.framework_id, workshop.framework_version, "workshop", WorkshopError,
+        "Ask the facilitator to create a new workshop, or to put the framework file back.",
+    )  # fmt: skip
 
 
 def facilitated_workshop(
