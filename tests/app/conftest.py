@@ -22,6 +22,8 @@ PAGES = [
     "app_pages/join.py",
     "app_pages/workshop.py",
     "app_pages/dashboard.py",
+    "app_pages/feedback.py",
+    "app_pages/rate.py",
 ]
 
 

@@ -45,8 +45,10 @@ PAGES = (
     PageSpec("join.py", "Join a workshop", ":material/login:", "join", "Workshops"),
     PageSpec("workshop.py", "Run a workshop", ":material/groups:", "workshop", "Workshops"),
     PageSpec("dashboard.py", "Dashboard", ":material/monitoring:", "dashboard", "Workshops"),
+    PageSpec("feedback.py", "Ask for feedback", ":material/forum:", "feedback", "Feedback"),
+    PageSpec("rate.py", "Give feedback", ":material/rate_review:", "rate", "Feedback"),
 )
-SECTIONS = ("Self-assessment", "Workshops")
+SECTIONS = ("Self-assessment", "Workshops", "Feedback")
 
 
 def _spec(url_path: str) -> PageSpec:
@@ -66,6 +68,8 @@ PRACTICES = path("practices")
 JOIN = path("join")
 WORKSHOP = path("workshop")
 DASHBOARD = path("dashboard")
+FEEDBACK = path("feedback")
+RATE = path("rate")
 
 
 def navigation() -> StreamlitPage:

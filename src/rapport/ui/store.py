@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from rapport.core.errors import RapportError
-from rapport.core.ports import WorkshopRepository
+from rapport.core.ports import FeedbackRepository, WorkshopRepository
 from rapport.storage import StorageUnavailable
 from rapport.ui import resources
 from rapport.ui.components import render_error
@@ -21,9 +21,9 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _unavailable(error: StorageUnavailable) -> RapportError:
+def _unavailable(error: StorageUnavailable, what: str = "Workshops") -> RapportError:
     return RapportError(
-        "Workshops are unavailable right now: Rapport cannot reach its database.",
+        f"{what} are unavailable right now: Rapport cannot reach its database.",
         [error.message, "Self-assessment still works: use Assess, Results and Report as usual."],
     )
 
@@ -46,3 +46,12 @@ def store_or_none() -> WorkshopRepository | None:
     except StorageUnavailable as error:
         st.warning(_unavailable(error).summary, icon=":material/cloud_off:")
         return None
+
+
+def feedback_store() -> FeedbackRepository:
+    """The feedback store, or a plain message and a stop when the database is down."""
+    try:
+        return resources.feedback_repository()
+    except StorageUnavailable as error:
+        render_error(_unavailable(error, "Feedback requests"))
+        st.stop()

@@ -1,0 +1,181 @@
+"""The owner's side of a feedback request: asking, the links (shown once), and what others see.
+
+The owner link comes back after `#`, like the facilitator's (ui/cookies.py); its secret
+stays in this session, never in an address. Everything drawn from the raters goes through
+core/feedback.py's view, so the floor holds here as it does in the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from rapport.charts.feedback import contrast_table, feedback_figure
+from rapport.core.blind_spots import BLIND_SPOT, HIDDEN_STRENGTH, Contrast, contrasts
+from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest, FeedbackView
+from rapport.core.framework import Framework
+from rapport.core.scoring import Profile
+from rapport.core.text import join_words, long_date, plural
+from rapport.files.qr import qr_png
+from rapport.ui import cookies
+from rapport.ui.components import escape_markdown, render_figure
+from rapport.ui.links import app_url
+from rapport.usecases.feedback import MAX_OPEN_DAYS, NewRequest, OwnerView, owner_link, rater_link
+
+OWNER = "rapport.feedback_owner"  # the owner secret this session holds
+CREATED = "rapport.feedback_created"  # a request just made, until its links are saved
+OWNER_COOKIE = "rapport_owner"
+OWNER_READ = "rapport.feedback_owner_read"
+
+
+def owner_secret() -> str:
+    """The owner secret of this session: from a `#owner=` link, or a request made here."""
+    carried = cookies.carried_token("owner", OWNER_COOKIE, OWNER_READ)
+    if carried is not None:
+        st.session_state[OWNER] = carried
+    return str(st.session_state.get(OWNER, ""))
+
+
+def forget_owner() -> None:
+    st.session_state.pop(OWNER, None)
+
+
+def render_ask_form(default_name: str) -> tuple[str, list[str], bool, date] | None:
+    """The request's settings, once sent: name, perspectives, comments, closing day."""
+    today = date.today()
+    with st.form("feedback.ask"):
+        st.subheader("Ask for feedback")
+        name = st.text_input(
+            "Your first name or a nickname, as raters will see it",
+            value=default_name,
+            max_chars=40,
+        )
+        st.markdown("**Whom to ask** (each gets a link of its own)")
+        chosen = [
+            p
+            for p, (one, _) in PERSPECTIVES.items()
+            if st.checkbox(f"A {one}", value=p == "client", key=f"feedback.ask.{p}")
+        ]
+        comments = st.checkbox("Raters may add a comment to each practice", value=True)
+        closes = st.date_input(
+            "Closing day",
+            value=today + timedelta(days=14),
+            min_value=today + timedelta(days=1),
+            max_value=today + timedelta(days=MAX_OPEN_DAYS),
+        )
+        st.caption(
+            f"Nothing of a group shows until {FLOOR} of its raters have answered. Nothing "
+            "about you is stored but the name above; your own answers stay with you."
+        )
+        sent = st.form_submit_button("Create the links", type="primary")
+    if not sent or not isinstance(closes, date):
+        return None
+    return name, chosen, comments, closes
+
+
+def render_links(made: NewRequest) -> bool:
+    """The owner link, then one rater link and QR code per perspective; True once the
+    owner says they have saved them (they are shown only this once)."""
+    st.success("Your request is ready.", icon=":material/check_circle:")
+    st.markdown("**Your private link** reopens your results from any device. Save it now:")
+    st.code(owner_link(app_url(), made.owner_secret), language=None, wrap_lines=True)
+    st.markdown("**Send each link to the people in that group.**")
+    for perspective, token in made.rater_tokens.items():
+        link = rater_link(app_url(), token)
+        group = PERSPECTIVES[perspective][1]
+        with st.container(border=True):
+            text, code = st.columns([2, 1])
+            text.markdown(f"**{group}**")
+            text.code(link, language=None, wrap_lines=True)
+            code.image(qr_png(link, scale=6), width=160, alt=f"QR code that opens {link}")
+    st.warning(
+        "These links are shown only now and never stored as they are: copy them before you "
+        "leave this page.",
+        icon=":material/key:",
+    )
+    return st.button("I saved the links: show my results", type="primary")
+
+
+def render_status(view: FeedbackView) -> None:
+    request = view.request
+    for waiting in view.waiting:
+        _, group = PERSPECTIVES[waiting.perspective]
+        line = f"**{group}**: {plural(waiting.answered, 'answer')}"
+        if waiting.folded:
+            line += ", shown together with the other small groups"
+        elif waiting.needed:
+            line += f", {plural(waiting.needed, 'more')} needed before any of them shows"
+        elif waiting.held_back:
+            line += (
+                f"; the latest {waiting.held_back} join the results once "
+                f"{FLOOR} are new, so no one answer can be told apart"
+            )
+        st.markdown(line)
+    if request.closed_early:
+        closing = "Closed."
+    else:
+        closing = f"Open until {long_date(request.closes_at.date())}."
+    st.caption(closing)
+
+
+def _contrast_lines(found: tuple[Contrast, ...], kind: str) -> list[str]:
+    return [
+        f"{c.practice.name}: me {c.own:.1f}, others {c.others:.1f} (n={c.others_n})"
+        for c in found
+        if c.kind == kind
+    ]
+
+
+def render_results(
+    framework: Framework, owner: OwnerView, profile: Profile | None, has_own: bool
+) -> None:
+    view = owner.view
+    figure = feedback_figure(framework, view, profile if has_own else None)
+    if figure is None:
+        st.info(
+            f"Nothing to show yet: a group appears once {FLOOR} of its raters have answered.",
+            icon=":material/hourglass_top:",
+        )
+        return
+    render_figure(figure)
+    if not has_own or profile is None:
+        st.info(
+            "Rate yourself on the Assess page to see your own view beside theirs.",
+            icon=":material/checklist:",
+        )
+        return
+    found = contrasts(profile, view)
+    blind, hidden = _contrast_lines(found, BLIND_SPOT), _contrast_lines(found, HIDDEN_STRENGTH)
+    st.subheader("Blind spots and hidden strengths")
+    st.caption(
+        "A practice where my score and others' differ by a third of the scale or more: a "
+        "blind spot when I rate myself higher, a hidden strength when they rate me higher."
+    )
+    st.markdown("**Blind spots**: " + (join_words(blind) if blind else "none."))
+    st.markdown("**Hidden strengths**: " + (join_words(hidden) if hidden else "none."))
+    with st.expander("Every practice, me against all others"):
+        st.dataframe(contrast_table(found), hide_index=True, width="stretch")
+    for contrast in found:
+        if contrast.kind == BLIND_SPOT:
+            st.markdown(f"**Next for {contrast.practice.name}**")
+            st.markdown(
+                "\n".join(f"- {a.title}: {a.detail}" for a in contrast.practice.actions[:2])
+            )
+
+
+def render_comments(framework: Framework, owner: OwnerView) -> None:
+    if not owner.comments:
+        return
+    st.subheader("What raters wrote")
+    st.caption("Shown in a mixed order, never with anyone's ratings.")
+    for practice in framework.practices:
+        texts = owner.comments.get(practice.id)
+        if texts:
+            st.markdown(f"**{practice.name}**")
+            st.markdown("\n".join(f"- {escape_markdown(t)}" for t in texts))
+
+
+def request_heading(request: FeedbackRequest) -> str:
+    asked = join_words([PERSPECTIVES[p][1].lower() for p in request.perspectives])
+    return f"Feedback for {escape_markdown(request.display_name)} from {asked}"

@@ -1,0 +1,178 @@
+"""A rater's side of a feedback request: who asks and what happens to the answers, a
+practice question on the scale, then the statements about the person, phone first.
+
+The statements sit in one form, so choosing an answer reruns nothing: a rater tapping
+through 34 statements on a phone never waits for the page, and nothing is sent until
+they press the button.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import streamlit as st
+
+from rapport.core.assessment import Assessment
+from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest
+from rapport.core.framework import NOT_APPLICABLE, Framework
+from rapport.core.text import join_words, plural
+from rapport.ui import cookies
+from rapport.ui.components import escape_markdown
+
+UNSEEN = "I haven't seen this"
+PRACTISED = "rapport.rater_practised"
+DONE = "rapport.rated"  # request ids this session has answered
+KEYS = "rapport.rater_keys"  # request id -> this browser's rater key
+
+
+def cookie_name(request_id: str) -> str:
+    return f"rapport_r_{request_id}"
+
+
+def rater_key(request: FeedbackRequest) -> str:
+    """This browser's key for the request: the same across reloads and tabs (a cookie,
+    see remember_key), so one browser answers once."""
+    keys = st.session_state.setdefault(KEYS, {})
+    if request.id not in keys:
+        kept = cookies.read_token(cookie_name(request.id))
+        keys[request.id] = kept or secrets.token_urlsafe(16)
+    return str(keys[request.id])
+
+
+def remember_key(request: FeedbackRequest, now: datetime) -> None:
+    """Keep the key in this browser until the request ends; once a session, and at the
+    end of the page, so the extra element never shifts the form above it."""
+    written = st.session_state.setdefault(f"{KEYS}.written", set())
+    key = rater_key(request)
+    if request.id in written or cookies.read_token(cookie_name(request.id)) == key:
+        return
+    written.add(request.id)
+    seconds = int((request.expires_at - now).total_seconds())
+    cookies.write_token(cookie_name(request.id), key, seconds)
+
+
+def render_intro(request: FeedbackRequest, perspective: str, framework: Framework) -> None:
+    name = escape_markdown(request.display_name)
+    one = PERSPECTIVES[perspective][0]
+    st.title(f"Feedback for {name}")
+    minutes = max(3, round(framework.indicator_count * 8 / 60))
+    st.markdown(
+        f"{name} asked you, as a **{one}**, how often you see them do "
+        f"{framework.indicator_count} everyday things in their work with clients. "
+        f"It takes about {minutes} minutes."
+    )
+    comments = (
+        " Comments, if you add any, are shown apart from all ratings and in a mixed order."
+        if request.allow_comments
+        else ""
+    )
+    st.info(
+        f"**Your answers are anonymous.** {name} never sees one person's answers: only "
+        f"averages of at least {FLOOR} people, and none of yours until at least "
+        f"{FLOOR - 1} other people have answered too.{comments} Your name is not asked for.",
+        icon=":material/shield_person:",
+    )
+
+
+@dataclass(frozen=True)
+class Answers:
+    ratings: dict[str, int | str]  # indicator id -> level or NOT_APPLICABLE (not seen)
+    comments: dict[str, str]
+
+
+def _options(framework: Framework) -> list[int | str]:
+    return [*(level.value for level in framework.scale.levels), NOT_APPLICABLE]
+
+
+def _label(framework: Framework, value: int | str) -> str:
+    return UNSEEN if value == NOT_APPLICABLE else framework.scale.label(int(value))
+
+
+def render_practice_round(framework: Framework) -> bool:
+    """One question on the scale, not stored, before the real ones (as CATME has students
+    practise rating). True once answered."""
+    st.subheader("First, a practice question")
+    choice = st.radio(
+        "Think of someone you have worked with. How often do they arrive on time for "
+        "meetings? (This answer is not saved.)",
+        _options(framework),
+        format_func=lambda v: _label(framework, v),
+        index=None,
+        horizontal=True,
+        key="rater.practice",
+    )
+    if choice is None and not st.session_state.get(PRACTISED):
+        return False
+    st.session_state[PRACTISED] = True
+    st.caption(
+        "That is all there is to it: for each statement, pick how often you have seen it "
+        f"yourself. Choose \u201c{UNSEEN}\u201d when you have not seen that situation; it "
+        "counts as no answer, never as a low one."
+    )
+    return True
+
+
+def render_form(framework: Framework, request: FeedbackRequest) -> Answers | None:
+    """The statements, practice by practice; the answers once sent and complete."""
+    name = escape_markdown(request.display_name)
+    options = _options(framework)
+    with st.form("rater.form", border=False):
+        for practice in framework.practices:
+            st.subheader(practice.name)
+            for indicator in practice.indicators:
+                st.radio(
+                    indicator.observed or indicator.text,
+                    options,
+                    format_func=lambda v: _label(framework, v),
+                    index=None,
+                    horizontal=True,
+                    key=f"rater.{indicator.id}",
+                )
+            if request.allow_comments:
+                st.text_area(
+                    f"Anything {name} should hear about this? (optional)",
+                    key=f"rater.comment.{practice.id}",
+                    max_chars=600,
+                    height=80,
+                )
+        sent = st.form_submit_button("Send my answers", type="primary", width="stretch")
+    if not sent:
+        return None
+    missing = [
+        p.name
+        for p in framework.practices
+        if any(st.session_state.get(f"rater.{i.id}") is None for i in p.indicators)
+    ]
+    if missing:
+        st.error(
+            f"Some statements have no answer yet, in {join_words(missing)}. Pick how "
+            f"often you have seen each one, or \u201c{UNSEEN}\u201d; nothing was sent.",
+            icon=":material/error:",
+        )
+        return None
+    ratings = {
+        i.id: st.session_state[f"rater.{i.id}"] for p in framework.practices for i in p.indicators
+    }
+    comments = {
+        p.id: str(st.session_state.get(f"rater.comment.{p.id}") or "") for p in framework.practices
+    }
+    return Answers(ratings, {k: v for k, v in comments.items() if v.strip()})
+
+
+def assessment_of(framework: Framework, answers: Answers) -> Assessment:
+    """The rater's answers as the scoring sees them: "not seen" is not applicable."""
+    assessment = Assessment.empty(framework)
+    for indicator_id, value in answers.ratings.items():
+        assessment = assessment.with_rating(indicator_id, value)
+    return assessment
+
+
+def render_thanks(request: FeedbackRequest, answered: int) -> None:
+    st.success(
+        f"Thank you: your answers are in. {escape_markdown(request.display_name)} will see "
+        f"them only as part of averages of at least {FLOOR} people.",
+        icon=":material/check_circle:",
+    )
+    st.caption(f"{plural(answered, 'person has', 'people have')} answered so far.")
