@@ -7,6 +7,7 @@ import streamlit as st
 from rapport.core.scoring import score
 from rapport.core.text import MAX_NAME_CHARS
 from rapport.ui import resources, state
+from rapport.ui.asking import own_feedback
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
 from rapport.ui.participant import shared_room
@@ -89,7 +90,12 @@ st.text(
         ]
     )
 )
-for title, detail in outline(framework, profile, assessment, state.earlier(framework) is not None):
+others = own_feedback(framework)
+with_others = others is not None and others.everyone is not None
+sections = outline(
+    framework, profile, assessment, state.earlier(framework) is not None, with_others
+)
+for title, detail in sections:
     st.markdown(f"**{title}.** {detail}")
 
 resources.chart_renderer()
@@ -99,7 +105,7 @@ shared = shared_room(framework)
 room_summary = shared[1] if shared is not None else None
 st.download_button(
     "Download the Word report (.docx)",
-    data=lambda: student_report(framework, read_answers(), today, earlier, room_summary),
+    data=lambda: student_report(framework, read_answers(), today, earlier, room_summary, others),
     file_name=f"{stem}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/download:",

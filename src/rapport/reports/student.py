@@ -30,6 +30,7 @@ from rapport.reports.common import (
     new_document,
     save,
 )
+from rapport.reports.others_section import OthersInput, write_others
 from rapport.reports.parts import add_hyperlink, add_marked_text, hanging_indent
 from rapport.reports.student_sections import (
     write_action_plan,
@@ -40,7 +41,7 @@ from rapport.reports.student_sections import (
     write_score_table,
 )
 
-__all__ = ["ChartImage", "Progress", "ReportInput", "build_report", "outline"]
+__all__ = ["ChartImage", "OthersInput", "Progress", "ReportInput", "build_report", "outline"]
 
 DRAFT_NOTE = (
     "[Draft written from my answers. I will rewrite it in my own words before handing the "
@@ -66,10 +67,15 @@ class ReportInput:
     generated_on: date
     answers_json: bytes | None = None  # embedded so the report can restore the assessment
     progress: Progress | None = None
+    others: OthersInput | None = None  # feedback from others, when it shows anything
 
 
 def outline(
-    framework: Framework, profile: Profile, assessment: Assessment, with_progress: bool
+    framework: Framework,
+    profile: Profile,
+    assessment: Assessment,
+    with_progress: bool,
+    with_others: bool = False,
 ) -> list[tuple[str, str]]:
     """The report's sections and what each holds, for the preview on the Report page."""
     writing = assessment.writing
@@ -98,6 +104,15 @@ def outline(
         ("Conclusion", own if writing.reflection else draft),
         ("References", f"{len(framework.references)} sources in APA 7 style, with links."),
     ]
+    if with_others:
+        sections.insert(
+            4,
+            (
+                "How others see me",
+                "Your raters' averages beside your own scores, blind spots and hidden "
+                "strengths, and how their anonymity was kept (no comments).",
+            ),
+        )
     if with_progress:
         sections.insert(
             4, ("Progress", "Before and after per practice, against your earlier answers.")
@@ -198,8 +213,12 @@ def build_report(data: ReportInput) -> bytes:
     write_score_table(writer, profile)
     write_practice_ratings(writer, profile, assessment)
 
+    figures = len(data.charts)
     if data.progress is not None:
-        _progress(writer, data, data.progress, first_figure=len(data.charts) + 1)
+        _progress(writer, data, data.progress, first_figure=figures + 1)
+        figures += data.progress.chart is not None
+    if data.others is not None:
+        write_others(writer, data.others, first_figure=figures + 1)
     write_action_plan(writer, profile, assessment)
 
     writer.heading("Conclusion", 1)

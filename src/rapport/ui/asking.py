@@ -7,21 +7,31 @@ core/feedback.py's view, so the floor holds here as it does in the report.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import streamlit as st
 
 from rapport.charts.feedback import contrast_table, feedback_figure
 from rapport.core.blind_spots import BLIND_SPOT, HIDDEN_STRENGTH, Contrast, contrasts
+from rapport.core.errors import RapportError
 from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest, FeedbackView
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.text import join_words, long_date, plural
 from rapport.files.qr import qr_png
-from rapport.ui import cookies
+from rapport.storage import StorageUnavailable
+from rapport.ui import cookies, resources
 from rapport.ui.components import escape_markdown, render_figure
 from rapport.ui.links import app_url
-from rapport.usecases.feedback import MAX_OPEN_DAYS, NewRequest, OwnerView, owner_link, rater_link
+from rapport.usecases.feedback import (
+    MAX_OPEN_DAYS,
+    NewRequest,
+    OwnerView,
+    owner_link,
+    owner_request,
+    rater_link,
+    read_feedback,
+)
 
 OWNER = "rapport.feedback_owner"  # the owner secret this session holds
 CREATED = "rapport.feedback_created"  # a request just made, until its links are saved
@@ -179,3 +189,22 @@ def render_comments(framework: Framework, owner: OwnerView) -> None:
 def request_heading(request: FeedbackRequest) -> str:
     asked = join_words([PERSPECTIVES[p][1].lower() for p in request.perspectives])
     return f"Feedback for {escape_markdown(request.display_name)} from {asked}"
+
+
+def own_feedback(framework: Framework) -> FeedbackView | None:
+    """What others said, for this session's request on this framework, or None (no
+    request, another framework, or the database down: the report goes on without it)."""
+    secret = st.session_state.get(OWNER)
+    if not secret:
+        return None
+    try:
+        repo = resources.feedback_repository()
+        request = owner_request(repo, secret)
+        if request is None or request.framework_id != framework.id:
+            return None
+        if request.framework_version != framework.version:
+            return None
+        return read_feedback(repo, framework, request, datetime.now(UTC)).view
+    except (RapportError, StorageUnavailable):
+        st.caption("Feedback from others is unavailable right now; the report leaves it out.")
+        return None

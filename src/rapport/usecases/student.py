@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 
+from rapport.charts.feedback import feedback_figure
 from rapport.charts.png import render_png
 from rapport.charts.progress import progress_figure
 from rapport.charts.results import figures
 from rapport.charts.room import mirror_figure
 from rapport.charts.style import Figure
 from rapport.core.assessment import Assessment
+from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
+from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
 from rapport.core.room import RoomSummary
-from rapport.core.scoring import score
+from rapport.core.scoring import Profile, score
 from rapport.files.answers_file import to_json
 from rapport.files.uploads import LoadedAnswers
 from rapport.reports.common import ChartImage
-from rapport.reports.student import Progress, ReportInput, build_report, outline
+from rapport.reports.student import OthersInput, Progress, ReportInput, build_report, outline
 
 __all__ = ["outline", "progress_chart", "progress_since", "student_report"]
 
@@ -42,6 +45,7 @@ def student_report(
     today: date,
     earlier: LoadedAnswers | None = None,
     room: RoomSummary | None = None,
+    feedback: FeedbackView | None = None,
 ) -> bytes:
     """The Word report for one assessment: score it, chart it, write the document, and
     embed the answers so the report itself can restore them later."""
@@ -56,5 +60,28 @@ def student_report(
         figure = progress_chart(framework, comparison)
         chart = _image(figure) if figure is not None else None
         progress = Progress(comparison, chart, earlier.saved_on)
-    data = ReportInput(framework, assessment, profile, charts, today, to_json(assessment), progress)
+    others = _others(framework, profile, feedback) if feedback is not None else None
+    data = ReportInput(
+        framework, assessment, profile, charts, today, to_json(assessment), progress, others
+    )
     return build_report(data)
+
+
+def _others(framework: Framework, profile: Profile, view: FeedbackView) -> OthersInput | None:
+    """The feedback section's values, or None while no group shows (the section would
+    have nothing of the raters in it)."""
+    figure = feedback_figure(framework, view, None if profile.is_empty else profile)
+    if figure is None:
+        return None
+    shown = {g.key for g in view.groups}
+    return OthersInput(
+        asked=tuple(PERSPECTIVES[p][1].lower() for p in view.request.perspectives),
+        shown=tuple((g.label, g.raters) for g in view.groups if g.key != ALL),
+        left_out=sum(
+            w.answered for w in view.waiting if w.perspective not in shown and not w.folded
+        ),
+        floor=FLOOR,
+        indicator_count=framework.indicator_count,
+        chart=_image(figure),
+        contrasts=contrasts(profile, view),
+    )
