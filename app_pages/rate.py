@@ -38,7 +38,7 @@ except FeedbackError as error:
 render_intro(request, perspective, framework)
 done = st.session_state.setdefault(DONE, set())
 if request.id in done:
-    render_thanks(request, sum(repo.rater_counts(request.id).values()))
+    render_thanks(request)
     st.stop()
 if not request.is_open(now()):
     st.info(

@@ -20,7 +20,7 @@ from rapport.charts.style import (
     scale_axis,
 )
 from rapport.core.blind_spots import Contrast
-from rapport.core.feedback import FeedbackView
+from rapport.core.feedback import ALL, FeedbackView
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.text import plural
@@ -39,10 +39,10 @@ _ALL_MARK = ("#333333", "square")
 COLUMNS = ["Practice", "Full name", "Who", "Level", "n"]
 
 
-def _marks(who: list[str], with_self: bool) -> list[tuple[str, str]]:
-    groups = who[1:-1] if with_self else who[:-1]
-    marks = [_GROUP_MARKS[i % len(_GROUP_MARKS)] for i in range(len(groups))]
-    return ([_SELF_MARK] if with_self else []) + marks + [_ALL_MARK]
+def _marks(who: list[str], with_self: bool, last_is_all: bool) -> list[tuple[str, str]]:
+    groups = len(who) - with_self - last_is_all
+    marks = [_GROUP_MARKS[i % len(_GROUP_MARKS)] for i in range(groups)]
+    return ([_SELF_MARK] if with_self else []) + marks + ([_ALL_MARK] if last_is_all else [])
 
 
 def feedback_figure(
@@ -53,20 +53,22 @@ def feedback_figure(
     if view.everyone is None:
         return None
     own = {s.practice.id: s.current for s in profile.scored} if profile is not None else {}
+    # With one group shown, "All others" is that group: drawn twice, one hides the other.
+    groups = [g for g in view.groups if g.key != ALL] if len(view.groups) == 2 else view.groups
     rows: list[dict[str, object]] = []
     for practice in framework.practices:
         if view.everyone.shown(practice.id) is None:
             continue
         if own.get(practice.id) is not None:
             rows.append(_row(practice.short_name, practice.name, SELF, own[practice.id], None))
-        for group in view.groups:
+        for group in groups:
             aggregate = group.shown(practice.id)
             if aggregate is not None and aggregate.mean_current is not None:
                 level, n = aggregate.mean_current, aggregate.responses
                 rows.append(_row(practice.short_name, practice.name, group.label, level, n))
     data = pd.DataFrame(rows, columns=COLUMNS)
-    who = ([SELF] if own else []) + [g.label for g in view.groups]
-    marks = _marks(who, bool(own))
+    who = ([SELF] if own else []) + [g.label for g in groups]
+    marks = _marks(who, bool(own), last_is_all=groups[-1].key == ALL)
     order = list(dict.fromkeys(data["Practice"]))
     chart = configure_chart(
         alt.Chart(data)
@@ -96,7 +98,7 @@ def feedback_figure(
         .properties(width=WIDTH, height=max(120, SCREEN.row * len(order))),
         SCREEN,
     )
-    counts = ", ".join(f"{g.label.lower()} {g.raters}" for g in view.groups)
+    counts = ", ".join(f"{g.label.lower()} {g.raters}" for g in groups)
     caption = (
         f"How others rate {plural(len(order), 'practice')}, beside "
         + ("my own score" if own else "each other")

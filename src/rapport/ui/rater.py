@@ -17,7 +17,7 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest
 from rapport.core.framework import NOT_APPLICABLE, Framework
-from rapport.core.text import join_words, plural
+from rapport.core.text import join_words
 from rapport.ui import cookies
 from rapport.ui.components import escape_markdown
 
@@ -169,10 +169,10 @@ def assessment_of(framework: Framework, answers: Answers) -> Assessment:
     return assessment
 
 
-def render_thanks(request: FeedbackRequest, answered: int) -> None:
+def render_thanks(request: FeedbackRequest) -> None:
+    # No count of the other raters: it is not this rater's to know.
     st.success(
         f"Thank you: your answers are in. {escape_markdown(request.display_name)} will see "
         f"them only as part of averages of at least {FLOOR} people.",
         icon=":material/check_circle:",
     )
-    st.caption(f"{plural(answered, 'person has', 'people have')} answered so far.")
