@@ -264,6 +264,58 @@ def test_hostile_dashboard_tokens(app: Start, key: str) -> None:
     assert not at.get("arrow_vega_lite_chart") and not at.get("vega_lite_chart")
 
 
+def _live_markup(markdown: str) -> bool:
+    """Whether markdown holds a tag, a link or an image that was not escaped (a backslash
+    before it makes it literal text)."""
+    return re.search(r"(?<!\\)<[a-z/]|(?<!\\)\]\(", markdown) is not None
+
+
+RATER_LINKS = ["", "short", "x" * 22, "' OR '1'='1", "A" * 5000, "../../etc/passwd", "<b>x</b>"]
+
+
+@pytest.mark.parametrize("token", RATER_LINKS)
+def test_hostile_rater_links(app: Start, token: str) -> None:
+    at = app(r=token)
+    at.switch_page("app_pages/rate.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = " ".join(m.value for m in (*at.info, *at.error)).lower()
+    assert "open that link" in shown or "does not open anything" in shown
+    assert not at.radio  # nothing to answer without a real link
+
+
+@pytest.mark.parametrize("case", TEXTS)
+def test_hostile_names_and_comments_in_feedback(app: Start, case: str) -> None:
+    """A hostile name asked with, and a hostile comment given: each stays plain text."""
+    text = _as_a_browser_sends(TEXTS[case])
+    at = app()
+    at.switch_page("app_pages/feedback.py").run()
+    at.text_input[0].input(text[:40])
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    created = "rapport.feedback_created"
+    # AppTest's session state has `in` and [] but no .get.
+    made = at.session_state[created] if created in at.session_state else None  # noqa: SIM401
+    shown = " ".join(m.value for m in (*at.markdown, *at.title, *at.subheader))
+    assert "example.invalid" not in shown and "<script" not in shown
+    if made is None:  # refused (empty once cleaned, say): with a message
+        assert at.error, "a refused name must say why"
+        return
+    token = next(iter(made.rater_tokens.values()))
+    rater = app(r=token)
+    rater.switch_page("app_pages/rate.py").run()
+    assert not rater.exception, [e.value for e in rater.exception]
+    shown = " ".join(m.value for m in (*rater.markdown, *rater.title, *rater.info))
+    assert not _live_markup(shown), shown[:300]
+    rater.radio(key="rater.practice").set_value(3).run()
+    for radio in (r for r in rater.radio if r.key != "rater.practice"):
+        radio.set_value(4)
+    rater.text_area(key=f"rater.comment.{FRAMEWORK.practices[0].id}").input(text[:600])
+    rater.button[0].click().run()
+    assert not rater.exception, [e.value for e in rater.exception]
+    assert rater.success or rater.error
+
+
 def test_the_corpus_is_large_enough() -> None:
-    size = len(UPLOADS) + len(FRAMEWORK_FILES) + len(TEXTS) + len(QUERIES) + 7
+    size = len(UPLOADS) + len(FRAMEWORK_FILES) + 2 * len(TEXTS) + len(QUERIES) + 7
+    size += len(RATER_LINKS)
     assert size >= 60
