@@ -41,7 +41,7 @@ VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
 }
 # Participants and students use these on phones: no sideways scrolling.
-NO_SIDEWAYS_ON_PHONE = ("home", "join", "assess")
+NO_SIDEWAYS_ON_PHONE = ("home", "join", "assess", "rate")
 WORKSHOP_TITLE = "Accessibility check"
 
 
@@ -149,6 +149,31 @@ def _pages(page: Page, base_url: str) -> Iterator[str]:
     expect(page.get_by_text(re.compile("Most disagreement:"))).to_be_visible()
     yield "dashboard"
 
+    # A feedback request, made through the UI: the form, its links (shown once), the
+    # rater's page with its practice question answered.
+    page.goto(f"{base_url}/feedback")
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Create the links")).to_be_visible()
+    yield "feedback-ask"
+
+    page.get_by_label("Your first name or a nickname, as raters will see it").fill("Alex")
+    page.get_by_role("button", name="Create the links").click()
+    wait_for_app(page)
+    rater = page.get_by_test_id("stCode").filter(has_text="/rate?r=").inner_text().strip()
+    yield "feedback-links"
+
+    page.get_by_role("button", name="I saved the links: show my results").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Nothing to show yet")).to_be_visible()
+    yield "feedback-results"
+
+    page.goto(rater)
+    wait_for_app(page)
+    page.get_by_role("radiogroup").first.get_by_text("Often", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Send my answers")).to_be_visible()
+    yield "rate"
+
 
 @pytest.mark.parametrize("device", list(VIEWPORTS))
 def test_every_page_passes_axe(app_server: str, browser: Browser, device: str) -> None:
@@ -173,7 +198,7 @@ def test_every_page_passes_axe(app_server: str, browser: Browser, device: str) -
         context.close()
     assert checked == [
         "home", "assess", "results", "report", "practices", "workshop-link", "workshop-join",
-        "join", "dashboard",
+        "join", "dashboard", "feedback-ask", "feedback-links", "feedback-results", "rate",
     ]  # fmt: skip
     assert not problems, f"{len(problems)} serious/critical accessibility problems:\n" + "\n".join(
         problems
