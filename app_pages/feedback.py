@@ -72,14 +72,15 @@ if request is None:
 
 try:
     asked_with = request_framework(resources.catalog(str(resources.settings().data_dir)), request)
-    owner = read_feedback(repo, asked_with, request, now())
+    mine = state.assessment(asked_with)
+    owner = read_feedback(repo, asked_with, request, now(), mine)
 except RapportError as error:
     render_error(error)
     st.stop()
 
 st.subheader(request_heading(request))
 render_status(owner.view)
-profile = score(asked_with, state.assessment(asked_with))
+profile = score(asked_with, mine)
 render_results(asked_with, owner, profile, not profile.is_empty)
 render_comments(asked_with, owner)
 if profile.is_empty:

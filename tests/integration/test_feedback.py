@@ -81,6 +81,9 @@ def test_the_owner_sees_nothing_at_two_raters_and_the_comparison_at_three(
     everyone = later.view.everyone
     assert everyone is not None and everyone.shown(first).mean_current == 3.0
     assert later.comments == {first: ["Keeps me posted."]}
+    mine = read_feedback(feedback, framework, request, NOW, rated(framework, 5))
+    assert len(mine.statements) == 3  # every statement: 5 against 3.0, the widest three
+    assert all(g.own == 5 and g.others == 3.0 and g.others_n == 3 for g in mine.statements)
 
 
 def test_fifty_raters_at_once_lose_nothing(

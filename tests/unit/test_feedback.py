@@ -195,3 +195,38 @@ def test_comments_show_only_where_all_others_show_and_never_in_arrival_order() -
     closed = request("client", comments=False)
     view = feedback_view(FRAMEWORK, closed, snapshots, {"client": 3}, T0)
     assert comments_to_show(view, snapshots, notes) == {}
+
+
+def _raters(scores: dict[str, list[int | None]]) -> list:
+    """Three clients with statement ratings; each list gives rater n's rating at index n."""
+    from rapport.core.blind_spots import RaterRatings
+
+    raters = []
+    for number in range(3):
+        ratings = {
+            i.id: scores.get(i.id, [3, 3, 3])[number]
+            for p in FRAMEWORK.practices
+            for i in p.indicators
+        }
+        raters.append(RaterRatings("client", number + 1, ratings))
+    return raters
+
+
+def test_statements_differ_most_only_where_every_rater_rated_every_statement() -> None:
+    from rapport.core.blind_spots import statement_gaps
+
+    first, second = FRAMEWORK.practices[:2]
+    low = first.indicators[0].id
+    skipped = second.indicators[0].id
+    raters = _raters({low: [1, 1, 2], skipped: [1, None, 1]})
+    snapshots = {"client": snapshot([3.0, 3.0, 3.0])}
+    view = feedback_view(FRAMEWORK, request("client"), snapshots, {"client": 3}, T0)
+    own = Assessment.empty(FRAMEWORK)
+    for indicator in (i for p in FRAMEWORK.practices for i in p.indicators):
+        own = own.with_rating(indicator.id, 5)
+    found = statement_gaps(FRAMEWORK, view, snapshots, raters, own)
+    assert [g.indicator.id for g in found][:1] == [low]
+    assert found[0].others == 1.3 and found[0].others_n == 3
+    # One client skipped a statement of the second practice: none of it is shown, or its
+    # practice average and statement averages together would give that client away.
+    assert all(g.practice.id != second.id for g in found)

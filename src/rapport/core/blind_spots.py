@@ -7,11 +7,15 @@ hidden strength (the line Primalogik's 360-degree reports draw between the two).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapport.core.feedback import FeedbackView
-from rapport.core.framework import Practice
+from rapport.core.assessment import Assessment
+from rapport.core.feedback import FLOOR, OTHERS, FeedbackView
+from rapport.core.framework import Framework, Indicator, Practice
+from rapport.core.room import published_mean
 from rapport.core.scoring import Profile
+from rapport.core.snapshots import Snapshot
 
 
 def gap_threshold(levels: int) -> float:
@@ -64,3 +68,91 @@ def contrasts(profile: Profile, view: FeedbackView) -> tuple[Contrast, ...]:
             )
         )
     return tuple(sorted(found, key=lambda c: (-abs(c.difference), c.practice.name)))
+
+
+@dataclass(frozen=True)
+class RaterRatings:
+    """One rater's statement ratings, as stored: None for "I haven't seen this"."""
+
+    perspective: str
+    seq: int
+    ratings: Mapping[str, int | None]
+
+
+@dataclass(frozen=True)
+class StatementGap:
+    """One statement: the person's own rating beside all others' published average."""
+
+    practice: Practice
+    indicator: Indicator
+    own: int
+    others: float
+    others_n: int
+
+    @property
+    def difference(self) -> float:
+        return self.own - self.others
+
+
+def _included(
+    view: FeedbackView, snapshots: Mapping[str, Snapshot], practice_id: str
+) -> list[str] | None:
+    """The perspectives whose raters are in all others' numbers for the practice, or None
+    when the practice is not shown for all others."""
+    if view.everyone is None or view.everyone.shown(practice_id) is None:
+        return None
+    folded = view.group(OTHERS) is not None
+    chosen = []
+    for perspective, snapshot in snapshots.items():
+        own = view.group(perspective)
+        if (own is not None and own.shown(practice_id)) or (
+            folded and 0 < snapshot.responses < FLOOR
+        ):
+            chosen.append(perspective)
+    return chosen
+
+
+def statement_gaps(
+    framework: Framework,
+    view: FeedbackView,
+    snapshots: Mapping[str, Snapshot],
+    raters: Iterable[RaterRatings],
+    own: Assessment,
+    limit: int = 3,
+) -> tuple[StatementGap, ...]:
+    """The statements where my rating and others' average differ most (at least a third
+    of the scale apart), widest first.
+
+    A statement's average is taken over exactly the raters in all others' number for its
+    practice, and only when every one of them rated every statement of that practice: then
+    the practice's average is the mean of its statements' averages, and the statements add
+    nothing that could be subtracted from it. (Had one rater skipped a statement, the
+    practice average and the statement averages together would give that rater away.)
+    """
+    raters = list(raters)
+    threshold = gap_threshold(framework.scale.max_value)
+    found: list[StatementGap] = []
+    for practice in framework.practices:
+        perspectives = _included(view, snapshots, practice.id)
+        if not perspectives:
+            continue
+        chosen = [
+            r
+            for r in raters
+            if r.perspective in perspectives
+            and r.seq <= snapshots[r.perspective].refreshed.get(practice.id, 0)
+            and any(r.ratings.get(i.id) is not None for i in practice.indicators)
+        ]
+        complete = all(r.ratings.get(i.id) is not None for r in chosen for i in practice.indicators)
+        if len(chosen) < FLOOR or not complete:
+            continue
+        for indicator in practice.indicators:
+            mine = own.numeric_rating(indicator.id)
+            if mine is None:
+                continue
+            values = [int(r.ratings[indicator.id] or 0) for r in chosen]
+            others = published_mean(sum(values) / len(values), framework.scale.max_value)
+            if abs(mine - others) >= threshold:
+                found.append(StatementGap(practice, indicator, mine, others, len(values)))
+    found.sort(key=lambda g: (-abs(g.difference), g.indicator.id))
+    return tuple(found[:limit])

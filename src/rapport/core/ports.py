@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from rapport.core.blind_spots import RaterRatings
 from rapport.core.feedback import Comment, FeedbackRequest
 from rapport.core.room import PracticeRow
 from rapport.core.snapshots import RoomStatus, Snapshot
@@ -100,9 +101,13 @@ class FeedbackRepository(Protocol):
         comments: Mapping[str, str],
         now: datetime,
         max_raters: int,
+        ratings: Mapping[str, int | None] | None = None,
     ) -> int:
-        """One rater's answer, numbered; refused when closed, full or already given."""
+        """One rater's answer (practice scores, and the statement `ratings` they came
+        from), numbered; refused when closed, full or already given."""
         ...
+
+    def rater_ratings(self, request_id: str) -> list[RaterRatings]: ...
 
     def rater_counts(self, request_id: str) -> dict[str, int]: ...
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from rapport.core.blind_spots import RaterRatings
 from rapport.core.feedback import Comment, FeedbackError, FeedbackRequest
 from rapport.core.snapshots import Snapshot, next_snapshot
 from rapport.core.workshop import PracticeResult
@@ -130,6 +131,7 @@ class SqlFeedbackRepository:
         comments: Mapping[str, str],
         now: datetime,
         max_raters: int,
+        ratings: Mapping[str, int | None] | None = None,
     ) -> int:
         """Store one rater's answer; returns its number. Refuses a closed or full request,
         and a second answer from the same browser."""
@@ -165,6 +167,7 @@ class SqlFeedbackRepository:
                         rater_hash=rater_hash,
                         seq=seq,
                         submitted_at=now,
+                        ratings=json.dumps(dict(ratings or {})),
                     )
                     .returning(feedback_raters.c.id)
                 ).scalar_one()
@@ -210,6 +213,15 @@ class SqlFeedbackRepository:
                 .group_by(feedback_raters.c.perspective)
             ).all()
         return {str(p): int(n) for p, n in rows}
+
+    @translated
+    def rater_ratings(self, request_id: str) -> list[RaterRatings]:
+        r = feedback_raters
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(r.c.perspective, r.c.seq, r.c.ratings).where(r.c.request_id == request_id)
+            ).all()
+        return [RaterRatings(str(p), int(seq), json.loads(text or "{}")) for p, seq, text in rows]
 
     @translated
     def comments(self, request_id: str) -> list[Comment]:

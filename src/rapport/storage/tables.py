@@ -191,6 +191,9 @@ feedback_raters = Table(
     Column("rater_hash", String(64), nullable=False),  # one answer per browser
     Column("seq", Integer, nullable=False),
     Column("submitted_at", UtcDateTime, nullable=False),
+    # JSON {statement id: rating or null}: what the statements the owner differs most
+    # on are read from (core/blind_spots.py); never shown as such.
+    Column("ratings", Text, nullable=True),
     UniqueConstraint("request_id", "rater_hash"),
 )
 

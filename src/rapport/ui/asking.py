@@ -166,6 +166,20 @@ def render_results(
     st.markdown("**Hidden strengths**: " + (join_words(hidden) if hidden else "none."))
     with st.expander("Every practice, me against all others"):
         st.dataframe(contrast_table(found), hide_index=True, width="stretch")
+    if owner.statements:
+        st.subheader("Statements where we differ most")
+        scale = framework.scale
+        st.markdown(
+            "\n".join(
+                f"- \u201c{g.indicator.observed or g.indicator.text}\u201d me "
+                f"{scale.label(g.own)}, others {g.others:.1f} (n={g.others_n})"
+                for g in owner.statements
+            )
+        )
+        st.caption(
+            "Shown only for practices where every rater in the results rated every "
+            "statement, so these averages say nothing the practice's average does not."
+        )
     for contrast in found:
         if contrast.kind == BLIND_SPOT:
             st.markdown(f"**Next for {contrast.practice.name}**")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from rapport.core.assessment import Assessment
+from rapport.core.blind_spots import StatementGap, statement_gaps
 from rapport.core.feedback import (
     FLOOR,
     Comment,
@@ -149,6 +150,9 @@ def rate(
             cleaned = clean_text(text, COMMENT_CHARS).strip()
             if practice_id in known and cleaned:
                 kept[practice_id] = cleaned
+    statements = {
+        i.id: answers.numeric_rating(i.id) for p in framework.practices for i in p.indicators
+    }
     return repo.save_rating(
         request.id,
         perspective,
@@ -157,6 +161,7 @@ def rate(
         kept,
         now,
         max_raters,
+        statements,
     )
 
 
@@ -164,6 +169,7 @@ def rate(
 class OwnerView:
     view: FeedbackView
     comments: Mapping[str, list[str]]  # practice id -> comments the owner may read
+    statements: tuple[StatementGap, ...] = ()  # where my own ratings differ most
 
 
 def owner_request(repo: FeedbackRepository, secret: str) -> FeedbackRequest | None:
@@ -171,10 +177,19 @@ def owner_request(repo: FeedbackRepository, secret: str) -> FeedbackRequest | No
 
 
 def read_feedback(
-    repo: FeedbackRepository, framework: Framework, request: FeedbackRequest, now: datetime
+    repo: FeedbackRepository,
+    framework: Framework,
+    request: FeedbackRequest,
+    now: datetime,
+    own: Assessment | None = None,
 ) -> OwnerView:
-    """Publish what may move, then what the owner may see of it."""
+    """Publish what may move, then what the owner may see of it; with `own` answers, the
+    statements where they and others differ most too."""
     snapshots = repo.publish(request.id, framework.scale.max_value, FLOOR)
     view = feedback_view(framework, request, snapshots, repo.rater_counts(request.id), now)
     comments: list[Comment] = repo.comments(request.id)
-    return OwnerView(view, comments_to_show(view, snapshots, comments))
+    statements: tuple[StatementGap, ...] = ()
+    if own is not None and view.everyone is not None:
+        raters = repo.rater_ratings(request.id)
+        statements = statement_gaps(framework, view, snapshots, raters, own)
+    return OwnerView(view, comments_to_show(view, snapshots, comments), statements)
