@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.e2e
 
-PATHS = ("/", "/assess", "/results?demo=1", "/report", "/practices", "/join", "/workshop")
+PATHS = (
+    "/", "/assess", "/results?demo=1", "/report", "/practices", "/join", "/workshop",
+    "/feedback", "/rate",
+)  # fmt: skip
 
 
 def test_every_page_asks_only_its_own_server(app_server: str, page: Page) -> None:

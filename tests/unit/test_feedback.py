@@ -230,3 +230,29 @@ def test_statements_differ_most_only_where_every_rater_rated_every_statement() -
     # One client skipped a statement of the second practice: none of it is shown, or its
     # practice average and statement averages together would give that client away.
     assert all(g.practice.id != second.id for g in found)
+
+
+@given(
+    counts=st.fixed_dictionaries(
+        {p: st.integers(0, 7) for p in ("client", "teammate", "supervisor")}
+    ),
+    closed=st.booleans(),
+)
+def test_every_group_shown_holds_the_floor_and_all_others_is_their_union(
+    counts: dict[str, int], closed: bool
+) -> None:
+    snapshots = {p: snapshot([3.0] * n) for p, n in counts.items() if n}
+    view = feedback_view(
+        FRAMEWORK, request("client", "teammate", "supervisor", closed=closed), snapshots,
+        counts, T0,
+    )  # fmt: skip
+    groups = [g for g in view.groups if g.key != ALL]
+    assert all(g.raters >= FLOOR for g in groups)
+    if groups:
+        assert view.everyone is not None
+        assert view.everyone.raters == sum(g.raters for g in groups)
+    else:
+        assert view.everyone is None
+    small = sum(n for n in counts.values() if 0 < n < FLOOR)
+    folded = view.group(OTHERS) is not None
+    assert folded == (closed and small >= FLOOR)
