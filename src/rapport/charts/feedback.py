@@ -75,6 +75,9 @@ def feedback_figure(
         .mark_point(filled=True, size=180, opacity=0.95)
         .encode(
             y=alt.Y("Practice:N", sort=order, title=None),
+            # Each group a little apart within its practice's row: equal values never hide
+            # one mark behind another.
+            yOffset=alt.YOffset("Who:N", sort=who, scale=alt.Scale(paddingOuter=0.6)),
             x=alt.X(
                 "Level:Q",
                 scale=alt.Scale(domain=[1, framework.scale.max_value], nice=False, padding=12),
