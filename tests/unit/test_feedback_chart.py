@@ -16,11 +16,13 @@ def test_two_groups_and_all_others_each_with_its_own_mark(
     figure = feedback_figure(framework, view, score(framework, answered(4)))
     assert figure is not None
     encoding = figure.chart.to_dict()["encoding"]
-    assert encoding["color"]["scale"]["domain"] == [SELF, "Clients", "Teammates", "All others"]
+    assert encoding["color"]["scale"]["domain"] == [
+        SELF, "Clients (n=3)", "Teammates (n=3)", "All others (n=6)",
+    ]  # fmt: skip
     shapes = encoding["shape"]["scale"]["range"]
     assert len(set(shapes)) == 4 and shapes[-1] == "square"
     assert {t["field"] for t in encoding["tooltip"]} >= {"Who", "Level", "n"}
-    everyone = figure.table[figure.table["Who"] == "All others"]
+    everyone = figure.table[figure.table["Who"] == "All others (n=6)"]
     assert set(everyone["Raters"]) == {6}
     assert "raters: clients 3, teammates 3, all others 6" in figure.caption
 
@@ -31,6 +33,6 @@ def test_one_group_is_not_drawn_twice_and_a_small_one_not_at_all(
     view = rated_by(framework, [2.0, 2.0, 3.0], [4.0, 4.0])  # two teammates: below the floor
     figure = feedback_figure(framework, view, None)
     assert figure is not None
-    assert set(figure.table["Who"]) == {"Clients"}
+    assert set(figure.table["Who"]) == {"Clients (n=3)"}
     assert "teammates" not in figure.caption.lower()
     assert feedback_figure(framework, rated_by(framework, [2.0, 3.0], [4.0]), None) is None

@@ -20,7 +20,7 @@ from rapport.charts.style import (
     scale_axis,
 )
 from rapport.core.blind_spots import Contrast
-from rapport.core.feedback import ALL, FeedbackView
+from rapport.core.feedback import ALL, FeedbackView, Group
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.text import plural
@@ -65,9 +65,9 @@ def feedback_figure(
             aggregate = group.shown(practice.id)
             if aggregate is not None and aggregate.mean_current is not None:
                 level, n = aggregate.mean_current, aggregate.responses
-                rows.append(_row(practice.short_name, practice.name, group.label, level, n))
+                rows.append(_row(practice.short_name, practice.name, _who(group), level, n))
     data = pd.DataFrame(rows, columns=COLUMNS)
-    who = ([SELF] if own else []) + [g.label for g in groups]
+    who = ([SELF] if own else []) + [_who(g) for g in groups]
     marks = _marks(who, bool(own), last_is_all=groups[-1].key == ALL)
     order = list(dict.fromkeys(data["Practice"]))
     chart = configure_chart(
@@ -110,6 +110,11 @@ def feedback_figure(
     )
     table = data.drop(columns=["Full name"]).rename(columns={"n": "Raters"})
     return Figure("others", "How others see me", chart, caption, table)
+
+
+def _who(group: Group) -> str:
+    """A group as the legend names it, with its raters: the count beside every value."""
+    return f"{group.label} (n={group.raters})"
 
 
 def _row(label: str, name: str, who: str, level: float, n: int | None) -> dict[str, object]:
