@@ -30,6 +30,8 @@ def _valid(framework: Framework) -> dict:
 def test_round_trip_keeps_every_answer(answered: AssessmentFactory) -> None:
     original = answered(1, 2, "na", 5, proactive={"target": 5, "example": "Raised a risk 🚀"})
     original = original.with_respondent("Ada Lovelace", "PM 101")
+    original = original.with_scenario_rating("cc-scenario-new-client", "a", 6)
+    original = original.with_scenario_rating("cc-scenario-new-client", "d", 1)
     original = original.with_writing(
         introduction="In my internship I work with three clients.\n\nThey taught me this.",
         reflection="I will send updates on Fridays. 🚀",
@@ -37,7 +39,8 @@ def test_round_trip_keeps_every_answer(answered: AssessmentFactory) -> None:
     document = to_json(original, now=datetime(2026, 11, 27, tzinfo=UTC))
     assert from_json(document) == original
     parsed = json.loads(document)
-    assert parsed["format"] == "rapport-answers" and parsed["version"] == 2
+    assert parsed["format"] == "rapport-answers" and parsed["version"] == 3
+    assert parsed["scenarios"] == {"cc-scenario-new-client": {"a": 6, "d": 1}}
     assert parsed["writing"]["reflection"] == "I will send updates on Fridays. 🚀"
     assert parsed["saved_at"] == "2026-11-27T00:00:00+00:00"
 
@@ -77,7 +80,7 @@ BAD_FILES = {
     "not utf-8": ('{"format": "caf\xe9"}'.encode("latin-1"), "not UTF-8"),
     "a list": (b"[]", "not a Rapport answers file"),
     "other format": (b'{"format": "other"}', "not a Rapport answers file"),
-    "future version": (b'{"format": "rapport-answers", "version": 3}', "version 3"),
+    "future version": (b'{"format": "rapport-answers", "version": 4}', "version 4"),
     "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
     "too large": (b" " * (MAX_BYTES + 1) + b"{}", "too large"),
     "NaN": (b'{"format": "rapport-answers", "version": 1, "x": NaN}', "not valid JSON"),
@@ -179,4 +182,39 @@ def test_arbitrary_json_never_escapes_as_other_errors(value: object) -> None:
 def test_published_schema_matches_the_model() -> None:
     published = (REPO / "docs" / "answers-schema.json").read_text(encoding="utf-8")
     assert published == json_schema(), "run: python -m rapport schema > docs/answers-schema.json"
-    assert json.loads(published)["properties"]["version"]["enum"] == [1, 2]
+    assert json.loads(published)["properties"]["version"]["enum"] == [1, 2, 3]
+
+
+def test_version_2_files_load_without_scenarios_and_cannot_claim_them(
+    framework: Framework,
+) -> None:
+    data = {**_valid(framework), "version": 2, "writing": {"introduction": "x"}}
+    assert from_json(json.dumps(data).encode()).scenarios == {}
+    with pytest.raises(AnswersError, match="says version 2 but holds version 3"):
+        from_json(json.dumps({**data, "scenarios": {"s": {"a": 3}}}).encode())
+
+
+@pytest.mark.parametrize("value", [0, 7, -1, "5", 5.0, True])
+def test_scenario_ratings_outside_1_to_6_are_refused_by_name(
+    framework: Framework, value: object
+) -> None:
+    data = {
+        **_valid(framework),
+        "version": 3,
+        "scenarios": {"cc-scenario-new-client": {"a": value}},
+    }
+    with pytest.raises(AnswersError) as caught:
+        check_fits(framework, from_json(json.dumps(data).encode()))
+    assert "scenarios" in caught.value.message or "cc-scenario-new-client" in caught.value.message
+
+
+def test_unknown_scenarios_and_options_are_listed_and_left_out(framework: Framework) -> None:
+    data = {
+        **_valid(framework),
+        "version": 3,
+        "scenarios": {"gone-scenario": {"a": 3}, "cc-scenario-new-client": {"a": 6, "z": 2}},
+    }
+    assessment = from_json(json.dumps(data).encode())
+    fitted, unknown = fit_to(framework, assessment)
+    assert "gone-scenario" in unknown
+    assert fitted.scenarios == {"cc-scenario-new-client": {"a": 6}}

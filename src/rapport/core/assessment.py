@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rapport.core.errors import AnswersError
 from rapport.core.framework import NOT_APPLICABLE, Framework
+from rapport.core.scenarios import HIGHEST, LOWEST
 from rapport.core.text import MAX_ESSAY_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
 
 Rating = int | Literal["na"]
@@ -52,6 +53,8 @@ class Assessment(_Frozen):
     choices: Mapping[str, PracticeChoice] = Field(default_factory=dict)
     respondent: Respondent = Respondent()
     writing: Writing = Writing()
+    # Client scenarios (core/scenarios.py): scenario id -> option id -> 1..6 effectiveness.
+    scenarios: Mapping[str, Mapping[str, int]] = Field(default_factory=dict)
 
     @classmethod
     def empty(cls, framework: Framework) -> Assessment:
@@ -78,6 +81,9 @@ class Assessment(_Frozen):
         chosen = self.choice(practice_id).importance
         return framework.defaults.importance if chosen is None else chosen
 
+    def scenario_ratings(self, scenario_id: str) -> Mapping[str, int]:
+        return self.scenarios.get(scenario_id, {})
+
     @property
     def answered_count(self) -> int:
         return len(self.ratings)
@@ -92,6 +98,20 @@ class Assessment(_Frozen):
         else:
             ratings[indicator_id] = rating
         return self.model_copy(update={"ratings": ratings})
+
+    def with_scenario_rating(
+        self, scenario_id: str, option_id: str, value: int | None
+    ) -> Assessment:
+        """Set (or, with None, clear) how effective one option of a scenario is rated."""
+        options = dict(self.scenarios.get(scenario_id, {}))
+        if value is None:
+            options.pop(option_id, None)
+        else:
+            options[option_id] = value
+        scenarios = {**self.scenarios, scenario_id: options}
+        if not options:
+            scenarios.pop(scenario_id)
+        return self.model_copy(update={"scenarios": scenarios})
 
     def with_choice(self, practice_id: str, **changes: object) -> Assessment:
         """Change target, importance and/or example for one practice."""
@@ -137,11 +157,24 @@ def check_fits(framework: Framework, assessment: Assessment) -> tuple[str, ...]:
             problems.append(f"target of '{practice_id}' is {choice.target}; use 1-{top}")
         if choice.importance is not None and not 1 <= choice.importance <= levels:
             problems.append(f"importance of '{practice_id}' is {choice.importance}; use 1-{levels}")
+    for scenario_id, options in assessment.scenarios.items():
+        for option_id, value in options.items():
+            if not (isinstance(value, int) and LOWEST <= value <= HIGHEST):
+                problems.append(
+                    f"scenario '{scenario_id}', option '{option_id}' is rated {value!r}; "
+                    f"use {LOWEST}-{HIGHEST}"
+                )
     if problems:
         raise AnswersError("Some answers are outside the scale.", problems)
     unknown = [i for i in assessment.ratings if not framework.has_indicator(i)]
     unknown += [p for p in assessment.choices if not framework.has_practice(p)]
+    known = _scenario_options(framework)
+    unknown += [s for s in assessment.scenarios if s not in known]
     return tuple(unknown)
+
+
+def _scenario_options(framework: Framework) -> dict[str, set[str]]:
+    return {s.id: {o.id for o in s.options} for p in framework.practices for s in p.scenarios}
 
 
 def fit_to(framework: Framework, assessment: Assessment) -> tuple[Assessment, tuple[str, ...]]:
@@ -150,7 +183,18 @@ def fit_to(framework: Framework, assessment: Assessment) -> tuple[Assessment, tu
     unknown = check_fits(framework, assessment)
     ratings = {k: v for k, v in assessment.ratings.items() if framework.has_indicator(k)}
     choices = {k: v for k, v in assessment.choices.items() if framework.has_practice(k)}
+    known = _scenario_options(framework)
+    scenarios = {
+        sid: {o: v for o, v in options.items() if o in known[sid]}
+        for sid, options in assessment.scenarios.items()
+        if sid in known
+    }
     fitted = assessment.model_copy(
-        update={"ratings": ratings, "choices": choices, "framework_version": framework.version}
+        update={
+            "ratings": ratings,
+            "choices": choices,
+            "scenarios": {k: v for k, v in scenarios.items() if v},
+            "framework_version": framework.version,
+        }
     )
     return fitted, unknown

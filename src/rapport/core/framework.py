@@ -11,19 +11,14 @@ import math
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from rapport.core.citations import parse_cite, uncited, unmatched
-
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+from rapport.core.content import Frozen as _Frozen
+from rapport.core.content import Slug, Text, Url
+from rapport.core.scenarios import Scenario
 
 NOT_APPLICABLE: Literal["na"] = "na"
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Level(_Frozen):
@@ -134,6 +129,7 @@ class Practice(_Frozen):
     indicators: tuple[Indicator, ...] = Field(min_length=1)
     actions: tuple[Action, ...] = Field(min_length=1)
     discussion_prompts: tuple[Text, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()  # client scenarios (core/scenarios.py), optional
 
     @model_validator(mode="after")
     def _short_name_is_part_of_name(self) -> Practice:
@@ -205,6 +201,7 @@ class Framework(_Frozen):
             "practice short name": [p.short_name for p in self.practices],
             "indicator id": [i.id for p in self.practices for i in p.indicators],
             "action id": [a.id for p in self.practices for a in p.actions],
+            "scenario id": [s.id for p in self.practices for s in p.scenarios],
             "reference key": [r.key for r in self.references],
         }
         for what, ids in checks.items():
@@ -214,6 +211,12 @@ class Framework(_Frozen):
         known = set(checks["reference key"])
         cited = [("scale", key) for key in self.scale.citations] + [
             (f"practice '{p.id}'", key) for p in self.practices for key in p.citations
+        ]
+        cited += [
+            (f"scenario '{s.id}', option '{o.id}'", o.citation)
+            for p in self.practices
+            for s in p.scenarios
+            for o in s.options
         ]
         for where, key in cited:
             if key not in known:

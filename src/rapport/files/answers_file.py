@@ -1,22 +1,24 @@
 """The answers file: a small, versioned JSON document holding one assessment.
 
 It is what the Report page offers for download, what the command line reads, and what
-travels inside the Word report. Format, version 2 (version 1 files, without "writing",
-still load):
+travels inside the Word report. Format, version 3 (version 1 files, without "writing",
+and version 2 files, without "scenarios", still load):
 
     {
       "format": "rapport-answers",
-      "version": 2,
+      "version": 3,
       "saved_at": "2026-11-27T10:00:00+00:00",
       "framework": {"id": "client-relationships", "version": "1.0"},
       "respondent": {"name": "", "course": ""},
       "writing": {"introduction": "", "reflection": ""},
       "ratings": {"cc-agree-channels": 4, "cc-response-times": "na"},
-      "practices": {"clear-channels": {"target": 4, "importance": 3, "example": "..."}}
+      "practices": {"clear-channels": {"target": 4, "importance": 3, "example": "..."}},
+      "scenarios": {"cc-scenario-new-client": {"a": 6, "b": 2, "c": 4, "d": 1}}
     }
 
 Ratings are 1..n on the framework's scale or "na"; target and importance may be omitted to
-use the framework's defaults. See docs/answers-format.md.
+use the framework's defaults; scenario options are rated 1 (very ineffective) to 6 (very
+effective), and a scenario may be left out or partly rated. See docs/answers-format.md.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ from rapport.core.text import (
 )
 
 FORMAT = "rapport-answers"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 2 added "writing"; a version 1 file has none
+VERSION = 3
+# Version 2 added "writing", version 3 "scenarios"; older files have none of them.
+READABLE_VERSIONS = (1, 2, 3)
 MAX_BYTES = 1_000_000
 MAX_ITEMS = 2_000
 
@@ -71,32 +74,37 @@ class WritingV2(_Strict):
     reflection: StrictStr = Field(default="", max_length=MAX_ESSAY_CHARS * 4)
 
 
-class AnswersV2(_Strict):
+class AnswersV3(_Strict):
     """The on-disk shape; its JSON schema is published as docs/answers-schema.json.
-    Version 1 is the same without `writing`, so one model reads both."""
+    Versions 1 and 2 are the same without `writing` and `scenarios`, so one model reads
+    all three."""
 
     format: Literal["rapport-answers"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     saved_at: StrictStr | None = None
     framework: FrameworkRef
     respondent: RespondentV1 = RespondentV1()
     writing: WritingV2 = WritingV2()
     ratings: dict[StrictStr, StrictInt | Literal["na"]] = Field(max_length=MAX_ITEMS)
     practices: dict[StrictStr, PracticeV1] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    # scenario id -> option id -> how effective (1-6) the person rates that response
+    scenarios: dict[StrictStr, dict[StrictStr, StrictInt]] = Field(
+        default_factory=dict, max_length=MAX_ITEMS
+    )
 
 
 def json_schema() -> str:
     """The published JSON Schema of the file (docs/answers-schema.json is this text)."""
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "rapport-answers-v2",
-        **AnswersV2.model_json_schema(),
+        "$id": "rapport-answers-v3",
+        **AnswersV3.model_json_schema(),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
-    document = AnswersV2(
+    document = AnswersV3(
         format=FORMAT,
         version=VERSION,
         saved_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
@@ -107,6 +115,7 @@ def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
         practices={
             pid: PracticeV1(**choice.model_dump()) for pid, choice in assessment.choices.items()
         },
+        scenarios={sid: dict(options) for sid, options in assessment.scenarios.items()},
     )
     return document.model_dump_json(indent=2).encode("utf-8")
 
@@ -190,8 +199,13 @@ def parse(raw: bytes) -> SavedAnswers:
             "This answers file says version 1 but holds version 2's writing field.",
             ["Choose the .json file Rapport saved, unedited."],
         )
+    if version in (1, 2) and "scenarios" in data:
+        raise AnswersError(
+            f"This answers file says version {version} but holds version 3's scenarios field.",
+            ["Choose the .json file Rapport saved, unedited."],
+        )
     try:
-        document = AnswersV2.model_validate(data)
+        document = AnswersV3.model_validate(data)
     except ValidationError as exc:
         problems = [
             f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}"
@@ -218,5 +232,6 @@ def parse(raw: bytes) -> SavedAnswers:
             introduction=clean_text(document.writing.introduction, MAX_ESSAY_CHARS),
             reflection=clean_text(document.writing.reflection, MAX_ESSAY_CHARS),
         ),
+        scenarios={sid: dict(options) for sid, options in document.scenarios.items() if options},
     )
     return SavedAnswers(assessment, document.saved_at)
