@@ -15,6 +15,7 @@ from rapport.ui.components import (
     result_figures,
 )
 from rapport.ui.files import render_compare
+from rapport.ui.judgement_view import render_choices
 from rapport.ui.participant import render_room_mirror, render_workshop_submit
 from rapport.usecases.student import progress_chart, progress_since
 
@@ -64,6 +65,7 @@ if caution:
 for figure, spec in result_figures(profile, assessment):
     render_figure(figure, spec)
 
+render_choices(framework, profile, assessment)
 render_room_mirror(framework, profile)
 render_compare(framework)
 earlier = state.earlier(framework)

@@ -21,14 +21,16 @@ def dumbbell(
     rows: pd.DataFrame,
     ends: tuple[str, str],
     styles: tuple[tuple[str, str], tuple[str, str]],
-    scale: RatingScale,
+    scale: RatingScale | None,
     extra_tooltip: list[alt.Tooltip],
     sizing: Sizing = SCREEN,
+    percent: str | None = None,
 ) -> alt.TopLevelMixin:
     """Two levels per practice joined by a line, rows in the order given.
 
     `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
-    (colour, shape), so the two ends never differ by colour alone.
+    (colour, shape), so the two ends never differ by colour alone. The x axis is the
+    scale's words, or, with `scale` None, 0-100 titled `percent`.
     """
     order = list(rows["Practice"])
     long = rows.melt(
@@ -38,7 +40,12 @@ def dumbbell(
         value_name="Level",
     )
     y = alt.Y("Practice:N", sort=order, title=None)
-    x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
+    if scale is None:
+        x_scale = alt.Scale(domain=[0, 100], nice=False, padding=12)
+        axis = alt.Axis(values=[0, 25, 50, 75, 100], title=percent, grid=True)
+    else:
+        x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
+        axis = scale_axis(scale, "How often")
     rule = (
         alt.Chart(rows)
         .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)
@@ -50,7 +57,7 @@ def dumbbell(
         .mark_point(filled=True, size=220, opacity=1)
         .encode(
             y=y,
-            x=alt.X("Level:Q", scale=x_scale, axis=scale_axis(scale, "How often")),
+            x=alt.X("Level:Q", scale=x_scale, axis=axis),
             color=alt.Color(
                 "Series:N",
                 scale=alt.Scale(domain=domain, range=[colour for colour, _ in styles]),

@@ -12,6 +12,7 @@ from rapport.core.scoring import Profile
 from rapport.core.text import MAX_NOTE_CHARS, join_words, plural
 from rapport.ui import state
 from rapport.ui.files import render_answers_download
+from rapport.ui.scenario_form import render_scenarios
 
 STEP_WIDGET = "w.assess.step"
 CONFIRM_CLEAR = "w.assess.confirm_clear"
@@ -65,7 +66,8 @@ def progress_caption(profile: Profile, current: int) -> str:
 # is then a wide tap target).
 _RATINGS_ON_A_PHONE = """<style>
 @media (max-width: 600px) {
-  [class*="st-key-w-rating-"] [data-testid="stRadioGroup"] {
+  :is([class*="st-key-w-rating-"], [class*="st-key-w-scenario-"])
+    [data-testid="stRadioGroup"] {
     flex-direction: column; align-items: flex-start; gap: 0.35rem;
   }
 }
@@ -98,6 +100,7 @@ def render_practice(framework: Framework, practice: Practice) -> None:
             ),
         )
     _render_choices(framework, practice, assessment)
+    render_scenarios(framework, practice)
 
 
 def _render_choices(framework: Framework, practice: Practice, assessment: Assessment) -> None:

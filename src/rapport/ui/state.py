@@ -74,12 +74,13 @@ MAX_SET_ASIDE = 10  # per framework: more undo than anyone needs, bounded memory
 
 def has_work(value: Assessment | None) -> bool:
     """Whether an assessment holds anything a person wrote or chose: ratings, examples,
-    a target or importance, their introduction or conclusion, their name."""
+    a target or importance, scenario ratings, their introduction or conclusion, their name."""
     if value is None:
         return False
     writing, who = value.writing, value.respondent
     return bool(
         value.ratings
+        or value.scenarios
         or any(c.example or c.target is not None or c.importance is not None
                for c in value.choices.values())
         or writing.introduction or writing.reflection or who.name or who.course
