@@ -37,7 +37,7 @@ if made is not None:  # the links, shown this once, before anything else
 
 secret = owner_secret()
 try:
-    request = owner_request(repo, secret)
+    request = owner_request(repo, secret, now())
 except RapportError as error:
     render_error(error)
     st.stop()

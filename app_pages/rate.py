@@ -9,6 +9,7 @@ from rapport.ui.rater import (
     DONE,
     assessment_of,
     rater_key,
+    rater_token,
     remember_key,
     render_form,
     render_intro,
@@ -19,7 +20,7 @@ from rapport.ui.store import feedback_store, now
 from rapport.usecases.feedback import open_link, rate, request_framework
 
 repo = feedback_store()
-token = st.query_params.get("r", "")
+token = rater_token()
 if not token:
     st.title("Give feedback")
     st.info(
@@ -29,7 +30,7 @@ if not token:
     )
     st.stop()
 try:
-    request, perspective = open_link(repo, token)
+    request, perspective = open_link(repo, token, now())
     framework = request_framework(resources.catalog(str(resources.settings().data_dir)), request)
 except FeedbackError as error:
     render_error(error)

@@ -68,12 +68,17 @@ def test_asking_shows_the_links_once_then_the_results(app: Start) -> None:
     _no_errors(at)
     text = _text(at)
     assert "/feedback#owner=" in text
-    assert text.count("/rate?r=") == 2  # clients and teammates, a link each
-    assert len(at.get("imgs") or at.get("image")) >= 1  # their QR codes
-    at.button[-1].click().run()  # "I saved the links"
+    assert "/rate#r=" not in text  # step 1: the private link alone
+    at.button[-1].click().run()  # "I saved my private link"
     _no_errors(at)
     text = _text(at)
-    assert "/rate?r=" not in text and "#owner=" not in text  # never shown again
+    assert "#owner=" not in text
+    assert text.count("/rate#r=") == 2  # clients and teammates, a link each
+    assert len(at.get("imgs") or at.get("image")) >= 1  # their QR codes
+    at.button[-1].click().run()  # "I sent the links"
+    _no_errors(at)
+    text = _text(at)
+    assert "/rate#r=" not in text and "#owner=" not in text  # never shown again
     assert "Feedback for Alex from clients and teammates" in text
     assert "Nothing to show yet" in text
 

@@ -159,10 +159,14 @@ def _pages(page: Page, base_url: str) -> Iterator[str]:
     page.get_by_label("Your first name or a nickname, as raters will see it").fill("Alex")
     page.get_by_role("button", name="Create the links").click()
     wait_for_app(page)
-    rater = page.get_by_test_id("stCode").filter(has_text="/rate?r=").inner_text().strip()
+    yield "feedback-owner-link"
+
+    page.get_by_role("button", name="I saved my private link: show the links to send").click()
+    wait_for_app(page)
+    rater = page.get_by_test_id("stCode").filter(has_text="/rate#r=").inner_text().strip()
     yield "feedback-links"
 
-    page.get_by_role("button", name="I saved the links: show my results").click()
+    page.get_by_role("button", name="I sent the links: show my results").click()
     wait_for_app(page)
     expect(page.get_by_text("Nothing to show yet")).to_be_visible()
     yield "feedback-results"
@@ -198,7 +202,8 @@ def test_every_page_passes_axe(app_server: str, browser: Browser, device: str) -
         context.close()
     assert checked == [
         "home", "assess", "results", "report", "practices", "workshop-link", "workshop-join",
-        "join", "dashboard", "feedback-ask", "feedback-links", "feedback-results", "rate",
+        "join", "dashboard", "feedback-ask", "feedback-owner-link", "feedback-links",
+        "feedback-results", "rate",
     ]  # fmt: skip
     assert not problems, f"{len(problems)} serious/critical accessibility problems:\n" + "\n".join(
         problems

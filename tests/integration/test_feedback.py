@@ -54,7 +54,7 @@ def _rate(
     value: int,
     comments: dict[str, str] | None = None,
 ) -> int:
-    request, asked = open_link(feedback, made.rater_tokens[perspective])
+    request, asked = open_link(feedback, made.rater_tokens[perspective], NOW)
     assert asked == perspective
     key = secrets.token_urlsafe(16)
     return rate(
@@ -70,7 +70,7 @@ def test_the_owner_sees_nothing_at_two_raters_and_the_comparison_at_three(
     first = framework.practices[0].id
     _rate(feedback, framework, made, "client", 4, {first: "Keeps me posted."})
     _rate(feedback, framework, made, "client", 2)
-    request = owner_request(feedback, made.owner_secret)
+    request = owner_request(feedback, made.owner_secret, NOW)
     assert request is not None and request.display_name == "Alex"
     early = read_feedback(feedback, framework, request, NOW)
     assert early.view.groups == () and early.comments == {}
@@ -95,7 +95,7 @@ def test_fifty_raters_at_once_lose_nothing(
             pool.map(lambda n: _rate(feedback, framework, made, "client", 1 + n % 5), range(50))
         )
     assert sorted(numbers) == list(range(1, 51))
-    request = owner_request(feedback, made.owner_secret)
+    request = owner_request(feedback, made.owner_secret, NOW)
     assert request is not None
     assert feedback.rater_counts(request.id) == {"client": 50}
     view = read_feedback(feedback, framework, request, NOW).view
@@ -106,7 +106,7 @@ def test_a_browser_answers_once_and_a_full_or_closed_request_refuses(
     feedback: SqlFeedbackRepository, framework: Framework
 ) -> None:
     made = _ask(feedback, framework, "client")
-    request, _ = open_link(feedback, made.rater_tokens["client"])
+    request, _ = open_link(feedback, made.rater_tokens["client"], NOW)
     answers = rated(framework, 4)
     rate(feedback, framework, request, "client", "same-browser-key-000", answers, {}, NOW, 3)
     with pytest.raises(FeedbackError, match="already answered"):
@@ -125,13 +125,18 @@ def test_nothing_opens_without_the_right_secret(
     feedback: SqlFeedbackRepository, framework: Framework
 ) -> None:
     made = _ask(feedback, framework, "client")
-    assert owner_request(feedback, made.rater_tokens["client"]) is None  # a rater link
-    assert owner_request(feedback, made.owner_secret[:-1] + "x") is None
-    assert owner_request(feedback, "") is None
+    assert owner_request(feedback, made.rater_tokens["client"], NOW) is None  # a rater link
+    assert owner_request(feedback, made.owner_secret[:-1] + "x", NOW) is None
+    assert owner_request(feedback, "", NOW) is None
     with pytest.raises(FeedbackError, match="does not open anything"):
-        open_link(feedback, made.owner_secret)  # the owner link opens no rating form
+        open_link(feedback, made.owner_secret, NOW)  # the owner link opens no rating form
     with pytest.raises(FeedbackError, match="does not open anything"):
-        open_link(feedback, "")
+        open_link(feedback, "", NOW)
+    # Ended: nothing opens, even before the hourly purge deletes it.
+    ended = made.request.expires_at
+    assert owner_request(feedback, made.owner_secret, ended) is None
+    with pytest.raises(FeedbackError, match="does not open anything"):
+        open_link(feedback, made.rater_tokens["client"], ended)
 
 
 def test_requests_are_purged_with_everything_of_theirs(
@@ -141,7 +146,7 @@ def test_requests_are_purged_with_everything_of_theirs(
     _rate(feedback, framework, made, "client", 4, {framework.practices[0].id: "Fine."})
     assert feedback.purge_expired(made.request.expires_at - timedelta(seconds=1)) == 0
     assert feedback.purge_expired(made.request.expires_at + timedelta(seconds=1)) == 1
-    assert owner_request(feedback, made.owner_secret) is None
+    assert owner_request(feedback, made.owner_secret, NOW) is None
     assert feedback.rater_counts(made.request.id) == {}
     assert feedback.comments(made.request.id) == []
 
@@ -153,4 +158,49 @@ def test_the_hourly_purge_takes_feedback_requests_with_the_workshops(
     schedule = PurgeSchedule(every=timedelta(hours=1))
     after = made.request.expires_at + timedelta(minutes=1)
     assert schedule.run_if_due([repo, feedback], after) == 1
-    assert owner_request(feedback, made.owner_secret) is None
+    assert owner_request(feedback, made.owner_secret, NOW) is None
+
+
+def test_a_folded_rater_who_is_in_no_shown_figure_stays_out_of_statements_and_comments(
+    feedback: SqlFeedbackRepository, framework: Framework
+) -> None:
+    """Found by the red team: after closing, the statement averages took in a folded
+    teammate whose practice average was not shown, and 4 x after - 3 x before gave each of
+    their ratings. Their comments on that practice showed too."""
+    made = _ask(feedback, framework, "client", "teammate", "supervisor")
+    target = framework.practices[0]
+    for value in (2, 3, 3):
+        _rate(feedback, framework, made, "client", value)
+    request, _ = open_link(feedback, made.rater_tokens["teammate"], NOW)
+    secret = Assessment.empty(framework)
+    for practice in framework.practices:
+        for number, indicator in enumerate(practice.indicators):
+            secret = secret.with_rating(indicator.id, 1 + number % 5)
+    rate(feedback, framework, request, "teammate", "teammate-one-key-0", secret, {}, NOW, CAP)
+    for perspective in ("teammate", "supervisor"):
+        unseen = rated(framework, 3, frozenset({target.id}))
+        note = {target.id: f"a {perspective} who saw none of it"}
+        rate(
+            feedback,
+            framework,
+            request,
+            perspective,
+            f"{perspective}-2-key-00",
+            unseen,
+            note,
+            NOW,
+            CAP,
+        )
+    own = rated(framework, 5)
+    before = read_feedback(feedback, framework, request, NOW, own)
+    feedback.close_request(request.id)
+    closed = owner_request(feedback, made.owner_secret, NOW)
+    assert closed is not None
+    after = read_feedback(feedback, framework, closed, NOW, own)
+    assert after.view.group("others") is not None  # the fold is shown...
+    assert after.view.group("others").shown(target.id) is None  # ...but not for this practice
+    for view in (before, after):
+        for gap in view.statements:
+            if gap.practice.id == target.id:
+                assert gap.others_n == 3  # the three clients only
+    assert target.id not in after.comments

@@ -101,12 +101,16 @@ def _included(
     when the practice is not shown for all others."""
     if view.everyone is None or view.everyone.shown(practice_id) is None:
         return None
-    folded = view.group(OTHERS) is not None
+    fold = view.group(OTHERS)
+    # The small groups count only where the fold's own number for the practice is shown:
+    # a rater in no shown figure must not enter the statements either (the red team read a
+    # folded teammate's every rating from the statement averages when they did).
+    fold_shows = fold is not None and fold.shown(practice_id) is not None
     chosen = []
     for perspective, snapshot in snapshots.items():
         own = view.group(perspective)
         if (own is not None and own.shown(practice_id)) or (
-            folded and 0 < snapshot.responses < FLOOR
+            fold_shows and 0 < snapshot.responses < FLOOR
         ):
             chosen.append(perspective)
     return chosen

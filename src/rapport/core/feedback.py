@@ -228,14 +228,18 @@ def comments_to_show(
     neither time nor perspective (a hash of the text), and without their ratings."""
     if not view.request.allow_comments or view.everyone is None:
         return {}
-    folded = view.group(OTHERS) is not None
+    fold = view.group(OTHERS)
     shown: dict[str, list[str]] = {}
     for comment in comments:
         snapshot = snapshots.get(comment.perspective)
         if snapshot is None or view.everyone.shown(comment.practice_id) is None:
             continue
         own = view.group(comment.perspective)
-        in_fold = folded and snapshot.responses < FLOOR
+        in_fold = (
+            fold is not None
+            and snapshot.responses < FLOOR
+            and fold.shown(comment.practice_id) is not None
+        )
         practice_shown = in_fold or (own is not None and own.shown(comment.practice_id))
         taken_at = snapshot.refreshed.get(comment.practice_id, 0)
         if practice_shown and comment.seq <= taken_at:

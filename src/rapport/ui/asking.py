@@ -37,6 +37,7 @@ OWNER = "rapport.feedback_owner"  # the owner secret this session holds
 CREATED = "rapport.feedback_created"  # a request just made, until its links are saved
 OWNER_COOKIE = "rapport_owner"
 OWNER_READ = "rapport.feedback_owner_read"
+LINKS_STEP = "rapport.feedback_links_step"  # step 2 of showing a new request's links
 
 
 def owner_secret() -> str:
@@ -85,12 +86,25 @@ def render_ask_form(default_name: str) -> tuple[str, list[str], bool, date] | No
 
 
 def render_links(made: NewRequest) -> bool:
-    """The owner link, then one rater link and QR code per perspective; True once the
-    owner says they have saved them (they are shown only this once)."""
-    st.success("Your request is ready.", icon=":material/check_circle:")
-    st.markdown("**Your private link** reopens your results from any device. Save it now:")
-    st.code(owner_link(app_url(), made.owner_secret), language=None, wrap_lines=True)
-    st.markdown("**Send each link to the people in that group.**")
+    """Two steps, never on screen together (as for workshops): the private link first, on
+    its own, then one rater link and QR code per group. True once the owner has saved
+    both (they are shown only this once)."""
+    if not st.session_state.get(LINKS_STEP):
+        st.success("Your request is ready.", icon=":material/check_circle:")
+        st.markdown(
+            "**Step 1 of 2: save your private link.** It reopens your results from any "
+            "device; keep it to yourself."
+        )
+        st.code(owner_link(app_url(), made.owner_secret), language=None, wrap_lines=True)
+        st.warning(
+            "It is shown only this once and never stored as it is: save it now.",
+            icon=":material/key:",
+        )
+        if st.button("I saved my private link: show the links to send", type="primary"):
+            st.session_state[LINKS_STEP] = True
+            st.rerun()
+        return False
+    st.markdown("**Step 2 of 2: send each link to the people in that group.**")
     for perspective, token in made.rater_tokens.items():
         link = rater_link(app_url(), token)
         group = PERSPECTIVES[perspective][1]
@@ -100,11 +114,13 @@ def render_links(made: NewRequest) -> bool:
             text.code(link, language=None, wrap_lines=True)
             code.image(qr_png(link, scale=6), width=160, alt=f"QR code that opens {link}")
     st.warning(
-        "These links are shown only now and never stored as they are: copy them before you "
-        "leave this page.",
+        "These links are shown only now: copy them before you leave this page.",
         icon=":material/key:",
     )
-    return st.button("I saved the links: show my results", type="primary")
+    if st.button("I sent the links: show my results", type="primary"):
+        st.session_state.pop(LINKS_STEP, None)
+        return True
+    return False
 
 
 def render_status(view: FeedbackView) -> None:
@@ -213,7 +229,7 @@ def own_feedback(framework: Framework) -> FeedbackView | None:
         return None
     try:
         repo = resources.feedback_repository()
-        request = owner_request(repo, secret)
+        request = owner_request(repo, secret, datetime.now(UTC))
         if request is None or request.framework_id != framework.id:
             return None
         if request.framework_version != framework.version:

@@ -23,8 +23,23 @@ from rapport.ui.components import escape_markdown
 
 UNSEEN = "I haven't seen this"
 PRACTISED = "rapport.rater_practised"
+LINK_SECRET = "rapport.rater_token"  # noqa: S105 - a session key, not a secret
+LINK_COOKIE = "rapport_rater"
+LINK_READ = "rapport.rater_token_read"
 DONE = "rapport.rated"  # request ids this session has answered
 KEYS = "rapport.rater_keys"  # request id -> this browser's rater key
+
+
+def rater_token() -> str:
+    """The rater link's secret: after `#r=` (carried into the session, ui/cookies.py, so
+    no request holds it), or an `?r=` link typed by hand."""
+    linked = st.query_params.get("r")
+    carried = cookies.carried_token("r", LINK_COOKIE, LINK_READ)
+    if linked is not None:
+        st.session_state[LINK_SECRET] = linked[:200]
+    elif carried is not None:
+        st.session_state[LINK_SECRET] = carried
+    return str(st.session_state.get(LINK_SECRET, ""))
 
 
 def cookie_name(request_id: str) -> str:

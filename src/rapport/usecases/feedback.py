@@ -106,7 +106,8 @@ def owner_link(public_url: str, secret: str) -> str:
 
 
 def rater_link(public_url: str, token: str) -> str:
-    return f"{public_url}/rate?r={token}"
+    """After `#` too: a rater link in a proxy's log would let anyone answer as that group."""
+    return f"{public_url}/rate#r={token}"
 
 
 def request_framework(catalog: FrameworkCatalog, request: FeedbackRequest) -> Framework:
@@ -117,10 +118,13 @@ def request_framework(catalog: FrameworkCatalog, request: FeedbackRequest) -> Fr
     )  # fmt: skip
 
 
-def open_link(repo: FeedbackRepository, token: str) -> tuple[FeedbackRequest, str]:
-    """The request and perspective a rater link opens, or a plain refusal."""
+def open_link(
+    repo: FeedbackRepository, token: str, now: datetime | None = None
+) -> tuple[FeedbackRequest, str]:
+    """The request and perspective a rater link opens, or a plain refusal (an ended
+    request opens nothing, even before the hourly purge deletes it)."""
     found = repo.request_by_link(hash_secret(token[:200])) if token else None
-    if found is None:
+    if found is None or found[0].has_ended(now or datetime.now(UTC)):
         raise BAD_LINK
     return found
 
@@ -143,12 +147,15 @@ def rate(
             "This request was made with another version of the practices.",
             ["Ask the person who sent the link to make a new request."],
         )  # the page passes request_framework(...); this guards every other caller
+    results = practice_results(framework, answers)
     kept = {}
     if request.allow_comments:
-        known = {p.id for p in framework.practices}
+        # Only on practices the rater scored: a comment from someone in no number for its
+        # practice could never be shown without singling them out.
+        scored = {r.practice_id for r in results if r.current is not None}
         for practice_id, text in comments.items():
             cleaned = clean_text(text, COMMENT_CHARS).strip()
-            if practice_id in known and cleaned:
+            if practice_id in scored and cleaned:
                 kept[practice_id] = cleaned
     statements = {
         i.id: answers.numeric_rating(i.id) for p in framework.practices for i in p.indicators
@@ -157,7 +164,7 @@ def rate(
         request.id,
         perspective,
         hash_secret(rater_key),
-        practice_results(framework, answers),
+        results,
         kept,
         now,
         max_raters,
@@ -172,8 +179,14 @@ class OwnerView:
     statements: tuple[StatementGap, ...] = ()  # where my own ratings differ most
 
 
-def owner_request(repo: FeedbackRepository, secret: str) -> FeedbackRequest | None:
-    return repo.request_by_owner(hash_secret(secret[:200])) if secret else None
+def owner_request(
+    repo: FeedbackRepository, secret: str, now: datetime | None = None
+) -> FeedbackRequest | None:
+    """The request an owner link opens; None for a wrong link or an ended request."""
+    request = repo.request_by_owner(hash_secret(secret[:200])) if secret else None
+    if request is None or request.has_ended(now or datetime.now(UTC)):
+        return None
+    return request
 
 
 def read_feedback(
