@@ -19,9 +19,11 @@ from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.drafts import conclusion_draft, introduction_draft, split_paragraphs
 from rapport.core.framework import Framework
+from rapport.core.judgement import SAYS_MORE, SayDo, say_do
 from rapport.core.scoring import Profile
 from rapport.core.text import ME, clean_text, join_words, long_date, spelled
 from rapport.files.docx_answers import embed_answers
+from rapport.reports.choices_section import write_choices
 from rapport.reports.common import (
     ChartImage,
     Writer,
@@ -41,7 +43,10 @@ from rapport.reports.student_sections import (
     write_score_table,
 )
 
-__all__ = ["ChartImage", "OthersInput", "Progress", "ReportInput", "build_report", "outline"]
+__all__ = [
+    "ChartImage", "ChoicesInput", "OthersInput", "Progress", "ReportInput", "build_report",
+    "outline",
+]  # fmt: skip
 
 DRAFT_NOTE = (
     "[Draft written from my answers. I will rewrite it in my own words before handing the "
@@ -59,6 +64,14 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class ChoicesInput:
+    """The client scenarios answered: each practice's say-do, and the chart of them."""
+
+    found: tuple[SayDo, ...]
+    chart: ChartImage | None
+
+
+@dataclass(frozen=True)
 class ReportInput:
     framework: Framework
     assessment: Assessment
@@ -68,6 +81,7 @@ class ReportInput:
     answers_json: bytes | None = None  # embedded so the report can restore the assessment
     progress: Progress | None = None
     others: OthersInput | None = None  # feedback from others, when it shows anything
+    choices: ChoicesInput | None = None  # client scenarios answered, when any are
 
 
 def outline(
@@ -104,6 +118,15 @@ def outline(
         ("Conclusion", own if writing.reflection else draft),
         ("References", f"{len(framework.references)} sources in APA 7 style, with links."),
     ]
+    if say_do(framework, profile, assessment.scenarios):
+        sections.insert(
+            4,
+            (
+                "What my choices show",
+                "Your ratings of the client situations against the key, beside your "
+                "self-ratings; the strongest response in each, and why.",
+            ),
+        )
     if with_others:
         sections.insert(
             4,
@@ -219,7 +242,15 @@ def build_report(data: ReportInput) -> bytes:
         figures += data.progress.chart is not None
     if data.others is not None:
         write_others(writer, data.others, first_figure=figures + 1)
-    write_action_plan(writer, profile, assessment)
+        figures += data.others.chart is not None
+    says_more: tuple[SayDo, ...] = ()
+    if data.choices is not None:
+        ratings = {k: dict(v) for k, v in assessment.scenarios.items()}
+        write_choices(
+            writer, framework, data.choices.found, ratings, data.choices.chart, figures + 1
+        )
+        says_more = tuple(s for s in data.choices.found if s.flag == SAYS_MORE)
+    write_action_plan(writer, profile, assessment, says_more)
 
     writer.heading("Conclusion", 1)
     _own_or_draft(writer, assessment.writing.reflection, conclusion_draft(profile, assessment))

@@ -7,10 +7,13 @@ own input type, so it depends on nothing above it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapport.core.assessment import Assessment
 from rapport.core.drafts import example_sentence
 from rapport.core.framework import Framework, Practice
 from rapport.core.headline import summary_sentences, unsupported_sentence
+from rapport.core.judgement import SayDo
 from rapport.core.plan import PracticePlan, action_plan, describe_level, numeric_ratings
 from rapport.core.scoring import PracticeScore, Profile
 from rapport.core.text import ME, join_words, spelled
@@ -173,11 +176,25 @@ def _standing(
     )
 
 
-def write_action_plan(writer: Writer, profile: Profile, assessment: Assessment) -> None:
+def write_action_plan(
+    writer: Writer,
+    profile: Profile,
+    assessment: Assessment,
+    says_more: Sequence[SayDo] = (),
+) -> None:
+    """The plan: the largest weighted gaps, then any practice whose client situation my
+    choices handled far worse than my self-rating says (`says_more`), which a gap alone
+    would never bring in: a high self-rating leaves no gap."""
     writer.heading("Action plan", 1)
     plans = action_plan(profile, assessment)
-    if not plans:
+    planned = {p.score.practice.id for p in plans}
+    extra = [s for s in says_more if s.practice.id not in planned]
+    if not plans and not extra:
         writer.text("No practice is below my target, so there is no gap to close right now.")
+        return
+    if not plans:
+        writer.text("No practice is below my target, but my choices point to one to work on.")
+        _write_says_more(writer, extra, 1)
         return
     writer.text(
         "I will concentrate on the practice with the largest gap, weighted by the "
@@ -189,6 +206,19 @@ def write_action_plan(writer: Writer, profile: Profile, assessment: Assessment) 
     for number, plan in enumerate(plans, start=1):
         writer.heading(f"{number}. {plan.score.practice.name}", 2)
         _plan_body(writer, profile, plan)
+    _write_says_more(writer, extra, len(plans) + 1)
+
+
+def _write_says_more(writer: Writer, found: Sequence[SayDo], first: int) -> None:
+    for number, item in enumerate(found, start=first):
+        writer.heading(f"{number}. {item.practice.name}", 2)
+        writer.text(
+            f"I rate myself {item.say:.0f} of 100 here, but my choices in its client "
+            f"situation scored {item.do:.0f}: I say I do this more than my choices show, so "
+            "it joins my plan. My steps:"
+        )
+        for action in item.practice.actions[:2]:
+            writer.bullet(action.title.rstrip(".") + ".", action.detail)
 
 
 def _plan_body(writer: Writer, profile: Profile, plan: PracticePlan) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from rapport.charts.feedback import feedback_figure
+from rapport.charts.judgement import say_do_figure
 from rapport.charts.png import render_png
 from rapport.charts.progress import progress_figure
 from rapport.charts.results import figures
@@ -16,12 +17,20 @@ from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
 from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
+from rapport.core.judgement import say_do
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile, score
 from rapport.files.answers_file import to_json
 from rapport.files.uploads import LoadedAnswers
 from rapport.reports.common import ChartImage
-from rapport.reports.student import OthersInput, Progress, ReportInput, build_report, outline
+from rapport.reports.student import (
+    ChoicesInput,
+    OthersInput,
+    Progress,
+    ReportInput,
+    build_report,
+    outline,
+)
 
 __all__ = ["outline", "progress_chart", "progress_since", "student_report"]
 
@@ -61,9 +70,13 @@ def student_report(
         chart = _image(figure) if figure is not None else None
         progress = Progress(comparison, chart, earlier.saved_on)
     others = _others(framework, profile, feedback) if feedback is not None else None
+    found = say_do(framework, profile, assessment.scenarios)
+    chart = say_do_figure(found)
+    choices = ChoicesInput(found, _image(chart) if chart else None) if found else None
     data = ReportInput(
-        framework, assessment, profile, charts, today, to_json(assessment), progress, others
-    )
+        framework, assessment, profile, charts, today, to_json(assessment), progress, others,
+        choices,
+    )  # fmt: skip
     return build_report(data)
 
 
