@@ -136,3 +136,18 @@ def choose_in_picker(page: Page, option_name: str, label: str = "Practice") -> N
             page.keyboard.press("Escape")
     picker.click()
     option.click()
+
+
+def open_sidebar(page: Page) -> None:
+    """On a phone the sidebar starts closed behind its menu button."""
+    nav = page.get_by_test_id("stSidebar")
+    if not nav.is_visible():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    expect(nav).to_be_visible()
+
+
+def close_sidebar(page: Page) -> None:
+    """On a phone an open sidebar covers the page."""
+    if page.get_by_test_id("stSidebar").is_visible():
+        page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+    expect(page.get_by_test_id("stSidebar")).not_to_be_visible()

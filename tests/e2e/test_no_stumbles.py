@@ -19,10 +19,12 @@ from tests.e2e.helpers import (
     Browser,
     Page,
     choose_in_picker,
+    close_sidebar,
     expect,
     facilitator_link_on_screen,
     open_controls,
     open_dashboard,
+    open_sidebar,
     save_named_screenshot,
     wait_for_app,
 )
@@ -51,21 +53,6 @@ def rate_first_statements(page: Page, count: int) -> None:
         groups.nth(number).get_by_text("Sometimes", exact=True).click()
         wait_for_app(page)
     progress(page, count)
-
-
-def open_sidebar(page: Page) -> None:
-    """On a phone the sidebar starts closed behind its menu button."""
-    nav = page.get_by_test_id("stSidebar")
-    if not nav.is_visible():
-        page.get_by_test_id("stExpandSidebarButton").click()
-    expect(nav).to_be_visible()
-
-
-def close_sidebar(page: Page) -> None:
-    """On a phone an open sidebar covers the page."""
-    if page.get_by_test_id("stSidebar").is_visible():
-        page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
-    expect(page.get_by_test_id("stSidebar")).not_to_be_visible()
 
 
 def sidebar(page: Page, name: str) -> None:

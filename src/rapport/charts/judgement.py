@@ -57,4 +57,4 @@ def say_do_figure(found: tuple[SayDo, ...]) -> Figure | None:
         )
     )
     table = rows.drop(columns=["Full name"])
-    return Figure("choices", "What my choices show", chart, caption, table)
+    return Figure("choices", "Self-rating against choices", chart, caption, table)
