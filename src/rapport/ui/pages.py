@@ -87,6 +87,24 @@ def navigation() -> StreamlitPage:
     return st.navigation(pages, position="hidden")
 
 
+# Our own fixed script. On a phone the sidebar covers the page; Streamlit's own menu closes
+# it after a choice, links drawn here did not, so a tap on "Report" left the report hidden
+# behind the menu. A click on a sidebar link at phone width closes it the same way.
+_CLOSE_ON_PHONE = """<script>
+(() => {
+  const top = window.parent;
+  if (top.__rapportClosesSidebar) return;
+  top.__rapportClosesSidebar = true;
+  top.document.addEventListener("click", (event) => {
+    const link = event.target.closest('[data-testid="stSidebar"] a');
+    if (!link || top.innerWidth > 640) return;
+    const close = top.document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) setTimeout(() => close.click(), 0);
+  }, true);
+})();
+</script>"""
+
+
 def render_sidebar_menu() -> None:
     """The pages under their section headings: a heading, then a plain list of links."""
     with st.sidebar:
@@ -94,3 +112,4 @@ def render_sidebar_menu() -> None:
             st.markdown(f"**{section}**")
             for spec in (p for p in PAGES if p.section == section):
                 st.page_link(path(spec.url_path), label=spec.title, icon=spec.icon)
+        st.html(_CLOSE_ON_PHONE, unsafe_allow_javascript=True)
