@@ -15,7 +15,7 @@ from rapport.ui.components import (
     result_figures,
 )
 from rapport.ui.files import render_compare
-from rapport.ui.judgement_view import render_choices
+from rapport.ui.judgement_view import choices_of, render_choices, render_flagged_steps
 from rapport.ui.participant import render_room_mirror, render_workshop_submit
 from rapport.usecases.student import progress_chart, progress_since
 
@@ -65,7 +65,8 @@ if caution:
 for figure, spec in result_figures(profile, assessment):
     render_figure(figure, spec)
 
-render_choices(framework, profile, assessment)
+choices = choices_of(framework, profile, assessment)
+render_choices(framework, choices, assessment)
 render_room_mirror(framework, profile)
 render_compare(framework)
 earlier = state.earlier(framework)
@@ -81,6 +82,7 @@ st.header("Where to start")
 plans = action_plan(profile, assessment)
 if not plans:
     st.success("Every practice you rated meets your target. Raise a target to stretch further.")
+render_flagged_steps(choices, {plan.score.practice.id for plan in plans})
 for plan in plans:
     with st.container(border=True):
         s = plan.score

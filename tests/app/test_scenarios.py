@@ -57,6 +57,8 @@ def test_a_situation_answered_shows_the_say_do_flag_and_then_the_key(
     assert "What your choices show" in text
     assert "You say you do this; your choices disagree" in text
     assert scenario.best.text in text and scenario.best.rationale in text
+    # Rated Always, so no gap: the flag alone brings the practice under "Where to start".
+    assert "worth working on although it meets your target" in text
 
 
 def test_a_skipped_or_partly_rated_situation_shows_no_key(app: Start, framework: Framework) -> None:

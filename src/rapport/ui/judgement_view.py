@@ -8,18 +8,21 @@ import streamlit as st
 from rapport.charts.judgement import say_do_figure
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, say_do
+from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, SayDo, say_do
 from rapport.core.scenarios import EFFECTIVENESS
 from rapport.core.scoring import Profile
 from rapport.ui import pages
 from rapport.ui.components import render_figure
 
 
-def render_choices(framework: Framework, profile: Profile, assessment: Assessment) -> None:
+def choices_of(framework: Framework, profile: Profile, assessment: Assessment) -> tuple[SayDo, ...]:
+    return say_do(framework, profile, assessment.scenarios)
+
+
+def render_choices(framework: Framework, found: tuple[SayDo, ...], assessment: Assessment) -> None:
     if not any(p.scenarios for p in framework.practices):
         return
     st.header("What your choices show")
-    found = say_do(framework, profile, assessment.scenarios)
     if not found:
         st.info(
             "Rate the responses of a practice's client situation on Assess, and this shows "
@@ -70,3 +73,19 @@ def render_choices(framework: Framework, profile: Profile, assessment: Assessmen
                         else "your ratings sit at the key's level overall."
                     )
                 )
+
+
+def render_flagged_steps(found: tuple[SayDo, ...], planned: set[str]) -> None:
+    """Under "Where to start": a practice whose choices fall far below its self-rating,
+    which its gap alone would never bring here (a high self-rating leaves none)."""
+    for item in found:
+        if item.flag != SAYS_MORE or item.practice.id in planned:
+            continue
+        with st.container(border=True):
+            st.subheader(item.practice.name)
+            st.markdown(
+                f"Your self-rating here is {item.say:.0f} of 100, your choices in its "
+                f"situation {item.do:.0f}: worth working on although it meets your target."
+            )
+            for action in item.practice.actions[:2]:
+                st.markdown(f"- **{action.title}.** {action.detail}")
