@@ -106,3 +106,21 @@ def test_progress_words_are_grammatical(framework: Framework) -> None:
     assert "Improved: Establish clear communication channels (2.5 to 4.0)." in text
     assert "1 statement could not be compared because only one of the two assessments " in text
     assert "rated it." in text
+
+
+def test_a_retake_compares_the_choices_in_a_situation_rated_both_times(
+    framework: Framework, answered: AssessmentFactory
+) -> None:
+    scenario = framework.practices[0].scenarios[0]
+    before, after = answered(3), answered(3)
+    for option in scenario.options:
+        before = before.with_scenario_rating(scenario.id, option.id, 7 - option.key)
+        after = after.with_scenario_rating(scenario.id, option.id, option.key)
+    comparison = compare(framework, before, after)
+    ((practice, then, now),) = comparison.choices
+    assert practice.id == framework.practices[0].id and now == 100.0 and then < now
+    sentence = progress_sentences(comparison, framework.scale)[-1]
+    assert sentence.startswith("Choices in the client situations, scored 0-100:")
+    assert f"({then:.0f} to 100)" in sentence
+    # Rated only once: nothing to compare.
+    assert compare(framework, answered(3), after).choices == ()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice, RatingScale
+from rapport.core.judgement import judge
 from rapport.core.scoring import score
 from rapport.core.text import YOU, Voice, join_words, plural
 
@@ -48,6 +49,8 @@ class Comparison:
     not_comparable: tuple[str, ...]  # statements rated in only one of the two assessments
     left_out: tuple[str, ...]  # ids from the earlier file the framework no longer has
     framework_changed: bool  # the earlier answers were made with another framework version
+    # Client situations judged in both: (practice, judgement before, after), each 0-100.
+    choices: tuple[tuple[Practice, float, float], ...] = ()
 
     @property
     def improved(self) -> tuple[PracticeChange, ...]:
@@ -96,7 +99,14 @@ def compare(
     )
     only_one = sorted(_rated(before, framework) ^ _rated(after, framework))
     version = before_version or before.framework_version
-    return Comparison(changes, tuple(only_one), left_out, version != framework.version)
+    choices = tuple(
+        (practice, then.score, now.score)
+        for practice in framework.practices
+        for scenario in practice.scenarios
+        if (then := judge(scenario, before.scenario_ratings(scenario.id))) is not None
+        and (now := judge(scenario, after.scenario_ratings(scenario.id))) is not None
+    )
+    return Comparison(changes, tuple(only_one), left_out, version != framework.version, choices)
 
 
 def _moved(label: str, changes: tuple[PracticeChange, ...]) -> str:
@@ -134,6 +144,11 @@ def progress_sentences(
             ]
         )
         sentences.append(f"Targets {voice.me} changed: {moved}.")
+    if comparison.choices:
+        judged = join_words(
+            [f"{p.name} ({then:.0f} to {now:.0f})" for p, then, now in comparison.choices]
+        )
+        sentences.append(f"Choices in the client situations, scored 0-100: {judged}.")
     if comparison.not_comparable or comparison.left_out:
         count = len(comparison.not_comparable) + len(comparison.left_out)
         sentences.append(
