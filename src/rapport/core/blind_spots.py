@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
-from rapport.core.feedback import FLOOR, OTHERS, FeedbackView
+from rapport.core.feedback import FLOOR, FeedbackView, in_numbers
 from rapport.core.framework import Framework, Indicator, Practice
 from rapport.core.room import published_mean
 from rapport.core.scoring import Profile
@@ -101,19 +101,7 @@ def _included(
     when the practice is not shown for all others."""
     if view.everyone is None or view.everyone.shown(practice_id) is None:
         return None
-    fold = view.group(OTHERS)
-    # The small groups count only where the fold's own number for the practice is shown:
-    # a rater in no shown figure must not enter the statements either (the red team read a
-    # folded teammate's every rating from the statement averages when they did).
-    fold_shows = fold is not None and fold.shown(practice_id) is not None
-    chosen = []
-    for perspective, snapshot in snapshots.items():
-        own = view.group(perspective)
-        if (own is not None and own.shown(practice_id)) or (
-            fold_shows and 0 < snapshot.responses < FLOOR
-        ):
-            chosen.append(perspective)
-    return chosen
+    return [p for p, snapshot in snapshots.items() if in_numbers(view, p, snapshot, practice_id)]
 
 
 def statement_gaps(

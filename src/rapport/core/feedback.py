@@ -218,6 +218,21 @@ class Comment:
     text: str
 
 
+def in_numbers(view: FeedbackView, perspective: str, snapshot: Snapshot, practice_id: str) -> bool:
+    """Whether this perspective's raters are in a shown number for the practice: its own
+    group's, or the fold's when it is folded. Statements and comments draw only on raters
+    for whom this holds: anyone else would be in no figure the owner could check them
+    against, and so alone (the red team read a folded teammate's every rating from the
+    statement averages when the fold's own number for the practice was hidden)."""
+    own = view.group(perspective)
+    if own is not None and own.shown(practice_id) is not None:
+        return True
+    fold = view.group(OTHERS)
+    return (
+        0 < snapshot.responses < FLOOR and fold is not None and fold.shown(practice_id) is not None
+    )
+
+
 def comments_to_show(
     view: FeedbackView,
     snapshots: Mapping[str, Snapshot],
@@ -228,19 +243,12 @@ def comments_to_show(
     neither time nor perspective (a hash of the text), and without their ratings."""
     if not view.request.allow_comments or view.everyone is None:
         return {}
-    fold = view.group(OTHERS)
     shown: dict[str, list[str]] = {}
     for comment in comments:
         snapshot = snapshots.get(comment.perspective)
         if snapshot is None or view.everyone.shown(comment.practice_id) is None:
             continue
-        own = view.group(comment.perspective)
-        in_fold = (
-            fold is not None
-            and snapshot.responses < FLOOR
-            and fold.shown(comment.practice_id) is not None
-        )
-        practice_shown = in_fold or (own is not None and own.shown(comment.practice_id))
+        practice_shown = in_numbers(view, comment.perspective, snapshot, comment.practice_id)
         taken_at = snapshot.refreshed.get(comment.practice_id, 0)
         if practice_shown and comment.seq <= taken_at:
             shown.setdefault(comment.practice_id, []).append(comment.text)
