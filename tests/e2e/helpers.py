@@ -151,3 +151,12 @@ def close_sidebar(page: Page) -> None:
     if page.get_by_test_id("stSidebar").is_visible():
         page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
     expect(page.get_by_test_id("stSidebar")).not_to_be_visible()
+
+
+def download_report(page: Page, folder: Path) -> Path:
+    """Press the Report page's Word download and keep the file; returns its path."""
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=re.compile(r"Download the Word report")).click()
+    saved = folder / "report.docx"
+    info.value.save_as(saved)
+    return saved

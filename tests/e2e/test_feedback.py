@@ -17,6 +17,7 @@ from tests.e2e.helpers import (
     DRAWN_CHART,
     Browser,
     Page,
+    download_report,
     expect,
     save_named_screenshot,
     wait_for_app,
@@ -131,10 +132,7 @@ def test_three_raters_by_link_and_the_owner_sees_them_only_then(
         sidebar.get_by_role("link", name="Report").click()
         wait_for_app(mine)
         expect(mine.get_by_text("How others see me.", exact=False)).to_be_visible()
-        with mine.expect_download(timeout=60_000) as info:
-            mine.get_by_role("button", name=re.compile(r"Download the Word report")).click()
-        saved = tmp_path / "report.docx"
-        info.value.save_as(saved)
+        saved = download_report(mine, tmp_path)
     finally:
         owner.close()
     headings = [p.text for p in Document(str(saved)).paragraphs if p.style.name == "Heading 1"]

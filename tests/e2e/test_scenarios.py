@@ -17,6 +17,7 @@ from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import (
     Browser,
     close_sidebar,
+    download_report,
     expect,
     open_sidebar,
     save_named_screenshot,
@@ -80,10 +81,7 @@ def test_always_but_the_weakest_response_is_flagged_on_results_and_in_the_report
         if device == "phone":
             close_sidebar(page)
         expect(page.get_by_text("What my choices show.", exact=False)).to_be_visible()
-        with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name=re.compile(r"Download the Word report")).click()
-        saved = tmp_path / "report.docx"
-        info.value.save_as(saved)
+        saved = download_report(page, tmp_path)
     finally:
         context.close()
     document = Document(str(saved))
