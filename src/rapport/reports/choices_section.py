@@ -39,7 +39,8 @@ def write_choices(
         writer.text(
             f"Where I say more than my choices show: {join_words(says_more)}. I rate myself "
             "high there, but in the situation I did not pick out the strongest responses, so "
-            "these practices join my action plan."
+            + ("it joins" if len(says_more) == 1 else "they join")
+            + " my action plan."
         )
     if chart is not None:
         add_figure(writer.doc, chart, first_figure)
