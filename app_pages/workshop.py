@@ -11,7 +11,8 @@ from rapport.ui.files import sample_profile
 from rapport.ui.limits import check, create_action, take
 from rapport.ui.links import app_url
 from rapport.ui.store import now, store
-from rapport.usecases.workshops import create_demo_workshop, create_workshop, facilitator_link
+from rapport.usecases.demo_workshop import create_demo_workshop
+from rapport.usecases.workshops import create_workshop, facilitator_link
 
 CREATED = "rapport.just_created"
 JOIN_SCREEN = "rapport.join_screen"

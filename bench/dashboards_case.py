@@ -18,8 +18,9 @@ from bench.common import Plan, Step, interleaved, sample
 from bench.results import CaseResult, Check, median, ms
 from rapport.storage import open_repository
 from rapport.ui.room_figures import projected_figures, shared_figures
+from rapport.usecases.demo_workshop import create_demo_workshop
 from rapport.usecases.rooms import room_view, shown_aggregates
-from rapport.usecases.workshops import create_demo_workshop, reveal_all
+from rapport.usecases.workshops import reveal_all
 
 SCREENS = (1, 10, 30)
 

@@ -28,7 +28,8 @@ from rapport.core.framework import Framework
 from rapport.core.workshop import Workshop
 from rapport.storage import SqlWorkshopRepository, open_repository
 from rapport.storage.tables import response_practices, responses
-from rapport.usecases.workshops import create_workshop, simulated_participants, submit
+from rapport.usecases.demo_workshop import simulated_participants
+from rapport.usecases.workshops import create_workshop, submit
 
 SEQUENTIAL = 30  # uncontended submissions timed for the floor
 

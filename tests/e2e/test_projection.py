@@ -125,7 +125,7 @@ def _spread_practices() -> int:
     from rapport.core.room import summarize
     from rapport.core.workshop import practice_results
     from rapport.files.uploads import load_upload
-    from rapport.usecases.workshops import simulated_participants
+    from rapport.usecases.demo_workshop import simulated_participants
     from tests.helpers import rows_for
 
     sample = FRAMEWORK_FILE.parent / "samples" / "client-relationships.json"

@@ -215,7 +215,7 @@ def test_a_demo_workshop_is_created_whole_or_not_at_all(
     and no link to it: the workshop and its room are now one transaction."""
     from datetime import UTC, datetime
 
-    from rapport.usecases.workshops import create_demo_workshop
+    from rapport.usecases.demo_workshop import create_demo_workshop
 
     sample = json.loads((REPO / "data" / "samples" / "client-relationships.json").read_text())
     assessment = from_json(json.dumps(sample).encode())

@@ -16,11 +16,11 @@ from rapport.core.framework import Framework
 from rapport.core.workshop import WorkshopError
 from rapport.files.framework_file import FrameworkCatalog
 from rapport.storage import SqlWorkshopRepository
+from rapport.usecases.demo_workshop import create_demo_workshop
 from rapport.usecases.retention import PurgeSchedule
 from rapport.usecases.rooms import debrief_document, export_aggregates, export_responses, room_view
 from rapport.usecases.student import student_report
 from rapport.usecases.workshops import (
-    create_demo_workshop,
     create_workshop,
     facilitated_workshop,
     facilitator_link,

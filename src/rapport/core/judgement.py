@@ -59,20 +59,26 @@ def judge(scenario: Scenario, ratings: Ratings) -> Judgement | None:
         return None
     given = {k: int(v) for k, v in values.items() if v is not None}
     distance = sum(abs(given[o.id] - o.key) for o in scenario.options) / len(scenario.options)
-    pairs = [(a, b) for a, b in combinations(scenario.options, 2) if a.key != b.key]
-    agreed = 0.0
-    for a, b in pairs:
-        keyed, rated = a.key - b.key, given[a.id] - given[b.id]
-        agreed += 1.0 if keyed * rated > 0 else 0.5 if rated == 0 else 0.0
     elevation = sum(given.values()) / len(given) - sum(o.key for o in scenario.options) / len(
         scenario.options
     )
     return Judgement(
         scenario,
         round(100 * (1 - distance / SPAN), 1),
-        round(100 * agreed / len(pairs), 1),
+        order_agreement(scenario, given),
         round(elevation, 2),
     )
+
+
+def order_agreement(scenario: Scenario, values: Mapping[str, float]) -> float:
+    """The share (0-100, one decimal) of option pairs with different keys that `values`
+    (a person's ratings, or a room's means) put in the key's order; a tie counts half."""
+    pairs = [(a, b) for a, b in combinations(scenario.options, 2) if a.key != b.key]
+    agreed = 0.0
+    for a, b in pairs:
+        keyed, rated = a.key - b.key, values[a.id] - values[b.id]
+        agreed += 1.0 if keyed * rated > 0 else 0.5 if rated == 0 else 0.0
+    return round(100 * agreed / len(pairs), 1)
 
 
 def say_level(current: float, levels: int) -> float:

@@ -15,7 +15,7 @@ from rapport.core.blind_spots import RaterRatings
 from rapport.core.feedback import Comment, FeedbackRequest
 from rapport.core.room import PracticeRow
 from rapport.core.snapshots import RoomStatus, Snapshot
-from rapport.core.workshop import NewResponse, PracticeResult, Workshop
+from rapport.core.workshop import ChoiceResult, NewResponse, PracticeResult, Workshop
 
 
 class WorkshopRepository(Protocol):
@@ -52,8 +52,10 @@ class WorkshopRepository(Protocol):
         practices: Sequence[PracticeResult],
         now: datetime,
         max_responses: int | None = None,
+        choices: Sequence[ChoiceResult] = (),
     ) -> bool:
-        """Store or replace; a new participant beyond `max_responses` is refused."""
+        """Store or replace, with the scenario options rated; a new participant beyond
+        `max_responses` is refused."""
         ...
 
     def live_workshops(self, now: datetime) -> int:

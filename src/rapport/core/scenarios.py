@@ -37,6 +37,9 @@ class Scenario(Frozen):
     id: Slug
     situation: Text
     options: tuple[ScenarioOption, ...] = Field(min_length=OPTIONS, max_length=OPTIONS)
+    # What a workshop asks when the room rates this situation unlike the key (optional:
+    # the dashboard has a general question without it).
+    discussion: Text | None = None
 
     @model_validator(mode="after")
     def _keyed_to_rank(self) -> Scenario:

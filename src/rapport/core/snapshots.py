@@ -23,7 +23,7 @@ from rapport.core.room import (
     responses_in,
     scored_responses,
 )
-from rapport.core.workshop import PracticeResult, Workshop
+from rapport.core.workshop import ChoiceResult, PracticeResult, Workshop
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class RoomStatus:
     responses: int  # submissions stored now
     unpublished: int  # submissions new or changed since the last publication (all, if none)
     snapshot: Snapshot | None
+    # The room's ratings of the scenario options, published with `snapshot` by the same
+    # rule, one unit per option (core/room_choices.py). None before their first publication.
+    choices: Snapshot | None = None
 
 
 def should_publish(status: RoomStatus, wanted: bool) -> bool:
@@ -122,6 +125,44 @@ def stamp_changes(
         or any(change in (s.score, s.target) for s in stamps.values())
     )
     return stamps, changed
+
+
+@dataclass(frozen=True)
+class StoredChoice:
+    """What the store holds for one rated scenario option of one response."""
+
+    rating: int
+    seq: int  # the change number of the submission that last changed this rating
+
+
+def stamp_choices(
+    earlier: Mapping[str, StoredChoice] | None,
+    choices: Sequence[ChoiceResult],
+    change: int,
+) -> tuple[dict[str, Stamps], bool]:
+    """The stamps each rated option keeps, and whether the ratings changed at all: as
+    stamp_changes does for practices, an option's stamp takes `change` only when it is newly
+    rated or rated differently. An option has no target, so both stamps are the same."""
+    stamps: dict[str, Stamps] = {}
+    for choice in choices:
+        before = None if earlier is None else earlier.get(choice.unit)
+        seq = before.seq if before is not None and before.rating == choice.rating else change
+        stamps[choice.unit] = Stamps(seq, seq)
+    changed = (
+        earlier is None
+        or set(earlier) != set(stamps)
+        or any(s.score == change for s in stamps.values())
+    )
+    return stamps, changed
+
+
+def choice_rows(choices: Sequence[tuple[str, int, int]]) -> tuple[PracticeRow, ...]:
+    """(unit, rating, raters) counts as the rows next_snapshot and the room read: one
+    row per option and rating, its sums those of the ratings (no target: zero)."""
+    return tuple(
+        PracticeRow(unit, rating, count, float(rating * count), float(rating * rating * count), 0.0)
+        for unit, rating, count in choices
+    )
 
 
 def next_snapshot(

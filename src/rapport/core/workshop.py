@@ -71,6 +71,7 @@ class NewResponse:
     answers_json: str
     practices: tuple[PracticeResult, ...]
     submitted_at: datetime
+    choices: tuple[ChoiceResult, ...] = ()  # the scenario options it rated
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,36 @@ class PracticeResult:
     def level(self) -> int | None:
         """The scale level this score rounds to (half rounds up), for the distribution."""
         return None if self.current is None else math.floor(self.current + 0.5)
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    """How effective one submission rated one option of a client scenario (1..6)."""
+
+    scenario_id: str
+    option_id: str
+    rating: int
+
+    @property
+    def unit(self) -> str:
+        """The id the room's snapshot keeps this option's numbers under."""
+        return choice_unit(self.scenario_id, self.option_id)
+
+
+def choice_unit(scenario_id: str, option_id: str) -> str:
+    # Slugs never hold "/", so the pair reads back unambiguously.
+    return f"{scenario_id}/{option_id}"
+
+
+def choice_results(framework: Framework, assessment: Assessment) -> tuple[ChoiceResult, ...]:
+    """Every option the person rated, of the framework's scenarios only."""
+    return tuple(
+        ChoiceResult(scenario.id, option.id, rating)
+        for practice in framework.practices
+        for scenario in practice.scenarios
+        for option in scenario.options
+        if (rating := assessment.scenario_ratings(scenario.id).get(option.id)) is not None
+    )
 
 
 def practice_results(framework: Framework, assessment: Assessment) -> tuple[PracticeResult, ...]:

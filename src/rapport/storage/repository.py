@@ -16,13 +16,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from rapport.core.room import PracticeRow
-from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes
-from rapport.core.workshop import NewResponse, PracticeResult, Workshop, WorkshopError
+from rapport.core.scenarios import HIGHEST
+from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes, stamp_choices
+from rapport.core.workshop import ChoiceResult, NewResponse, PracticeResult, Workshop, WorkshopError
+from rapport.storage.choice_rows import choice_changes, replace_choices, room_choice_rows
 from rapport.storage.engine import writer
 from rapport.storage.retry import retrying, translated
 from rapport.storage.rows import (
     practice_changes,
     practice_rows,
+    replace_practices,
     response_count,
     revealed_json,
     snapshot_to_json,
@@ -32,7 +35,7 @@ from rapport.storage.rows import (
     workshop_from_row,
     workshop_values,
 )
-from rapport.storage.tables import response_practices, responses, workshops
+from rapport.storage.tables import responses, workshops
 
 _log = logging.getLogger(__name__)
 
@@ -175,9 +178,12 @@ class SqlWorkshopRepository:
         practices: Sequence[PracticeResult],
         now: datetime,
         max_responses: int | None = None,
+        choices: Sequence[ChoiceResult] = (),
     ) -> bool:
         """Store a participant's answers, replacing their earlier ones; True when new."""
-        response = NewResponse(participant_hash, answers_json, tuple(practices), now)
+        response = NewResponse(
+            participant_hash, answers_json, tuple(practices), now, tuple(choices)
+        )
         with self._writer.begin() as conn:
             return self._store(conn, workshop_id, response, max_responses)
 
@@ -193,6 +199,10 @@ class SqlWorkshopRepository:
         stamps, changed = stamp_changes(
             None if earlier is None else earlier.practices, practices, change
         )
+        choice_stamps, choices_changed = stamp_choices(
+            None if earlier is None else earlier.choices, response.choices, change
+        )
+        changed = changed or choices_changed
         # A resubmission that changes no score or target keeps its change number, so
         # it is not counted as new (a gap in the numbers is harmless).
         response_change = earlier.change_seq if earlier and not changed else change
@@ -214,27 +224,8 @@ class SqlWorkshopRepository:
             },
         ).returning(responses.c.id, responses.c.revision)
         response_id, revision = conn.execute(stmt).one()
-        conn.execute(
-            delete(response_practices).where(response_practices.c.response_id == response_id)
-        )
-        if practices:
-            conn.execute(
-                insert(response_practices),
-                [
-                    {
-                        "response_id": response_id,
-                        "workshop_id": workshop_id,
-                        "practice_id": p.practice_id,
-                        "current": p.current,
-                        "level": p.level,
-                        "target": p.target,
-                        "importance": p.importance,
-                        "score_seq": stamps[p.practice_id].score,
-                        "target_seq": stamps[p.practice_id].target,
-                    }
-                    for p in practices
-                ],
-            )
+        replace_practices(conn, response_id, workshop_id, practices, stamps)
+        replace_choices(conn, response_id, workshop_id, response.choices, choice_stamps)
         # The upsert inserted with the default revision 1 and every update adds one.
         return bool(revision == 1)
 
@@ -277,12 +268,25 @@ class SqlWorkshopRepository:
                 status.workshop.min_group_size,
                 levels,
             )
+            # The scenario options by the same rule, one unit per option, on their 1-6 scale.
+            choices = next_snapshot(
+                status.choices,
+                room_choice_rows(conn, workshop_id),
+                choice_changes(conn, workshop_id, status.choices),
+                row.changes,
+                status.workshop.min_group_size,
+                HIGHEST,
+            )
             conn.execute(
                 update(workshops)
                 .where(workshops.c.id == workshop_id)
-                .values(snapshot=snapshot_to_json(snapshot), snapshot_seq=snapshot.seq)
+                .values(
+                    snapshot=snapshot_to_json(snapshot),
+                    snapshot_seq=snapshot.seq,
+                    choices_snapshot=snapshot_to_json(choices),
+                )
             )
-        return RoomStatus(status.workshop, status.responses, 0, snapshot)
+        return RoomStatus(status.workshop, status.responses, 0, snapshot, choices)
 
     @translated
     def response_answers(self, workshop_id: str) -> list[str]:

@@ -7,14 +7,16 @@ read on every dashboard tick in the same statement as the live counts.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, func, or_, select
+from sqlalchemy import Connection, Row, Select, delete, func, insert, or_, select
 
 from rapport.core.room import PracticeRow
-from rapport.core.snapshots import RoomStatus, Snapshot, Stamps, StoredPractice
-from rapport.core.workshop import Workshop
+from rapport.core.snapshots import RoomStatus, Snapshot, Stamps, StoredChoice, StoredPractice
+from rapport.core.workshop import PracticeResult, Workshop
+from rapport.storage.choice_rows import stored_choices
 from rapport.storage.tables import response_practices, responses, workshops
 
 _WORKSHOP_FIELDS = tuple(f.name for f in fields(Workshop))  # each is a workshops column
@@ -92,6 +94,7 @@ def status_from_row(row: Row[Any]) -> RoomStatus:
         int(row.live),
         int(row.changed),
         snapshot_from_json(row.snapshot, row.snapshot_seq),
+        snapshot_from_json(row.choices_snapshot, row.snapshot_seq),
     )
 
 
@@ -150,10 +153,12 @@ def practice_changes(
 
 @dataclass(frozen=True)
 class StoredResponse:
-    """A participant's stored response: its change number and its practice rows."""
+    """A participant's stored response: its change number, its practice rows and its
+    rated scenario options."""
 
     change_seq: int
     practices: dict[str, StoredPractice]
+    choices: dict[str, StoredChoice]
 
 
 def response_count(conn: Connection, workshop_id: str) -> int:
@@ -183,4 +188,35 @@ def stored_response(
             practice_id: StoredPractice(current, int(target), Stamps(int(score), int(seq)))
             for practice_id, current, target, score, seq in rows
         },
+        stored_choices(conn, int(response.id)),
     )
+
+
+def replace_practices(
+    conn: Connection,
+    response_id: int,
+    workshop_id: str,
+    practices: Sequence[PracticeResult],
+    stamps: Mapping[str, Stamps],
+) -> None:
+    """One response's practice rows, replaced by the ones just submitted."""
+    rp = response_practices
+    conn.execute(delete(rp).where(rp.c.response_id == response_id))
+    if practices:
+        conn.execute(
+            insert(rp),
+            [
+                {
+                    "response_id": response_id,
+                    "workshop_id": workshop_id,
+                    "practice_id": p.practice_id,
+                    "current": p.current,
+                    "level": p.level,
+                    "target": p.target,
+                    "importance": p.importance,
+                    "score_seq": stamps[p.practice_id].score,
+                    "target_seq": stamps[p.practice_id].target,
+                }
+                for p in practices
+            ],
+        )

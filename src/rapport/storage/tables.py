@@ -89,6 +89,8 @@ workshops = Table(
     # holds; NULL until the first reveal or export.
     Column("snapshot", Text, nullable=True),
     Column("snapshot_seq", Integer, nullable=True),
+    # The room's ratings of the scenario options, published with `snapshot` (same seq).
+    Column("choices_snapshot", Text, nullable=True),
 )
 
 responses = Table(
@@ -140,6 +142,26 @@ response_practices = Table(
     PrimaryKeyConstraint("response_id", "practice_id"),
     # Covering: the dashboard's GROUP BY reads this index alone, never the table.
     Index("ix_response_practices_room", "workshop_id", "practice_id", "level", "current", "target"),
+)
+
+# How effective each response rated each option of a client scenario (1..6); one row per
+# rated option, its unit "scenario/option" (core/workshop.choice_unit).
+response_choices = Table(
+    "response_choices",
+    metadata,
+    Column(
+        "response_id",
+        Integer,
+        ForeignKey("responses.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("workshop_id", String(32), nullable=False),
+    Column("unit_id", String(140), nullable=False),
+    Column("rating", Integer, nullable=False),
+    # The change number of the submission that last changed this rating (core/snapshots).
+    Column("seq", Integer, nullable=False, server_default="0"),
+    PrimaryKeyConstraint("response_id", "unit_id"),
+    Index("ix_response_choices_room", "workshop_id", "unit_id", "rating"),
 )
 
 # Feedback from others (core/feedback.py). A request holds the only personal datum, the

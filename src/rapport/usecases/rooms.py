@@ -15,6 +15,7 @@ from rapport.charts.room import distribution_figure, room_figure
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
 from rapport.core.room import PracticeAggregate, RoomSummary, still_needed, summarize
+from rapport.core.room_choices import ScenarioAggregate, summarize_choices
 from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import Workshop, WorkshopError
 from rapport.files.csv_exports import aggregates_csv, responses_csv
@@ -31,6 +32,8 @@ class RoomView:
     summary: RoomSummary | None  # the published results; None before the first publication
     pending: int  # submissions new or changed since the published results
     published: int | None = None  # the snapshot's change number: what it shows is fixed by it
+    # The room's answers to the client scenarios, published with `summary`.
+    choices: tuple[ScenarioAggregate, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -68,8 +71,13 @@ def room_view(
     snapshot = status.snapshot
     if snapshot is None:
         return RoomView(status.workshop, status.responses, None, 0)
-    summary = summarize(framework, status.workshop.min_group_size, snapshot.rows, snapshot.counts)
-    return RoomView(status.workshop, status.responses, summary, status.unpublished, snapshot.seq)
+    k = status.workshop.min_group_size
+    summary = summarize(framework, k, snapshot.rows, snapshot.counts)
+    chosen = status.choices
+    choices = () if chosen is None else summarize_choices(framework, k, chosen.rows, chosen.counts)
+    return RoomView(
+        status.workshop, status.responses, summary, status.unpublished, snapshot.seq, choices
+    )
 
 
 def published_summary(

@@ -6,7 +6,6 @@ them against a real SQLite file or PostgreSQL without any Streamlit.
 
 from __future__ import annotations
 
-import random
 import re
 import secrets
 import uuid
@@ -26,6 +25,7 @@ from rapport.core.workshop import (
     NewResponse,
     Workshop,
     WorkshopError,
+    choice_results,
     new_code,
     normalize_code,
     practice_results,
@@ -45,9 +45,6 @@ _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 class CreatedWorkshop:
     workshop: Workshop
     facilitator_token: str  # shown once to the facilitator; only its hash is stored
-
-
-DEMO_DAYS = 1
 
 
 def app_address(configured: str | None, browser_url: str | None, base_path: str = "") -> str:
@@ -204,7 +201,7 @@ def submit(
     response = response_for(workshop, framework, participant_key, assessment, now)
     return repo.save_response(
         workshop.id, response.participant_hash, response.answers_json, response.practices, now,
-        max_responses=max_responses,
+        max_responses=max_responses, choices=response.choices,
     )  # fmt: skip
 
 
@@ -221,6 +218,7 @@ def response_for(
         to_json(kept, now=now).decode("utf-8"),
         practice_results(framework, kept),
         now,
+        choice_results(framework, kept),
     )
 
 
@@ -234,46 +232,3 @@ def reveal_all(repo: WorkshopRepository, workshop: Workshop) -> None:
 
 def set_open(repo: WorkshopRepository, workshop: Workshop, is_open: bool) -> None:
     repo.update_workshop(workshop.id, is_open=is_open)
-
-
-def simulated_participants(
-    framework: Framework, base: Assessment, count: int, seed: int
-) -> list[Assessment]:
-    """Plausible, varied answers around a sample profile, for rehearsing a workshop."""
-    rng = random.Random(seed)  # noqa: S311 - simulated answers, not secrets
-    top = framework.scale.max_value
-    people = []
-    for _ in range(count):
-        person = Assessment.empty(framework)
-        lean = rng.choice((-1, 0, 0, 1))  # some people rate themselves harder or softer
-        for practice in framework.practices:
-            for indicator in practice.indicators:
-                start = base.numeric_rating(indicator.id) or rng.randint(2, 4)
-                value = min(top, max(1, start + lean + rng.choice((-1, 0, 0, 1))))
-                person = person.with_rating(indicator.id, "na" if rng.random() < 0.04 else value)
-        people.append(person)
-    return people
-
-
-def create_demo_workshop(
-    repo: WorkshopRepository,
-    framework: Framework,
-    sample: Assessment,
-    now: datetime,
-    days: int,
-    participants: int = 14,
-    max_live: int | None = None,
-) -> CreatedWorkshop:
-    people = simulated_participants(framework, sample, participants, seed=7)
-
-    def room(workshop: Workshop) -> list[NewResponse]:
-        return [
-            response_for(workshop, framework, f"demo-{number}", person, now)
-            for number, person in enumerate(people)
-        ]
-
-    # A demo is for trying things out: it lasts a day at most, whatever the setting.
-    return create_workshop(
-        repo, framework, "Demo workshop (simulated participants)", 5, True, now,
-        min(days, DEMO_DAYS), seeded=room, max_live=max_live,
-    )  # fmt: skip

@@ -1,0 +1,146 @@
+"""The room's answers to the client scenarios: the k floor per option, published means and
+counts, the consensus order against the key, and the scenario spotlight (core only)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rapport.core.room_choices import (
+    ASK_ANYWAY,
+    SPOTLIGHT_FROM,
+    scenario_spotlight,
+    summarize_choices,
+)
+from rapport.core.scenarios import HIGHEST, LOWEST, Scenario
+from rapport.core.snapshots import (
+    Stamps,
+    StoredChoice,
+    choice_rows,
+    next_snapshot,
+    stamp_choices,
+)
+from rapport.core.workshop import ChoiceResult, choice_unit
+from rapport.files.framework_file import load_framework
+from tests.conftest import FRAMEWORK_FILE
+
+FRAMEWORK = load_framework(FRAMEWORK_FILE)
+FIRST = FRAMEWORK.practices[0].scenarios[0]
+K = 3
+
+
+def _rows(people: Sequence[Mapping[str, int]], scenario: Scenario = FIRST):
+    """Snapshot rows for people who each rated some options of `scenario`."""
+    counts: dict[tuple[str, int], int] = {}
+    for person in people:
+        for option_id, rating in person.items():
+            unit = choice_unit(scenario.id, option_id)
+            counts[(unit, rating)] = counts.get((unit, rating), 0) + 1
+    return choice_rows([(unit, rating, n) for (unit, rating), n in sorted(counts.items())])
+
+
+def _keyed(shift: Mapping[str, int] | None = None) -> dict[str, int]:
+    shift = shift or {}
+    return {o.id: min(HIGHEST, max(LOWEST, o.key + shift.get(o.id, 0))) for o in FIRST.options}
+
+
+def _first(aggregates):
+    return next(a for a in aggregates if a.scenario.id == FIRST.id)
+
+
+def test_a_scenario_stays_hidden_until_every_option_has_k_ratings() -> None:
+    full = [_keyed() for _ in range(K)]
+    partly = [*full[:-1], {FIRST.options[0].id: 6}]  # the third person rated one option only
+    hidden = _first(summarize_choices(FRAMEWORK, K, _rows(partly), None))
+    assert not hidden.shown
+    assert all(o.mean is None and not o.distribution_shown for o in hidden.options)
+    shown = _first(summarize_choices(FRAMEWORK, K, _rows(full), None))
+    assert shown.shown and shown.responses == K
+    # Every other scenario had no answers at all: hidden, never missing.
+    everything = summarize_choices(FRAMEWORK, K, _rows(full), None)
+    assert len(everything) == sum(len(p.scenarios) for p in FRAMEWORK.practices)
+    assert [a.scenario.id for a in everything if a.shown] == [FIRST.id]
+
+
+def test_means_are_published_rounded_and_inside_the_scale() -> None:
+    people = [_keyed({"a": 0}) for _ in range(4)]  # option a keyed 6: all rate it 6
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
+    best = next(o for o in aggregate.options if o.option.id == FIRST.best.id)
+    assert best.mean == HIGHEST - 0.2  # never "6.0": that would say everyone chose 6
+
+
+def test_rating_counts_come_only_from_the_snapshot() -> None:
+    people = [_keyed() for _ in range(6)]
+    unit = choice_unit(FIRST.id, FIRST.options[1].id)
+    published = {unit: (0, 0, 1, 2, 3, 0)}
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), published))
+    drawn = {o.option.id: o.distribution_shown for o in aggregate.options}
+    assert drawn == {o.id: o.id == FIRST.options[1].id for o in FIRST.options}
+    assert aggregate.options[1].distribution == (0, 0, 1, 2, 3, 0)
+
+
+def test_a_room_that_follows_the_key_agrees_fully_and_has_no_spotlight() -> None:
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows([_keyed()] * 5), None))
+    assert aggregate.agreement == 100.0
+    assert aggregate.consensus[0].option.id == FIRST.best.id
+    assert scenario_spotlight([aggregate]) is None
+
+
+def test_the_spotlight_is_the_option_rated_furthest_from_its_key() -> None:
+    weakest = FIRST.weakest
+    people = [_keyed({weakest.id: 4}) for _ in range(5)]  # everyone rates the weakest kindly
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
+    spotlight = scenario_spotlight([aggregate])
+    assert spotlight is aggregate
+    assert aggregate.furthest.option.id == weakest.id
+    assert aggregate.furthest.off_key >= SPOTLIGHT_FROM
+    assert aggregate.agreement < 100.0
+    assert aggregate.prompt == (FIRST.discussion or ASK_ANYWAY)
+
+
+@given(st.lists(st.lists(st.integers(LOWEST, HIGHEST), min_size=4, max_size=4), max_size=12))
+def test_shown_numbers_always_rest_on_k_people_and_stay_in_range(ratings) -> None:
+    people = [dict(zip([o.id for o in FIRST.options], r, strict=True)) for r in ratings]
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
+    assert aggregate.shown == (len(people) >= K)
+    for option in aggregate.options:
+        if aggregate.shown:
+            assert option.responses >= K
+            assert option.mean is not None and LOWEST + 0.2 <= option.mean <= HIGHEST - 0.2
+        else:
+            assert option.mean is None
+    assert 0.0 <= aggregate.agreement <= 100.0
+
+
+def test_a_rating_changes_its_stamp_only_when_it_changes() -> None:
+    ratings = [ChoiceResult(FIRST.id, o.id, o.key) for o in FIRST.options]
+    first, changed = stamp_choices(None, ratings, 1)
+    assert changed and {s.score for s in first.values()} == {1}
+    stored = {unit: StoredChoice(r.rating, 1) for unit, r in zip(first, ratings, strict=True)}
+    same, changed = stamp_choices(stored, ratings, 2)
+    assert not changed and same == first
+    other = ratings[-1].rating % HIGHEST + 1  # any rating but the stored one
+    moved = [*ratings[:-1], ChoiceResult(FIRST.id, ratings[-1].option_id, other)]
+    after, changed = stamp_choices(stored, moved, 3)
+    assert changed and [s.score for s in after.values()] == [1, 1, 1, 3]
+    dropped, changed = stamp_choices(stored, ratings[:-1], 4)
+    assert changed and set(dropped) == set(first) - {ratings[-1].unit}
+
+
+def test_the_choices_snapshot_moves_an_option_only_after_k_changes() -> None:
+    people = [_keyed() for _ in range(4)]
+    first = next_snapshot(None, _rows(people), [], 4, K, HIGHEST)
+    unit = choice_unit(FIRST.id, FIRST.weakest.id)
+    # Two people change their rating of the weakest option: fewer than k, it stays.
+    later = [*people[:2], *(_keyed({FIRST.weakest.id: 3}) for _ in range(2))]
+    changes = [(unit, Stamps(5, 5)), (unit, Stamps(6, 6))]
+    kept = next_snapshot(first, _rows(later), changes, 6, K, HIGHEST)
+    assert [r for r in kept.rows if r.practice_id == unit] == [
+        r for r in first.rows if r.practice_id == unit
+    ]
+    moved = next_snapshot(first, _rows(later), [*changes, (unit, Stamps(7, 7))], 7, K, HIGHEST)
+    assert [r for r in moved.rows if r.practice_id == unit] != [
+        r for r in first.rows if r.practice_id == unit
+    ]
