@@ -11,11 +11,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from rapport.core.framework import Framework
+from rapport.core.scenarios import EFFECTIVENESS
 from rapport.core.workshop import CODE_ALPHABET
 from rapport.storage import open_repository
+from rapport.ui.components import escape_markdown
 from rapport.usecases.workshops import (
     CreatedWorkshop,
     create_workshop,
+    reveal,
     reveal_all,
     set_open,
     submit,
@@ -353,3 +356,37 @@ def test_dashboards_past_the_cap_do_not_refresh(
     _no_errors(second)
     assert "open on 1 screens already" in seen(" ".join(w.value for w in second.warning))
     assert _charts(second) == 2  # the room as it is now, from the same shared charts
+
+
+def test_the_dashboard_shows_the_rooms_choices_once_their_practice_is_revealed(
+    app: Start, repo, framework: Framework, workshop: CreatedWorkshop, answered: AssessmentFactory
+) -> None:
+    practice = framework.practices[0]
+    scenario = practice.scenarios[0]
+    for number in range(4):
+        person = answered(3)
+        for option in scenario.options:  # everyone rates the weakest response far too kindly
+            rating = 5 if option is scenario.weakest else option.key
+            person = person.with_scenario_rating(scenario.id, option.id, rating)
+        submit(repo, workshop.workshop, framework, f"chooser-{number}", person, NOW)
+    at = _dashboard(app, workshop)
+    assert "client situations" not in _text(at)  # nothing revealed yet
+
+    reveal(repo, workshop.workshop, frozenset({framework.practices[1].id}))
+    at.run()
+    _no_errors(at)
+    assert "Scenario spotlight" not in _text(at)  # its practice is still hidden
+    reveal(repo, workshop.workshop, frozenset({practice.id}))
+    at.run()
+    _no_errors(at)
+    shown = _text(at)
+    assert f"Scenario spotlight: {practice.name}" in shown
+    assert scenario.discussion is not None and scenario.discussion in shown
+    assert f"key rates it {EFFECTIVENESS[scenario.weakest.key - 1].lower()}" in shown
+    picker = at.selectbox(key=f"w.situation.{workshop.workshop.id}")
+    assert picker.value == scenario.id  # the spotlight's situation is drawn first
+    # The weakest response rated above two better ones: 4 of the 6 pairs in the key's order.
+    assert picker.options == [f"{practice.short_name}: the room's order follows the key in "
+                              "67% of pairs"]  # fmt: skip
+    assert escape_markdown(scenario.weakest.text) in _text(at)  # the responses, listed
+    assert _charts(at) == 2  # the room's averages (4 < 2k: no level counts) and the situation

@@ -25,6 +25,7 @@ except ImportError:
     pytest.skip(REASON, allow_module_level=True)
 
 from tests.e2e.helpers import (
+    DASHBOARD_CHARTS,
     DRAWN_CHART,
     create_revealed_demo_workshop,
     horizontal_overflow,
@@ -145,7 +146,7 @@ def _pages(page: Page, base_url: str) -> Iterator[str]:
     dashboard = create_revealed_demo_workshop(page, base_url)
     page.goto(dashboard)  # from the top, as projected
     wait_for_app(page)
-    expect(page.locator(DRAWN_CHART)).to_have_count(2)
+    expect(page.locator(DRAWN_CHART)).to_have_count(DASHBOARD_CHARTS)
     expect(page.get_by_text(re.compile("Most disagreement:"))).to_be_visible()
     yield "dashboard"
 

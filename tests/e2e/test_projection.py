@@ -25,6 +25,7 @@ except ImportError:
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import (
+    DASHBOARD_CHARTS,
     DRAWN_CHART,
     create_revealed_demo_workshop,
     save_named_screenshot,
@@ -173,7 +174,7 @@ def test_projected_dashboard_fits_one_screen(
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(dashboard_url)  # opened as the projector shows it: from the top
         wait_for_app(page)
-        expect(page.locator(DRAWN_CHART)).to_have_count(2)
+        expect(page.locator(DRAWN_CHART)).to_have_count(DASHBOARD_CHARTS)
         spotlight_text = page.get_by_text(re.compile(r"Most disagreement: "))
         expect(spotlight_text).to_be_visible()
         page.wait_for_timeout(500)  # the charts settle into their final width
@@ -196,7 +197,7 @@ def _assert_fits(page: Page, width: int, height: int) -> None:
     # The spotlight is the innermost bordered block around its title.
     spotlight = page.get_by_test_id("stVerticalBlock").filter(has_text="Most disagreement").last
     charts = page.get_by_test_id("stVegaLiteChart")
-    expect(charts).to_have_count(2)
+    expect(charts).to_have_count(DASHBOARD_CHARTS)  # the situation's, below, may scroll
 
     problems = [
         *_check_on_screen("the Responses metric", metric, width, height),
@@ -266,3 +267,39 @@ def test_qr_code_scans_to_the_join_link(page: Page, dashboard_url: str) -> None:
     with Image.open(shot) as screen:
         decoded = [result.text for result in zxingcpp.read_barcodes(screen)]
     assert decoded == [link], f"the QR code on screen decodes to {decoded}, not [{link!r}]"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_the_client_situations_follow_a_facilitators_changes_of_mind(
+    browser: Browser, dashboard_url: str, width: int, height: int
+) -> None:
+    """The spotlight, then the situation chosen: picked and re-picked a few hundred ms
+    apart while the dashboard keeps refreshing, and the one last chosen is drawn."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(dashboard_url)
+        wait_for_app(page)
+        expect(page.get_by_text(re.compile(r"Scenario spotlight: "))).to_be_visible()
+        picker = page.get_by_test_id("stSelectbox").filter(has_text="Situation to show")
+        practices = [p for p in FRAMEWORK.practices if p.scenarios]
+        for practice in (practices[2], practices[4], practices[2]):  # a change of mind
+            picker.scroll_into_view_if_needed()
+            picker.click()
+            name = re.compile(f"^{re.escape(practice.short_name)}: ")
+            page.get_by_role("option", name=name).click()
+            page.wait_for_timeout(350)
+        wait_for_app(page)
+        chosen = practices[2].scenarios[0]
+        chosen_name = re.compile(f"^{re.escape(practices[2].short_name)}: ")
+        expect(page.get_by_role("combobox", name="Situation to show")).to_have_value(chosen_name)
+        # The last on the page: the spotlight above may tell the same situation.
+        expect(page.get_by_text(chosen.situation[:60]).last).to_be_visible()
+        expect(page.locator(DRAWN_CHART)).to_have_count(DASHBOARD_CHARTS)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        assert "Traceback" not in page.inner_text("body")
+        page.get_by_test_id("stVegaLiteChart").last.scroll_into_view_if_needed()
+        save_named_screenshot(page, f"dashboard-situation-{width}x{height}", whole_page=False)
+    finally:
+        context.close()

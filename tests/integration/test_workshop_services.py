@@ -130,8 +130,12 @@ def test_demo_workshop_exports_and_debrief(
     assert len(ratings) == 1 + 12
     reveal_all(repo, made.workshop)
     doc = Document(io.BytesIO(debrief_document(repo, framework, made.workshop, date(2026, 11, 27))))
-    assert len(doc.inline_shapes) == 2
+    # The room's averages and level counts, and the scenario spotlight's choices.
+    assert len(doc.inline_shapes) == 3
     assert doc.paragraphs[0].text == "Workshop debrief: Demo workshop (simulated participants)"
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "The room's choices in the client situations" in headings
+    assert any(h.startswith("Scenario spotlight: ") for h in headings)
 
 
 def test_the_token_is_stored_only_as_a_hash(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from rapport.core.room_choices import (
     ASK_ANYWAY,
+    CHOICES_HIDDEN,
     SPOTLIGHT_FROM,
     scenario_spotlight,
     summarize_choices,
@@ -144,3 +145,45 @@ def test_the_choices_snapshot_moves_an_option_only_after_k_changes() -> None:
     assert [r for r in moved.rows if r.practice_id == unit] != [
         r for r in first.rows if r.practice_id == unit
     ]
+
+
+def test_the_debrief_has_the_rooms_choices_and_lists_only_what_it_cites() -> None:
+    import io
+    from datetime import UTC, date, datetime
+
+    from docx import Document
+
+    from rapport.core.room import summarize
+    from rapport.core.workshop import Workshop, practice_results
+    from rapport.reports.debrief import build_debrief
+    from tests.helpers import people, rows_for
+
+    room = people(FRAMEWORK, 6)
+    summary = summarize(FRAMEWORK, K, rows_for([practice_results(FRAMEWORK, p) for p in room]))
+    weakest = FIRST.weakest
+    choices = summarize_choices(
+        FRAMEWORK, K, _rows([_keyed({weakest.id: 4}) for _ in range(5)]), None
+    )
+    moment = datetime(2026, 11, 27, tzinfo=UTC)
+    workshop = Workshop("w1", "K7P3QD", "Seminar", FRAMEWORK.id, FRAMEWORK.version, K,
+                        True, True, frozenset(), moment, moment)  # fmt: skip
+    raw = build_debrief(FRAMEWORK, workshop, summary, [], date(2026, 11, 27), choices)
+    doc = Document(io.BytesIO(raw))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    practice = FRAMEWORK.practices[0]
+    assert "The room's choices in the client situations" in headings
+    assert f"Scenario spotlight: {practice.name}" in headings
+    assert FIRST.discussion is not None and FIRST.discussion in text
+    assert CHOICES_HIDDEN in text  # the six other situations nobody rated
+    # The situation's table: four responses with the room's average, the key and n.
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Response")
+    assert [r.cells[2].text for r in table.rows[1:]] == [str(o.key) for o in FIRST.options]
+    assert {r.cells[3].text for r in table.rows[1:]} == {"5"}
+    # References: exactly the sources the key's sentences cite, nothing else.
+    assert headings[-1] == "References"
+    start = max(i for i, p in enumerate(doc.paragraphs) if p.text == "References")
+    listed = [p.text for p in doc.paragraphs[start + 1 :] if p.text]
+    cited = {FRAMEWORK.reference(FIRST.best.citation), FRAMEWORK.reference(weakest.citation)}
+    assert len(listed) == len(cited)
+    assert all(any(r.apa.split("(")[0].strip()[:20] in line for line in listed) for r in cited)

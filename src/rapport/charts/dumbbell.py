@@ -12,7 +12,7 @@ from rapport.charts.style import (
     WIDTH,
     Sizing,
     configure_chart,
-    scale_axis,
+    words_axis,
 )
 from rapport.core.framework import RatingScale
 
@@ -21,16 +21,18 @@ def dumbbell(
     rows: pd.DataFrame,
     ends: tuple[str, str],
     styles: tuple[tuple[str, str], tuple[str, str]],
-    scale: RatingScale | None,
+    scale: RatingScale | tuple[str, ...] | None,
     extra_tooltip: list[alt.Tooltip],
     sizing: Sizing = SCREEN,
     percent: str | None = None,
+    axis_title: str = "How often",
 ) -> alt.TopLevelMixin:
     """Two levels per practice joined by a line, rows in the order given.
 
     `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
     (colour, shape), so the two ends never differ by colour alone. The x axis is the
-    scale's words, or, with `scale` None, 0-100 titled `percent`.
+    scale's words (a RatingScale's levels, or the words given), titled `axis_title`, or,
+    with `scale` None, 0-100 titled `percent`.
     """
     order = list(rows["Practice"])
     long = rows.melt(
@@ -44,8 +46,9 @@ def dumbbell(
         x_scale = alt.Scale(domain=[0, 100], nice=False, padding=12)
         axis = alt.Axis(values=[0, 25, 50, 75, 100], title=percent, grid=True)
     else:
-        x_scale = alt.Scale(domain=[1, scale.max_value], nice=False, padding=12)
-        axis = scale_axis(scale, "How often")
+        words = scale if isinstance(scale, tuple) else tuple(lv.label for lv in scale.levels)
+        x_scale = alt.Scale(domain=[1, len(words)], nice=False, padding=12)
+        axis = words_axis(words, axis_title)
     rule = (
         alt.Chart(rows)
         .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)

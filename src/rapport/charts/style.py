@@ -8,6 +8,7 @@ differ by shape, and heatmap cells carry their rating as text.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 
 import altair as alt
@@ -35,17 +36,34 @@ class Figure:
 
 
 def scale_axis(scale: RatingScale, title: str) -> alt.Axis:
-    """Every level named, always: Vega would drop overlapping labels (a phone or a
-    projector showed only Never, Sometimes and Always). Where the words do not fit side by
-    side, every second one moves down a line; `narrow` is the plot width in pixels below
-    which they do."""
-    labels = json.dumps(["", *(level.label for level in scale.levels)])
-    narrow = 70 * scale.max_value
+    return words_axis(tuple(level.label for level in scale.levels), title)
+
+
+def words_axis(words: tuple[str, ...], title: str) -> alt.Axis:
+    """An axis from 1 to len(words), every level named, always: Vega would drop overlapping
+    labels (a phone or a projector showed only Never, Sometimes and Always). Where the words
+    do not fit side by side (plot `width` below `narrow` pixels), every second one moves
+    down a line. Where even that does not fit (below `tight`: long words such as "Slightly
+    ineffective" on a phone), the levels show as numbers and the two ends add their words,
+    one per line, so the reader still knows which way the scale runs."""
+    labels = json.dumps(["", *words])
+    narrow = 70 * len(words)
+    # Alternating lines leave two steps per word: the longest must fit in them (~6.5 px a
+    # character at the axis's type size).
+    tight = math.ceil(max(len(w) for w in words) * 6.5 * (len(words) - 1) / 2)
     word = f"({labels}[datum.value] || '')"
+    last = len(words)
+    numbers = [
+        "",
+        [str(1), *words[0].split()],
+        *map(str, range(2, last)),
+        [str(last), *words[-1].split()],
+    ]
+    numbered = f"({json.dumps(numbers)}[datum.value] || '')"
+    alternating = f"datum.value % 2 == 0 ? ['', {word}] : {word}"
     return alt.Axis(
-        values=list(range(1, scale.max_value + 1)),
-        # Narrow: every second word drops to a second line, so neighbours never collide.
-        labelExpr=f"width < {narrow} && datum.value % 2 == 0 ? ['', {word}] : {word}",
+        values=list(range(1, len(words) + 1)),
+        labelExpr=f"width < {tight} ? {numbered} : width < {narrow} ? {alternating} : {word}",
         labelOverlap=False,
         title=title,
         grid=True,

@@ -77,6 +77,10 @@ class ScenarioAggregate:
         """The option the room rates most unlike the key (ties: scenario order)."""
         return max(self.options, key=lambda o: o.off_key)
 
+    def letter(self, option_id: str) -> str:
+        """Responses are named A, B, C, D in the order the scenario lists them."""
+        return "ABCD"[[o.option.id for o in self.options].index(option_id)]
+
     @property
     def prompt(self) -> str:
         return self.scenario.discussion or ASK_ANYWAY

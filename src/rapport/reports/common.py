@@ -24,9 +24,10 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from rapport.core.citations import Citable, GroupAuthors
+from rapport.core.framework import Reference
 from rapport.core.text import clean_text
 from rapport.reports.fields import Contents, add_page_numbers
-from rapport.reports.parts import add_picture
+from rapport.reports.parts import add_hyperlink, add_marked_text, add_picture, hanging_indent
 from rapport.reports.tables import add_table, fit_columns, keep_table_rows_whole
 
 __all__ = [
@@ -198,3 +199,15 @@ def _drop_thumbnail(doc: DocumentObject) -> None:
     for r_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[r_id]
+
+
+def add_references(writer: Writer, references: Sequence[Reference]) -> None:
+    """The APA reference list, alphabetical as the framework keeps it, with working links."""
+    writer.heading("References", 1)
+    for reference in references:
+        paragraph = writer.doc.add_paragraph()
+        hanging_indent(paragraph)
+        add_marked_text(paragraph, reference.apa)
+        if reference.url:
+            paragraph.add_run(" ")
+            add_hyperlink(paragraph, reference.url)

@@ -2,9 +2,9 @@
 
 Built from the RoomSummary, which already hides practices below the minimum group size;
 no individual answer, name or note ever reaches it. It shares the student report's craft
-(common.py with its tables, fields and parts) but nothing else of it. It carries no
-reference list: its text cites no source (the research is in each person's own report),
-and APA lists only what is cited.
+(common.py with its tables, fields and parts) but nothing else of it. Its reference list
+holds only what its text cites, the sources of the client situations' key (APA lists
+only what is cited); without situations it cites none and lists none.
 """
 
 from __future__ import annotations
@@ -20,9 +20,19 @@ from rapport.core.room import (
     PracticeAggregate,
     RoomSummary,
 )
+from rapport.core.room_choices import ScenarioAggregate
 from rapport.core.text import clean_text, long_date, plural
 from rapport.core.workshop import Workshop
-from rapport.reports.common import ChartImage, Writer, add_figure, add_table, new_document, save
+from rapport.reports.common import (
+    ChartImage,
+    Writer,
+    add_figure,
+    add_references,
+    add_table,
+    new_document,
+    save,
+)
+from rapport.reports.room_choices_section import write_room_choices
 
 TOP_GAPS = 3
 SPREAD_MEANING = (
@@ -69,8 +79,11 @@ def build_debrief(
     summary: RoomSummary,
     charts: Sequence[ChartImage],
     generated_on: date,
+    choices: Sequence[ScenarioAggregate] = (),
+    spotlight_chart: ChartImage | None = None,
 ) -> bytes:
-    writer = Writer(new_document())
+    """`charts` picture the practices; `spotlight_chart` the scenario spotlight's choices."""
+    writer = Writer(new_document(), framework.references)
     title = f"Workshop debrief: {workshop.title}"
     writer.doc.add_paragraph(clean_text(title), style="Title")
     writer.text(
@@ -119,6 +132,9 @@ def build_debrief(
     for aggregate in shown:
         writer.heading(aggregate.practice.name, 2)
         _prompts(writer, aggregate)
+    cited = write_room_choices(writer, framework, choices, spotlight_chart, len(charts) + 1)
+    if cited:
+        add_references(writer, cited)
     return _save(writer, title, framework)
 
 

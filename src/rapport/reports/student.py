@@ -28,12 +28,12 @@ from rapport.reports.common import (
     ChartImage,
     Writer,
     add_figure,
+    add_references,
     add_table,
     new_document,
     save,
 )
 from rapport.reports.others_section import OthersInput, write_others
-from rapport.reports.parts import add_hyperlink, add_marked_text, hanging_indent
 from rapport.reports.student_sections import (
     write_action_plan,
     write_method,
@@ -204,18 +204,6 @@ def _progress(writer: Writer, data: ReportInput, progress: Progress, first_figur
     add_table(writer.doc, ["Practice", "Before", "Now", "Target"], rows)
 
 
-def add_references(writer: Writer, framework: Framework) -> None:
-    """The APA reference list, alphabetical as the framework keeps it, with working links."""
-    writer.heading("References", 1)
-    for reference in framework.references:
-        paragraph = writer.doc.add_paragraph()
-        hanging_indent(paragraph)
-        add_marked_text(paragraph, reference.apa)
-        if reference.url:
-            paragraph.add_run(" ")
-            add_hyperlink(paragraph, reference.url)
-
-
 def build_report(data: ReportInput) -> bytes:
     framework, profile, assessment = data.framework, data.profile, data.assessment
     writer = Writer(new_document(), framework.references)
@@ -255,7 +243,7 @@ def build_report(data: ReportInput) -> bytes:
     writer.heading("Conclusion", 1)
     _own_or_draft(writer, assessment.writing.reflection, conclusion_draft(profile, assessment))
 
-    add_references(writer, framework)
+    add_references(writer, framework.references)
     writer.finish()
     if data.answers_json is not None:
         embed_answers(writer.doc, data.answers_json)

@@ -15,6 +15,7 @@ from rapport.files.qr import qr_png
 from rapport.ui import resources, viewers
 from rapport.ui.components import escape_markdown, render_error
 from rapport.ui.links import app_url
+from rapport.ui.room_choices import render_room_choices
 from rapport.ui.room_figures import projected_figures, shared_figures
 from rapport.ui.store import now
 from rapport.usecases.rooms import (
@@ -119,6 +120,7 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         for figure in figures:
             st.markdown(f"**{figure.title}.** {escape_markdown(figure.caption)}")
             st.dataframe(figure.table, hide_index=True, width="stretch")
+    render_room_choices(view.choices, workshop, key)
 
 
 def _publication_note(view: RoomView, published: int) -> str:

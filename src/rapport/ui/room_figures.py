@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from rapport.charts.room import distribution_figure, room_figure
+from rapport.charts.room_choices import choices_figure
 from rapport.charts.style import PROJECTOR, Figure
 from rapport.core.framework import Framework
 from rapport.core.room import PracticeAggregate
+from rapport.core.room_choices import ScenarioAggregate
 from rapport.ui.components import vega_spec
 
 Charted = tuple[tuple[Figure, dict[str, Any], frozenset[int]], ...]
@@ -32,6 +34,15 @@ def projected_figures(
         (figure, vega_spec(figure.chart), frozenset(a.responses for a in aggregates))
         for figure, aggregates in pairs
         if figure is not None
+    )
+
+
+def projected_choices(shown: list[ScenarioAggregate]) -> Charted:
+    """One chart per client situation the room may see, in framework order."""
+    return tuple(
+        (figure, vega_spec(figure.chart), frozenset({a.responses}))
+        for a in shown
+        for figure in (choices_figure(a, PROJECTOR),)
     )
 
 

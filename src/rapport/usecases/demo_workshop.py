@@ -24,6 +24,8 @@ def simulated_participants(
 ) -> list[Assessment]:
     """Plausible, varied answers around a sample profile, for rehearsing a workshop."""
     rng = random.Random(seed)  # noqa: S311 - simulated answers, not secrets
+    # The situations draw from their own stream, so adding them left the ratings as they were.
+    chooser = random.Random(seed + 1)  # noqa: S311
     top = framework.scale.max_value
     people = []
     for _ in range(count):
@@ -34,7 +36,7 @@ def simulated_participants(
                 start = base.numeric_rating(indicator.id) or rng.randint(2, 4)
                 value = min(top, max(1, start + lean + rng.choice((-1, 0, 0, 1))))
                 person = person.with_rating(indicator.id, "na" if rng.random() < 0.04 else value)
-        person = _simulated_choices(framework, person, rng)
+        person = _simulated_choices(framework, person, chooser)
         people.append(person)
     return people
 

@@ -12,10 +12,12 @@ from datetime import date
 
 from rapport.charts.png import render_png
 from rapport.charts.room import distribution_figure, room_figure
+from rapport.charts.room_choices import choices_figure
+from rapport.charts.style import Figure
 from rapport.core.framework import Framework
 from rapport.core.ports import WorkshopRepository
 from rapport.core.room import PracticeAggregate, RoomSummary, still_needed, summarize
-from rapport.core.room_choices import ScenarioAggregate, summarize_choices
+from rapport.core.room_choices import ScenarioAggregate, scenario_spotlight, summarize_choices
 from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import Workshop, WorkshopError
 from rapport.files.csv_exports import aggregates_csv, responses_csv
@@ -80,9 +82,9 @@ def room_view(
     )
 
 
-def published_summary(
+def published_view(
     repo: WorkshopRepository, framework: Framework, workshop: Workshop
-) -> RoomSummary:
+) -> tuple[RoomSummary, tuple[ScenarioAggregate, ...]]:
     """The room's published results for an export, publishing them first if need be; an
     export is a publication, so it follows the same snapshot rule as the screens."""
     view = room_view(repo, framework, workshop.id, publish=True)
@@ -93,7 +95,13 @@ def published_summary(
             f"Nothing to export yet: {view.responses} of the {workshop.min_group_size} "
             "responses needed before anything about the room is shown."
         )
-    return view.summary
+    return view.summary, view.choices
+
+
+def published_summary(
+    repo: WorkshopRepository, framework: Framework, workshop: Workshop
+) -> RoomSummary:
+    return published_view(repo, framework, workshop)[0]
 
 
 def visible_to_participants(summary: RoomSummary, workshop: Workshop) -> RoomSummary:
@@ -122,15 +130,21 @@ def shown_aggregates(
 def debrief_document(
     repo: WorkshopRepository, framework: Framework, workshop: Workshop, today: date
 ) -> bytes:
-    summary = published_summary(repo, framework, workshop)
+    summary, choices = published_view(repo, framework, workshop)
     shown = shown_aggregates(summary, workshop, projected=False)
     figures = (
         (room_figure(shown, framework.scale), distribution_figure(shown, framework.scale))
         if summary.ready and shown
         else ()
     )
-    charts = [ChartImage(f.title, f.caption, render_png(f.chart)) for f in figures if f]
-    return build_debrief(framework, workshop, summary, charts, today)
+    charts = [_image(f) for f in figures if f]
+    spotlight = scenario_spotlight(choices) if summary.ready and shown else None
+    spotlight_chart = None if spotlight is None else _image(choices_figure(spotlight))
+    return build_debrief(framework, workshop, summary, charts, today, choices, spotlight_chart)
+
+
+def _image(figure: Figure) -> ChartImage:
+    return ChartImage(figure.title, figure.caption, render_png(figure.chart))
 
 
 def export_aggregates(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> bytes:
