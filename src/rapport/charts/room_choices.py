@@ -14,9 +14,10 @@ from rapport.core.room_choices import OptionAggregate, ScenarioAggregate
 from rapport.core.scenarios import EFFECTIVENESS
 
 ROOM, KEY = "Room", "Key"
+RATINGS = "Ratings, 1 to 6"
 
 
-def _counts(option: OptionAggregate) -> str:
+def rating_counts(option: OptionAggregate) -> str:
     """The ratings per level where the room may see them (core/room.level_counts_to_show)."""
     if not option.distribution_shown:
         return "not shown"
@@ -63,7 +64,7 @@ def choices_figure(aggregate: ScenarioAggregate, sizing: Sizing = SCREEN) -> Fig
                 "Room": o.mean,
                 "Key": o.option.key,
                 "n": o.responses,
-                "Ratings, 1 to 6": _counts(o),
+                RATINGS: rating_counts(o),
             }
             for o in aggregate.options
         ]

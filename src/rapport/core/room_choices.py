@@ -35,6 +35,12 @@ CHOICES_HIDDEN = (
     "responses."
 )
 
+COUNTS_HIDDEN = (
+    "Rating counts for a response appear only once twice the minimum group size have rated "
+    "it and at least the minimum group size sit outside its most common rating, so no one "
+    "can read the others' ratings off them."
+)
+
 
 @dataclass(frozen=True)
 class OptionAggregate:

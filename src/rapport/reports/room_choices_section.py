@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapport.charts.room_choices import RATINGS, rating_counts
 from rapport.core.framework import Framework, Reference
-from rapport.core.room_choices import CHOICES_HIDDEN, ScenarioAggregate, scenario_spotlight
+from rapport.core.room_choices import (
+    CHOICES_HIDDEN,
+    COUNTS_HIDDEN,
+    ScenarioAggregate,
+    scenario_spotlight,
+)
 from rapport.core.scenarios import EFFECTIVENESS
 from rapport.reports.common import ChartImage, Writer, add_figure, add_table
 
@@ -43,6 +49,9 @@ def write_room_choices(
     )
     if len(shown) < len(choices):
         writer.text(CHOICES_HIDDEN)
+    if any(not o.distribution_shown for a in shown for o in a.options):
+        hidden = COUNTS_HIDDEN[0].lower() + COUNTS_HIDDEN[1:]
+        writer.text(f"\u201cNot shown\u201d in the last column: {hidden}")
     spotlight = scenario_spotlight(shown)
     if spotlight is not None:
         far = spotlight.furthest
@@ -69,13 +78,14 @@ def write_room_choices(
         writer.text(aggregate.scenario.situation).paragraph_format.keep_with_next = True
         add_table(
             writer.doc,
-            ["Response", "Room", "Key", "n"],
+            ["Response", "Room", "Key", "n", RATINGS],
             [
                 [
                     f"{aggregate.letter(o.option.id)}. {o.option.text}",
                     f"{o.mean:.1f}",
                     str(o.option.key),
                     str(o.responses),
+                    rating_counts(o),
                 ]
                 for o in aggregate.options
             ],

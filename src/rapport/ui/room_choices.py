@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rapport.core.room_choices import CHOICES_HIDDEN, ScenarioAggregate, scenario_spotlight
+from rapport.core.room_choices import (
+    CHOICES_HIDDEN,
+    COUNTS_HIDDEN,
+    ScenarioAggregate,
+    scenario_spotlight,
+)
 from rapport.core.scenarios import EFFECTIVENESS
 from rapport.core.workshop import Workshop
 from rapport.ui.components import escape_markdown
@@ -96,3 +101,5 @@ def render_room_choices(
     st.caption(escape_markdown(figure.caption))
     with st.expander("The chart as a table"):
         st.dataframe(figure.table, hide_index=True, width="stretch")
+        if not all(o.distribution_shown for o in aggregate.options):
+            st.caption(COUNTS_HIDDEN)
