@@ -12,7 +12,7 @@ from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
 from rapport.ui.participant import shared_room
 from rapport.ui.report_form import render_own_words
-from rapport.usecases.student import outline, student_report
+from rapport.usecases.student import outline, prepare_report, student_report
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -113,3 +113,4 @@ st.download_button(
     on_click="ignore",
 )
 render_answers_download(framework, stem)
+prepare_report(framework, assessment)  # if Results has not: the pictures, drawn ahead

@@ -17,7 +17,7 @@ from rapport.ui.components import (
 from rapport.ui.files import render_compare
 from rapport.ui.judgement_view import choices_of, render_choices, render_flagged_steps
 from rapport.ui.participant import render_room_mirror, render_workshop_submit
-from rapport.usecases.student import progress_chart, progress_since
+from rapport.usecases.student import prepare_report, progress_chart, progress_since
 
 framework = active_framework()
 assessment = state.assessment(framework)
@@ -97,3 +97,7 @@ for plan in plans:
             st.markdown(f"- **{action.title}.** {action.detail}")
 
 st.page_link(pages.REPORT, label="Get your Word report", icon=":material/description:")
+
+# Last, once the page is drawn: the report's pictures are drawn in the background while the
+# person reads, so the report they ask for next is written without waiting for them.
+prepare_report(framework, assessment)

@@ -51,7 +51,10 @@ def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[
     return {
         "assess": ("1 assess rerun", lambda: [apptest_cases.assess_case(plan, workdir)]),
         "results": ("2 results page", lambda: [apptest_cases.results_case(plan, workdir)]),
-        "report": ("3 word report", lambda: [report_case.report_case(plan)]),
+        "report": (
+            "3 word report",
+            lambda: [report_case.report_case(plan), report_case.report_after_results_case(plan)],
+        ),
         "room": (
             "4 room tick",
             lambda: [

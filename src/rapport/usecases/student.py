@@ -3,6 +3,10 @@ progress since an earlier assessment, and the report's outline for the Report pa
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import date
 
 from rapport.charts.feedback import feedback_figure
@@ -32,11 +36,86 @@ from rapport.reports.student import (
     outline,
 )
 
-__all__ = ["outline", "progress_chart", "progress_since", "student_report"]
+__all__ = ["outline", "prepare_report", "progress_chart", "progress_since", "student_report"]
+
+# Pictures kept per set of answers (a few hundred kB each): enough for a class at once.
+PREPARED_ANSWERS = 32
 
 
 def _image(figure: Figure) -> ChartImage:
     return ChartImage(figure.title, figure.caption, render_png(figure.chart))
+
+
+@dataclass(frozen=True)
+class AnswerPictures:
+    """The report's pictures that follow from the answers alone: the Results charts and
+    the self-rating against the choices (None without a fully rated situation)."""
+
+    results: tuple[ChartImage, ...]
+    choices: ChartImage | None
+
+
+_prepared: OrderedDict[str, Future[AnswerPictures]] = OrderedDict()
+_prepared_lock = threading.Lock()
+
+
+def _answers_key(framework: Framework, assessment: Assessment) -> str:
+    return f"{framework.id}:{framework.version}:{assessment.model_dump_json()}"
+
+
+def _draw(framework: Framework, assessment: Assessment) -> AnswerPictures:
+    profile = score(framework, assessment)
+    results = tuple(_image(f) for f in figures(profile, assessment)) if not profile.is_empty else ()
+    chart = say_do_figure(say_do(framework, profile, assessment.scenarios))
+    return AnswerPictures(results, _image(chart) if chart else None)
+
+
+def _pictures_future(
+    framework: Framework, assessment: Assessment
+) -> tuple[Future[AnswerPictures], bool]:
+    """The pictures' future for these answers, and whether the caller must fill it."""
+    key = _answers_key(framework, assessment)
+    with _prepared_lock:
+        if key in _prepared:
+            _prepared.move_to_end(key)
+            return _prepared[key], False
+        future: Future[AnswerPictures] = Future()
+        _prepared[key] = future
+        while len(_prepared) > PREPARED_ANSWERS:
+            _prepared.popitem(last=False)
+    return future, True
+
+
+def _fill(future: Future[AnswerPictures], framework: Framework, assessment: Assessment) -> None:
+    try:
+        future.set_result(_draw(framework, assessment))
+    except Exception as error:  # noqa: BLE001 - handed on: whoever waits raises it
+        future.set_exception(error)
+        with _prepared_lock:  # not kept: the next report tries again
+            key = _answers_key(framework, assessment)
+            if _prepared.get(key) is future:
+                del _prepared[key]
+
+
+def answer_pictures(framework: Framework, assessment: Assessment) -> AnswerPictures:
+    """The pictures for these answers: drawn once, whoever asks first (Results ahead of
+    time, or the report itself); a report asked for while they are drawn waits for them."""
+    future, mine = _pictures_future(framework, assessment)
+    if mine:
+        _fill(future, framework, assessment)
+    return future.result()
+
+
+def prepare_report(framework: Framework, assessment: Assessment) -> None:
+    """Draw the report's pictures on a background thread, unless they are drawn already:
+    Results calls it, so the report a person asks for next is written without waiting for
+    vl-convert (nearly all of its time)."""
+    future, mine = _pictures_future(framework, assessment)
+    if mine:
+        threading.Thread(
+            target=_fill, args=(future, framework, assessment), name="rapport-prepare-report",
+            daemon=True,
+        ).start()  # fmt: skip
 
 
 def progress_since(framework: Framework, earlier: LoadedAnswers, now: Assessment) -> Comparison:
@@ -59,10 +138,10 @@ def student_report(
     """The Word report for one assessment: score it, chart it, write the document, and
     embed the answers so the report itself can restore them later."""
     profile = score(framework, assessment)
-    shown = list(figures(profile, assessment)) if not profile.is_empty else []
+    pictures = answer_pictures(framework, assessment)
+    charts = pictures.results
     if room is not None and room.ready and not profile.is_empty:
-        shown.append(mirror_figure(profile, room))  # only aggregates the room may see
-    charts = tuple(_image(f) for f in shown)
+        charts += (_image(mirror_figure(profile, room)),)  # only aggregates the room may see
     progress = None
     if earlier is not None:
         comparison = progress_since(framework, earlier, assessment)
@@ -71,8 +150,7 @@ def student_report(
         progress = Progress(comparison, chart, earlier.saved_on)
     others = _others(framework, profile, feedback) if feedback is not None else None
     found = say_do(framework, profile, assessment.scenarios)
-    chart = say_do_figure(found)
-    choices = ChoicesInput(found, _image(chart) if chart else None) if found else None
+    choices = ChoicesInput(found, pictures.choices) if found else None
     data = ReportInput(
         framework, assessment, profile, charts, today, to_json(assessment), progress, others,
         choices,
