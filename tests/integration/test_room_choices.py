@@ -42,12 +42,15 @@ def _first(repo, framework: Framework, room: CreatedWorkshop) -> ScenarioAggrega
 def test_the_rooms_choices_are_published_with_its_results(
     repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
 ) -> None:
-    for number in range(3):
+    for number in range(5):
         submit(repo, room.workshop, framework, f"p{number}", _choosing(framework, answered(3)), NOW)
-    assert count(repo, "response_choices", room.workshop.id) == 3 * 4
+    assert count(repo, "response_choices", room.workshop.id) == 5 * 4
     reveal_all(repo, room.workshop)
+    assert not _first(repo, framework, room).shown  # 5 < 2k: whole numbers could tell
+    for number in range(5, 8):  # k more: the snapshot takes them in
+        submit(repo, room.workshop, framework, f"p{number}", _choosing(framework, answered(3)), NOW)
     first = _first(repo, framework, room)
-    assert first.shown and first.responses == 3 and first.agreement == 100.0
+    assert first.shown and first.responses == 8 and first.agreement == 100.0
     # The other scenarios nobody rated are there, hidden.
     view = room_view(repo, framework, room.workshop.id)
     assert view is not None and sum(a.shown for a in view.choices) == 1
@@ -56,21 +59,21 @@ def test_the_rooms_choices_are_published_with_its_results(
 def test_choices_move_only_once_k_people_changed_them(
     repo: SqlWorkshopRepository, framework: Framework, room, answered: AssessmentFactory
 ) -> None:
-    for number in range(3):
+    for number in range(6):
         submit(repo, room.workshop, framework, f"p{number}", _choosing(framework, answered(3)), NOW)
     reveal_all(repo, room.workshop)
     before = [o.mean for o in _first(repo, framework, room).options]
     # Re-sending the same ratings changes nothing; two harsher people stay out (k = 3)...
     submit(repo, room.workshop, framework, "p0", _choosing(framework, answered(3)), NOW)
-    for number in (3, 4):
+    for number in (6, 7):
         submit(
             repo, room.workshop, framework, f"p{number}", _choosing(framework, answered(3), -2), NOW
         )
     assert [o.mean for o in _first(repo, framework, room).options] == before
     # ...and a third brings them in together.
-    submit(repo, room.workshop, framework, "p5", _choosing(framework, answered(3), -2), NOW)
+    submit(repo, room.workshop, framework, "p8", _choosing(framework, answered(3), -2), NOW)
     after = _first(repo, framework, room)
-    assert after.responses == 6
+    assert after.responses == 9
     assert [o.mean for o in after.options] != before
 
 

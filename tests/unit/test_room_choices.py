@@ -30,6 +30,7 @@ from tests.conftest import FRAMEWORK_FILE
 FRAMEWORK = load_framework(FRAMEWORK_FILE)
 FIRST = FRAMEWORK.practices[0].scenarios[0]
 K = 3
+SHOWN = 2 * K  # raters every option of a situation needs (CHOICES_FLOOR)
 
 
 def _rows(people: Sequence[Mapping[str, int]], scenario: Scenario = FIRST):
@@ -51,14 +52,16 @@ def _first(aggregates):
     return next(a for a in aggregates if a.scenario.id == FIRST.id)
 
 
-def test_a_scenario_stays_hidden_until_every_option_has_k_ratings() -> None:
-    full = [_keyed() for _ in range(K)]
+def test_a_scenario_stays_hidden_until_every_option_has_2k_ratings() -> None:
+    full = [_keyed() for _ in range(SHOWN)]
     partly = [*full[:-1], {FIRST.options[0].id: 6}]  # the third person rated one option only
     hidden = _first(summarize_choices(FRAMEWORK, K, _rows(partly), None))
     assert not hidden.shown
     assert all(o.mean is None and not o.distribution_shown for o in hidden.options)
     shown = _first(summarize_choices(FRAMEWORK, K, _rows(full), None))
-    assert shown.shown and shown.responses == K
+    assert shown.shown and shown.responses == SHOWN
+    almost = _first(summarize_choices(FRAMEWORK, K, _rows(full[:-1]), None))
+    assert not almost.shown  # 2k - 1 whole-number ratings: their sum could give them away
     # Every other scenario had no answers at all: hidden, never missing.
     everything = summarize_choices(FRAMEWORK, K, _rows(full), None)
     assert len(everything) == sum(len(p.scenarios) for p in FRAMEWORK.practices)
@@ -66,7 +69,7 @@ def test_a_scenario_stays_hidden_until_every_option_has_k_ratings() -> None:
 
 
 def test_means_are_published_rounded_and_inside_the_scale() -> None:
-    people = [_keyed({"a": 0}) for _ in range(4)]  # option a keyed 6: all rate it 6
+    people = [_keyed({"a": 0}) for _ in range(SHOWN)]  # option a keyed 6: all rate it 6
     aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
     best = next(o for o in aggregate.options if o.option.id == FIRST.best.id)
     assert best.mean == HIGHEST - 0.2  # never "6.0": that would say everyone chose 6
@@ -83,7 +86,7 @@ def test_rating_counts_come_only_from_the_snapshot() -> None:
 
 
 def test_a_room_that_follows_the_key_agrees_fully_and_has_no_spotlight() -> None:
-    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows([_keyed()] * 5), None))
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows([_keyed()] * SHOWN), None))
     assert aggregate.agreement == 100.0
     assert aggregate.consensus[0].option.id == FIRST.best.id
     assert scenario_spotlight([aggregate]) is None
@@ -91,7 +94,7 @@ def test_a_room_that_follows_the_key_agrees_fully_and_has_no_spotlight() -> None
 
 def test_the_spotlight_is_the_option_rated_furthest_from_its_key() -> None:
     weakest = FIRST.weakest
-    people = [_keyed({weakest.id: 4}) for _ in range(5)]  # everyone rates the weakest kindly
+    people = [_keyed({weakest.id: 4}) for _ in range(SHOWN)]  # all rate the weakest kindly
     aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
     spotlight = scenario_spotlight([aggregate])
     assert spotlight is aggregate
@@ -105,10 +108,10 @@ def test_the_spotlight_is_the_option_rated_furthest_from_its_key() -> None:
 def test_shown_numbers_always_rest_on_k_people_and_stay_in_range(ratings) -> None:
     people = [dict(zip([o.id for o in FIRST.options], r, strict=True)) for r in ratings]
     aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), None))
-    assert aggregate.shown == (len(people) >= K)
+    assert aggregate.shown == (len(people) >= SHOWN)
     for option in aggregate.options:
         if aggregate.shown:
-            assert option.responses >= K
+            assert option.responses >= SHOWN
             assert option.mean is not None and LOWEST + 0.2 <= option.mean <= HIGHEST - 0.2
         else:
             assert option.mean is None
@@ -162,7 +165,7 @@ def test_the_debrief_has_the_rooms_choices_and_lists_only_what_it_cites() -> Non
     summary = summarize(FRAMEWORK, K, rows_for([practice_results(FRAMEWORK, p) for p in room]))
     weakest = FIRST.weakest
     choices = summarize_choices(
-        FRAMEWORK, K, _rows([_keyed({weakest.id: 4}) for _ in range(5)]), None
+        FRAMEWORK, K, _rows([_keyed({weakest.id: 4}) for _ in range(SHOWN)]), None
     )
     moment = datetime(2026, 11, 27, tzinfo=UTC)
     workshop = Workshop("w1", "K7P3QD", "Seminar", FRAMEWORK.id, FRAMEWORK.version, K,
@@ -179,7 +182,7 @@ def test_the_debrief_has_the_rooms_choices_and_lists_only_what_it_cites() -> Non
     # The situation's table: four responses with the room's average, the key and n.
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Response")
     assert [r.cells[2].text for r in table.rows[1:]] == [str(o.key) for o in FIRST.options]
-    assert {r.cells[3].text for r in table.rows[1:]} == {"5"}
+    assert {r.cells[3].text for r in table.rows[1:]} == {str(SHOWN)}
     # References: exactly the sources the key's sentences cite, nothing else.
     assert headings[-1] == "References"
     start = max(i for i, p in enumerate(doc.paragraphs) if p.text == "References")
@@ -187,3 +190,35 @@ def test_the_debrief_has_the_rooms_choices_and_lists_only_what_it_cites() -> Non
     cited = {FRAMEWORK.reference(FIRST.best.citation), FRAMEWORK.reference(weakest.citation)}
     assert len(listed) == len(cited)
     assert all(any(r.apa.split("(")[0].strip()[:20] in line for line in listed) for r in cited)
+
+
+def test_from_2k_raters_the_top_and_bottom_never_say_everyone() -> None:
+    """Whole-number ratings: n and a mean give their sum. From 2k raters the published ends
+    cover the unanimous room and the room with one rating a step away."""
+    option = FIRST.best.id
+    for n in range(SHOWN, SHOWN + 8):
+        for end, step in ((HIGHEST, -1), (LOWEST, 1)):
+            everyone = [{**_keyed(), option: end} for _ in range(n)]
+            all_but_one = [*everyone[:-1], {**_keyed(), option: end + step}]
+            means = [
+                next(
+                    o.mean
+                    for o in _first(summarize_choices(FRAMEWORK, K, _rows(room), None)).options
+                    if o.option.id == option
+                )
+                for room in (everyone, all_but_one)
+            ]
+            assert means[0] == means[1], (n, end, means)
+
+
+def test_counts_that_wait_say_from_how_many_they_are() -> None:
+    from rapport.charts.room_choices import rating_counts
+
+    people = [_keyed() for _ in range(9)]
+    unit = choice_unit(FIRST.id, FIRST.options[0].id)
+    published = {unit: (0, 0, 0, 0, 3, 3)}  # taken when six had rated
+    aggregate = _first(summarize_choices(FRAMEWORK, K, _rows(people), published))
+    assert (
+        rating_counts(aggregate.options[0])
+        == "0 · 0 · 0 · 0 · 3 · 3 (the last published, from 6 of the 9)"
+    )

@@ -21,7 +21,11 @@ def rating_counts(option: OptionAggregate) -> str:
     """The ratings per level where the room may see them (core/room.level_counts_to_show)."""
     if not option.distribution_shown:
         return "not shown"
-    return " · ".join(str(c) for c in option.distribution)
+    counts = " · ".join(str(c) for c in option.distribution)
+    behind = sum(option.distribution)
+    if behind != option.responses:  # counts wait for k changes per level (core/room.py)
+        return f"{counts} (the last published, from {behind} of the {option.responses})"
+    return counts
 
 
 def choices_figure(aggregate: ScenarioAggregate, sizing: Sizing = SCREEN) -> Figure:

@@ -1,10 +1,13 @@
 """What a room may see of its answers to the client scenarios, under the room's rules.
 
-Each option of a scenario is aggregated as a practice is (core/room.py): nothing below the
-minimum group size k, means rounded and kept inside the 1-6 scale, rating counts only where
-they cannot tell anyone the others' ratings, and everything moving only in published
-snapshots (one snapshot unit per option, core/snapshots.py). A scenario is shown only when
-every one of its options has k ratings, so no option's numbers stand on fewer people.
+Each option of a scenario is aggregated as a practice is (core/room.py): means rounded and
+kept inside the 1-6 scale, rating counts only where they cannot tell anyone the others'
+ratings, and everything moving only in published snapshots (one snapshot unit per option,
+core/snapshots.py). The floor is higher than a practice's: a scenario is shown only once
+every one of its options has 2k ratings. An option's ratings are whole numbers, so n and a
+mean to one decimal give their exact sum: at n = k = 3, 5.8 could only be 6, 6, 6 and 5.7
+only 6, 6, 5, which told the one who chose 5 what both others chose. From 2k raters the
+kept-inside top (5.8) always covers the room at 6 and the room with one rating below it.
 
 From the shown options: the room's *consensus order* (options by their published mean) set
 against the expert key, as the share of option pairs in the key's order (the same measure
@@ -31,9 +34,11 @@ ASK_ANYWAY = (
     "add or leave out for this client?"
 )
 CHOICES_HIDDEN = (
-    "A situation appears once at least the minimum group size have rated every one of its "
-    "responses."
+    "A situation appears once at least twice the minimum group size have rated every one of "
+    "its responses: ratings are whole numbers, so an average of fewer could give them away."
 )
+# Raters every option of a situation needs before any of its numbers is shown, per k.
+CHOICES_FLOOR = 2
 
 COUNTS_HIDDEN = (
     "Rating counts for a response appear only once twice the minimum group size have rated "
@@ -61,7 +66,7 @@ class ScenarioAggregate:
     practice: Practice
     scenario: Scenario
     options: tuple[OptionAggregate, ...]  # in the scenario's order
-    shown: bool  # every option has at least k ratings
+    shown: bool  # every option has at least 2k ratings (CHOICES_FLOOR)
 
     @property
     def responses(self) -> int:
@@ -110,7 +115,7 @@ def summarize_choices(
                 o.id: sum(r.responses for r in grouped.get(choice_unit(scenario.id, o.id), ()))
                 for o in scenario.options
             }
-            shown = min(raters.values()) >= min_group_size
+            shown = min(raters.values()) >= CHOICES_FLOOR * min_group_size
             options = []
             for option in scenario.options:
                 unit = choice_unit(scenario.id, option.id)
