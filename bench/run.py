@@ -24,7 +24,17 @@ from bench.machine import describe, machine_info
 from bench.results import CaseResult, table, write_json
 
 QUICK = Plan(warmup=1, runs=5, slow_runs=3, cold_starts=1, sessions=5, window_s=3.0)
-CASE_KEYS = ("assess", "results", "report", "room", "submit", "cold", "memory")
+CASE_KEYS = (
+    "assess",
+    "click",
+    "results",
+    "report",
+    "room",
+    "submit",
+    "cold",
+    "memory",
+    "dashboards",
+)
 
 
 def _isolate(workdir: Path) -> None:
@@ -40,6 +50,7 @@ def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[
     from bench import (
         apptest_cases,
         browser_cases,
+        click_case,
         dashboards_case,
         report_case,
         room_case,
@@ -50,6 +61,7 @@ def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[
 
     return {
         "assess": ("1 assess rerun", lambda: [apptest_cases.assess_case(plan, workdir)]),
+        "click": ("1b rating click", lambda: [click_case.click_case(plan)]),
         "results": ("2 results page", lambda: [apptest_cases.results_case(plan, workdir)]),
         "report": (
             "3 word report",
