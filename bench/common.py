@@ -6,7 +6,6 @@ import functools
 import gc
 import logging
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,12 +27,14 @@ CHROMIUM = os.environ.get("RAPPORT_CHROMIUM") or "/usr/bin/chromium"
 
 
 def page_file(name: str) -> str:
-    """The path app.py routes to for page `name` (e.g. "app_pages/assess.py"), read from
-    its st.Page(...) calls so the harness follows the pages if their folder moves."""
-    found = re.search(rf"[\"']([\w./-]*\b{re.escape(name)}\.py)[\"']", APP.read_text("utf-8"))
+    """The path the router runs for page `name` (e.g. "app_pages/assess.py"), from the one
+    page registry (rapport.ui.pages), so the harness follows the pages if they move."""
+    from rapport.ui.pages import PAGES
+
+    found = next((p for p in PAGES if p.file == f"{name}.py"), None)
     if found is None:
-        raise LookupError(f"app.py routes to no page file named {name}.py")
-    return found.group(1)
+        raise LookupError(f"the page registry has no page file named {name}.py")
+    return f"app_pages/{found.file}"
 
 
 @dataclass(frozen=True)
