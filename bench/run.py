@@ -74,7 +74,13 @@ def _cases(plan: Plan, workdir: Path) -> dict[str, tuple[str, Callable[[], list[
                 _guarded("4 room tick (PostgreSQL)", lambda: [room_case.postgres_case(plan)])[0],
             ],
         ),
-        "submit": ("5 submit", lambda: submit_case.submit_cases(plan)),
+        "submit": (
+            "5 submit",
+            lambda: [
+                *submit_case.submit_cases(plan),
+                _guarded("5 submit two replicas", lambda: [submit_case.two_replicas_case(plan)])[0],
+            ],
+        ),
         "cold": ("6 cold start", lambda: [browser_cases.cold_start_case(plan)]),
         "memory": ("7 memory per session", lambda: [browser_cases.memory_case(plan)]),
         "dashboards": ("8 dashboards", lambda: [dashboards_case.dashboards_case(plan)]),

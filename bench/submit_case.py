@@ -15,13 +15,14 @@ import random
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.common import Plan, clock, sample
+from bench.common import POSTGRES_URL, Plan, clock, sample
 from bench.results import CaseResult, Check, median, ms, percentile
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
@@ -60,13 +61,14 @@ def _new_workshop(repo: SqlWorkshopRepository, framework: Framework, title: str)
 
 
 def _wave(
-    repo: SqlWorkshopRepository,
+    repos: Sequence[SqlWorkshopRepository],
     framework: Framework,
     people: list[Assessment],
     pattern: str,
     window_s: float,
 ) -> tuple[Workshop, Wave]:
-    workshop = _new_workshop(repo, framework, f"Benchmark room ({pattern})")
+    """One room's submissions, participant n through repos[n % len(repos)]."""
+    workshop = _new_workshop(repos[0], framework, f"Benchmark room ({pattern})")
     wave = Wave()
     rng = random.Random(5)  # noqa: S311 - reproducible arrival times, not secrets
     arrivals = [rng.uniform(0, window_s) for _ in people]
@@ -80,6 +82,7 @@ def _wave(
             time.sleep(max(0.0, begin + arrivals[number] - time.perf_counter()))
         start = time.perf_counter()
         try:
+            repo = repos[number % len(repos)]
             submit(repo, workshop, framework, f"p{number}", people[number], datetime.now(UTC))
         except Exception as error:  # noqa: BLE001 - a lost submission is counted, not raised
             wave.failed(error)
@@ -105,22 +108,23 @@ def _stored(repo: SqlWorkshopRepository, workshop: Workshop) -> tuple[int, int]:
 
 def _result(
     pattern: str,
-    repo: SqlWorkshopRepository,
+    repos: Sequence[SqlWorkshopRepository],
     framework: Framework,
     people: list[Assessment],
     plan: Plan,
     floor: list[float],
+    where: str = "SQLite",
 ) -> CaseResult:
-    workshop, wave = _wave(repo, framework, people, pattern, plan.window_s)
-    answers, rows = _stored(repo, workshop)
+    workshop, wave = _wave(repos, framework, people, pattern, plan.window_s)
+    answers, rows = _stored(repos[0], workshop)
     expected_rows = len(people) * len(framework.practices)
     lost = (len(people) - answers) + (expected_rows - rows)
     p95 = percentile(wave.latencies, 0.95)
     elapsed = wave.last_end - wave.first_start
-    paced = pattern == "room-paced"
+    paced = pattern != "burst"
     result = CaseResult(
         case=f"5 submit {pattern}",
-        title=f"{len(people)} participants submitting ({pattern}), SQLite, one thread each",
+        title=f"{len(people)} participants submitting ({pattern}), {where}, one thread each",
         baseline="one submission with nobody else writing (median of sequential submits)",
         median=median(wave.latencies),
         baseline_median=median(floor),
@@ -169,11 +173,35 @@ def submit_cases(plan: Plan) -> list[CaseResult]:
                 for n in range(SEQUENTIAL + plan.warmup)
             ][plan.warmup :]
             return [
-                _result(pattern, repo, framework, people, plan, floor)
+                _result(pattern, [repo], framework, people, plan, floor)
                 for pattern in ("room-paced", "burst")
             ]
         finally:
             repo.dispose()
+
+
+def two_replicas_case(plan: Plan) -> CaseResult:
+    """Room-paced, on PostgreSQL, every other participant through a second repository with
+    its own engine and pool, as two replicas hold (in one process here: the database's
+    side of two replicas, what the balancer test in tests/e2e/test_replicas.py cannot time).
+    """
+    from bench.room_case import postgres_schema
+
+    framework, base = sample()
+    people = simulated_participants(framework, base, plan.participants, seed=11)
+    with postgres_schema() as options:
+        replicas = [open_repository(POSTGRES_URL, **options) for _ in range(2)]
+        try:
+            quiet = _new_workshop(replicas[0], framework, "Benchmark room (sequential)")
+            now = datetime.now(UTC)
+            floor = [
+                clock(lambda n=n: submit(replicas[0], quiet, framework, f"s{n}", people[n], now))
+                for n in range(SEQUENTIAL + plan.warmup)
+            ][plan.warmup :]
+            return _result("two replicas", replicas, framework, people, plan, floor, "PostgreSQL")
+        finally:
+            for repo in replicas:
+                repo.dispose()
 
 
 if __name__ == "__main__":  # quick look at this case alone
