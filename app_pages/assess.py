@@ -1,46 +1,39 @@
-"""Assess: one practice at a time, each statement rated on the frequency scale.
-
-The practice's statements, target, importance, example and client situation are drawn in
-a fragment (ui/assess_form.render_answers): a rating reruns only the fragment, not the
-router, sidebar, picker and page around it. What a rating changes outside it, the progress
-bar, the picker's caption and the workshop card, lives in containers the fragment fills.
-Moving to another practice (picker, Back, Next) reruns the whole page.
-"""
+"""Assess: one practice at a time, each statement rated on the frequency scale."""
 
 import streamlit as st
 
+from rapport.core.scoring import score
 from rapport.ui import pages, state
 from rapport.ui.assess_form import (
-    AnswerSlots,
     focus_heading,
-    render_answers,
     render_how_to_rate,
+    render_keep_or_start_over,
+    render_practice,
     render_step_picker,
 )
-from rapport.ui.components import active_framework
-from rapport.ui.participant import participant
+from rapport.ui.components import active_framework, render_progress
+from rapport.ui.participant import participant, render_workshop_submit
 
 framework = active_framework()
 practices = framework.practices
 current = state.step(len(practices))
 practice = practices[current]
+profile = score(framework, state.assessment(framework))
 
 st.title("Assess your habits")
-progress = st.container()
+render_progress(profile)
 render_how_to_rate(framework)
-render_step_picker(framework)
-caption = st.container()
+render_step_picker(framework, profile, current)
 heading = f"{current + 1}. {practice.name}"
 st.header(heading, divider="gray")
 if state.step_moved():
     focus_heading(heading)
-answers = st.container()
+render_practice(framework, practice)
 
 last = current == len(practices) - 1
 in_workshop = participant(framework) is not None
-# In a workshop the end of the assessment is submitting it: the card comes before the
-# buttons on the last practice, after them elsewhere.
-submit_first = st.container()
+if last and in_workshop:  # in a workshop, the end of the assessment is submitting it
+    render_workshop_submit(framework, primary=True)
 
 back, forward = st.columns(2)
 back.button(
@@ -68,14 +61,6 @@ elif forward.button(
 ):
     st.switch_page(pages.RESULTS)
 
-submit_after = st.container()
-keep = st.container()
-slots = AnswerSlots(
-    progress=progress,
-    caption=caption,
-    submit=(submit_first if last else submit_after) if in_workshop else None,
-    submit_primary=last,
-    keep=keep,
-)
-with answers:  # drawn last, when every slot it fills exists, in its place above
-    render_answers(framework, current, slots)
+if in_workshop and not last:
+    render_workshop_submit(framework, primary=False)
+render_keep_or_start_over(framework)

@@ -29,6 +29,15 @@ class WorkshopError(RapportError):
     """A workshop action that cannot be done: unknown code, closed workshop, bad settings."""
 
 
+class StorageUnavailable(WorkshopError):  # noqa: N818 (the name the app and brief use)
+    """The workshop database cannot be reached; everything else in Rapport still works.
+
+    A WorkshopError, so every page that handles workshop problems says this one plainly too.
+    Declared here rather than in storage/, so the pages can name it without loading the
+    database layer (SQLAlchemy, Alembic) before they need it.
+    """
+
+
 def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 

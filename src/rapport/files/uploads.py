@@ -10,7 +10,6 @@ from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.text import long_date
 from rapport.files.answers_file import parse
-from rapport.files.docx_answers import extract_answers
 
 MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
 ACCEPTED_TYPES = ("json", "docx")
@@ -49,6 +48,9 @@ def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswe
             ["Upload a Rapport Word report (.docx) or answers file (.json)."],
         )
     if suffix == "docx":
+        # Imported on the first report restored: python-docx stays off the start path.
+        from rapport.files.docx_answers import extract_answers
+
         source, payload = "Word report", extract_answers(raw)
     else:
         if raw.startswith(b"PK\x03\x04"):

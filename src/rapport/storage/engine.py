@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from rapport.core.workshop import WorkshopError
+from rapport.core.workshop import StorageUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -22,13 +22,6 @@ BEGIN_IMMEDIATE = "rapport_begin_immediate"
 
 # Serializes migrations of several app processes starting at once on one PostgreSQL database.
 _PG_MIGRATION_LOCK = 7_160_042
-
-
-class StorageUnavailable(WorkshopError):  # noqa: N818 (the name the app and brief use)
-    """The workshop database cannot be reached; everything else in Rapport still works.
-
-    A WorkshopError, so every page that handles workshop problems says this one plainly too.
-    """
 
 
 def database_url(url: str) -> URL:

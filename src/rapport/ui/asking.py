@@ -18,8 +18,8 @@ from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest, Feedback
 from rapport.core.framework import Framework
 from rapport.core.scoring import Profile
 from rapport.core.text import join_words, long_date, plural
+from rapport.core.workshop import StorageUnavailable
 from rapport.files.qr import qr_png
-from rapport.storage import StorageUnavailable
 from rapport.ui import cookies, resources
 from rapport.ui.components import escape_markdown, render_figure
 from rapport.ui.links import app_url

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
-from rapport.core.scoring import Profile, score
+from rapport.core.scoring import Profile
 from rapport.core.text import MAX_NOTE_CHARS, join_words, plural
 from rapport.ui import state
-from rapport.ui.components import render_progress
 from rapport.ui.files import render_answers_download
-from rapport.ui.participant import render_workshop_submit
 from rapport.ui.scenario_form import render_scenarios
 
 STEP_WIDGET = "w.assess.step"
@@ -31,14 +27,14 @@ def render_how_to_rate(framework: Framework) -> None:
         st.markdown("\n".join(lines))
 
 
-def render_step_picker(framework: Framework) -> None:
+def render_step_picker(framework: Framework, profile: Profile, current: int) -> None:
     """Which practice is shown. Its options are indexes with labels that never change
     while the person answers: a front end that sends back a label from before a rerun
     must still name an option (a changing "(4/5)" once crashed the page). How far each
-    practice has got is said under it instead (progress_caption, drawn by the fragment)."""
+    practice has got is said beside it instead."""
     # Short names (words of the full name, which the heading below shows) fit a phone.
     names = [f"{index + 1}. {p.short_name}" for index, p in enumerate(framework.practices)]
-    state.bind(STEP_WIDGET, state.step(len(names)))
+    state.bind(STEP_WIDGET, current)
     st.selectbox(
         "Practice",
         options=list(range(len(names))),
@@ -46,6 +42,7 @@ def render_step_picker(framework: Framework) -> None:
         key=STEP_WIDGET,
         on_change=lambda: state.set_step(st.session_state.get(STEP_WIDGET), len(names)),
     )
+    st.caption(progress_caption(profile, current))
 
 
 def progress_caption(profile: Profile, current: int) -> str:
@@ -75,38 +72,6 @@ _RATINGS_ON_A_PHONE = """<style>
   }
 }
 </style>"""
-
-
-@dataclass(frozen=True)
-class AnswerSlots:
-    """Where the Assess fragment draws: its own statements, and what a rating changes
-    elsewhere on the page (containers made by the page, in its layout order)."""
-
-    progress: DeltaGenerator
-    caption: DeltaGenerator
-    submit: DeltaGenerator | None  # the workshop card, for a participant
-    submit_primary: bool
-    keep: DeltaGenerator
-
-
-@st.fragment
-def render_answers(framework: Framework, current: int, slots: AnswerSlots) -> None:
-    """One practice's answers and everything they change: a click in here reruns this
-    function only. Each run reads the answers afresh, so the progress, the caption and
-    the workshop card always agree with the ratings drawn. The answers are the fragment's
-    own elements, kept in place between its runs (a focused radio keeps its focus); the
-    slots elsewhere on the page are redrawn on each."""
-    render_practice(framework, framework.practices[current])
-    profile = score(framework, state.assessment(framework))  # after the ratings' callbacks
-    with slots.progress:
-        render_progress(profile)
-    with slots.caption:
-        st.caption(progress_caption(profile, current))
-    if slots.submit is not None:
-        with slots.submit:
-            render_workshop_submit(framework, primary=slots.submit_primary)
-    with slots.keep:
-        render_keep_or_start_over(framework)
 
 
 def render_practice(framework: Framework, practice: Practice) -> None:

@@ -8,18 +8,15 @@ from datetime import datetime
 
 import streamlit as st
 
-from rapport.charts.room import mirror_figure
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile
-from rapport.core.workshop import Workshop, WorkshopError, practice_results
-from rapport.storage import StorageUnavailable
+from rapport.core.workshop import StorageUnavailable, Workshop, WorkshopError, practice_results
 from rapport.ui import device, pages, resources, state
 from rapport.ui.components import escape_markdown, render_error, render_figure
 from rapport.ui.store import now, store_or_none
-from rapport.usecases.rooms import room_view, visible_to_participants
 from rapport.usecases.workshops import submit
 
 JOINED = "rapport.joined"
@@ -187,6 +184,10 @@ def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | N
     repo = store_or_none()
     if repo is None:
         return None
+    # Imported here, not at the top: every page's frame imports this module, and the room's
+    # use cases bring Altair, pandas and python-docx, which the first page never needs.
+    from rapport.usecases.rooms import room_view, visible_to_participants
+
     try:
         view = room_view(repo, framework, membership.workshop_id)
     except WorkshopError as error:  # the database went away mid-session
@@ -214,4 +215,6 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
             "have answered and the facilitator reveals the results."
         )
         return
+    from rapport.charts.room import mirror_figure  # see shared_room: kept off the start path
+
     render_figure(mirror_figure(profile, summary))

@@ -12,7 +12,7 @@ import streamlit as st
 
 from rapport.core.errors import RapportError
 from rapport.core.ports import FeedbackRepository, WorkshopRepository
-from rapport.storage import StorageUnavailable
+from rapport.core.workshop import StorageUnavailable
 from rapport.ui import resources
 from rapport.ui.components import render_error
 
