@@ -10,10 +10,14 @@ from io import BytesIO
 
 from docx import Document
 
-from rapport.charts.png import forget_pictures
 from rapport.core.framework import Framework
 from rapport.usecases import student
-from rapport.usecases.student import answer_pictures, prepare_report, student_report
+from rapport.usecases.student import (
+    answer_pictures,
+    forget_prepared,
+    prepare_report,
+    student_report,
+)
 from tests.conftest import AssessmentFactory
 
 TODAY = date(2026, 12, 1)
@@ -34,8 +38,7 @@ def _pictures(report: bytes) -> list[str]:
 
 
 def _forget() -> None:
-    forget_pictures()
-    student._prepared.clear()
+    forget_prepared()
 
 
 def test_a_prepared_report_holds_the_pictures_of_one_written_from_scratch(

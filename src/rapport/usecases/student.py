@@ -11,7 +11,7 @@ from datetime import date
 
 from rapport.charts.feedback import feedback_figure
 from rapport.charts.judgement import say_do_figure
-from rapport.charts.png import render_png
+from rapport.charts.png import forget_pictures, render_png
 from rapport.charts.progress import progress_figure
 from rapport.charts.results import figures
 from rapport.charts.room import mirror_figure
@@ -104,6 +104,13 @@ def answer_pictures(framework: Framework, assessment: Assessment) -> AnswerPictu
     if mine:
         _fill(future, framework, assessment)
     return future.result()
+
+
+def forget_prepared() -> None:
+    """Drop every picture drawn ahead or cached (benchmarks and tests start from none)."""
+    forget_pictures()
+    with _prepared_lock:
+        _prepared.clear()
 
 
 def prepare_report(framework: Framework, assessment: Assessment) -> None:
