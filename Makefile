@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean messages catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,21 @@ test: lint
 # Writes bench-results.json; see docs/benchmarks.md.
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
+
+# The interface's messages (README, "Languages"): `make messages` extracts every marked
+# message into the template and merges it into each language's catalog (new messages
+# arrive untranslated, changed ones marked fuzzy); `make catalogs` compiles the catalogs
+# the app reads. Both are committed, and a test checks the compiled ones are current.
+LOCALES := src/rapport/locales
+messages: $(VENV)/.dev
+	$(BIN)/pybabel extract -F pyproject.toml -o $(LOCALES)/rapport.pot \
+	  -k N_ -k ngettext -k pgettext:1c,2 -c Translators: --sort-by-file \
+	  --project Rapport --no-wrap src/rapport app_pages app.py
+	$(BIN)/pybabel update -i $(LOCALES)/rapport.pot -d $(LOCALES) -D rapport \
+	  --no-wrap --ignore-obsolete
+
+catalogs: $(VENV)/.dev
+	$(BIN)/pybabel compile -d $(LOCALES) -D rapport --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

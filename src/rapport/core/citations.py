@@ -21,9 +21,11 @@ YEAR = r"\d{4}[a-z]?"
 SEP = r",[”\"]?\s*"
 # A parenthetical group that ends in a year: "(Ojasalo, 2001)", "(A, 2001; B & C, 2006)".
 _PARENTHETICAL = re.compile(rf"\(([^()]*?{SEP}{YEAR})\)")
-# A narrative citation: "Ojasalo (2001)", "Dixon et al. (2010)", "Rogers and Farson (1957)".
+# A narrative citation: "Ojasalo (2001)", "Dixon et al. (2010)", "Rogers and Farson (1957)";
+# Spanish and French APA join two authors with "y" and "et" ("Bourne y Walker (2006)").
 _NAME = r"[A-Z][A-Za-z'’-]+"
-_NARRATIVE = re.compile(rf"\b({_NAME}(?: et al\.)?(?: (?:and|&) {_NAME})?) \(({YEAR})\)")
+_AND = r"(?:and|&|y|et)"
+_NARRATIVE = re.compile(rf"\b({_NAME}(?: et al\.)?(?: {_AND} {_NAME})?) \(({YEAR})\)")
 _CITE = re.compile(rf"^(?P<authors>.+?){SEP}(?P<year>{YEAR})$")
 
 
@@ -49,7 +51,8 @@ class Citation:
 
 def _normal(authors: str) -> str:
     """Compare author parts loosely: "and" and "&" alike, quotes and trailing commas off."""
-    text = authors.replace(" and ", " & ").replace("“", "").replace("”", "").replace('"', "")
+    text = authors.replace(" and ", " & ").replace(" y ", " & ").replace(" et ", " & ")
+    text = text.replace("“", "").replace("”", "").replace('"', "")
     return " ".join(text.strip(" ,").split()).casefold()
 
 

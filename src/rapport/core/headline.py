@@ -49,7 +49,7 @@ def summary_sentences(profile: Profile, voice: Voice = YOU) -> tuple[str, ...]:
             f"{scale.label(best.target)}."
         )
         if len(strengths) > 1:
-            others = join_some([s.practice.name for s in strengths[1:]], 2, "more")
+            others = join_some([s.practice.name for s in strengths[1:]], 2, "{n} more")
             sentence += f" {v.Me} also meet {v.my} target in {others}."
         sentences.append(sentence)
     else:

@@ -7,6 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_percent, get_decimal_symbol
+
+from rapport.core.i18n import current_language
+
 # XML 1.0 forbids most C0 controls, lone surrogates and the two non-characters U+FFFE/U+FFFF.
 # python-docx (via lxml) refuses any of them, so they are dropped everywhere text enters.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -39,12 +45,41 @@ def one_line(value: str, max_chars: int | None = None) -> str:
     return " ".join(clean_text(value, None).split())[: max_chars or None]
 
 
-# -- Words for lists and counts: one place, so every page, chart and report agrees ---------
+# -- Numbers, dates and lists in the reader's language: one place, so every page, chart and
+# report agrees. Babel holds each locale's conventions; the English ones are British
+# ("1 December 2026"), as the rest of Rapport's text.
+
+_LOCALES = {"en": "en_GB", "es": "es_ES", "fr": "fr_FR"}
+
+
+def babel_locale() -> str:
+    return _LOCALES.get(current_language(), "en_GB")
+
+
+def number(value: float, digits: int = 1) -> str:
+    """ "3.4" in English, "3,4" in Spanish and French. Rounded as Python rounds the float
+    (not as Babel re-rounds its decimal), so a figure reads the same in every language."""
+    text = f"{value:.{digits}f}"
+    return text if digits == 0 else text.replace(".", get_decimal_symbol(babel_locale()))
+
+
+def percent(value: float, digits: int = 0) -> str:
+    """ "46%" in English, "46 %" in Spanish and French; `value` runs from 0 to 100."""
+    pattern = format_percent(0, locale=babel_locale())  # "0%", "0 %" (no-break space)
+    return pattern.replace("0", number(value, digits), 1)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """ "1 statement", "2 statements"; `many` for irregular plurals ("1 person", "2 people")."""
+    """English only, on its way out: counted sentences go through `ngettext` instead."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def spelled(count: int) -> str:
+    """Counts up to twelve in words in English prose ("seven practices"); digits above, and
+    in the other languages, where the word would have to agree with its noun."""
+    if current_language() == "en" and 0 <= count < len(_SMALL):
+        return _SMALL[count]
+    return str(count)
 
 
 _SMALL = (
@@ -64,32 +99,29 @@ _SMALL = (
 )
 
 
-def spelled(count: int) -> str:
-    """Counts up to twelve in words, as prose writes them ("seven practices"); digits above."""
-    return _SMALL[count] if 0 <= count < len(_SMALL) else str(count)
-
-
 def long_date(moment: date) -> str:
-    """ "1 December 2026": the date as the reports and messages write it."""
-    return f"{moment.day} {moment:%B %Y}"
+    """ "1 December 2026", "1 de diciembre de 2026", "1 décembre 2026"."""
+    return format_date(moment, format="long", locale=babel_locale())
 
 
 def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C": a list as a sentence names it (no serial comma, as
-    the rest of Rapport's text)."""
+    """ "A", "A and B", "A, B and C" (or "A, B or C" with conjunction="or"): a list as a
+    sentence in the reader's language names it."""
     items = [item for item in items if item]
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    style = "or" if conjunction == "or" else "standard"
+    return format_list(items, style=style, locale=babel_locale())
 
 
-def join_some(items: list[str] | tuple[str, ...], shown: int, what: str = "more") -> str:
+def join_some(items: list[str] | tuple[str, ...], shown: int, more: str = "{n} more") -> str:
     """Name the first `shown` items and count the rest: "A, B and 2 more". A single
-    leftover is named rather than counted ("A, B and C", never "A, B and 1 more")."""
+    leftover is named rather than counted ("A, B and C", never "A, B and 1 more").
+    `more` is the translated "{n} more" of the caller's sentence."""
     items = list(items)
     if len(items) <= shown + 1:
         return join_words(items)
-    return join_words([*items[:shown], f"{len(items) - shown} {what}"])
+    return join_words([*items[:shown], more.format(n=len(items) - shown)])
 
 
 @dataclass(frozen=True)
