@@ -14,11 +14,17 @@ from rapport.core.citations import citations_in, matches
 from rapport.core.errors import FrameworkError
 from rapport.core.framework import Framework
 from rapport.files.framework_file import framework_paths, load_catalog, load_framework
+from rapport.files.framework_languages import resolve
 from tests.conftest import FRAMEWORK_FILE
 
 
 def raw() -> dict[str, Any]:
-    return yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    """The shipped file as a one-language (English) file, for breaking one rule at a time;
+    tests/unit/test_framework_languages.py breaks the languages."""
+    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    english = resolve(data, "en")
+    english.pop("languages")
+    return english
 
 
 def write(tmp_path: Path, data: object, name: str = "broken.yaml") -> Path:
@@ -99,7 +105,8 @@ def test_scale_is_five_frequency_levels_plus_not_applicable(framework: Framework
 
 def test_the_same_framework_loads_from_json(tmp_path: Path, framework: Framework) -> None:
     path = tmp_path / "copy.json"
-    path.write_text(json.dumps(raw()), encoding="utf-8")
+    every_language = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(every_language), encoding="utf-8")
     assert load_framework(path) == framework
 
 

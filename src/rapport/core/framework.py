@@ -1,9 +1,7 @@
 """The practice framework: practices, behaviour indicators, the rating scale, references.
 
 A framework is content (it lives in data/); these models are its schema. Cross-field rules
-(unique ids, known citation keys, a well-formed scale) are checked here so that any loader
-gets the same guarantees.
-"""
+(unique ids, known citation keys, a well-formed scale) are checked here, for any loader."""
 
 from __future__ import annotations
 
@@ -16,6 +14,7 @@ from pydantic import Field, StringConstraints, model_validator
 from rapport.core.citations import parse_cite, uncited, unmatched
 from rapport.core.content import Frozen as _Frozen
 from rapport.core.content import Slug, Text, Url
+from rapport.core.i18n import _
 from rapport.core.scenarios import Scenario
 
 NOT_APPLICABLE: Literal["na"] = "na"
@@ -63,7 +62,7 @@ class RatingScale(_Frozen):
     def word(self, rating: int | str | None) -> str:
         """How an answer reads: a level word, the not-applicable label, or "Not answered"."""
         if rating is None:
-            return "Not answered"
+            return _("Not answered")
         if rating == NOT_APPLICABLE:
             return self.not_applicable.label
         return self.label(int(rating))
@@ -183,6 +182,10 @@ class Framework(_Frozen):
     schema_version: Literal[1]
     id: Slug
     version: Text
+    # The languages of every text (the first serves a reader whose language is missing), and
+    # the one this instance speaks: a file is resolved once per language, same ids in all.
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], ...] = ("en",)
+    language: str = "en"
     name: Text
     description: Text
     introduction: tuple[Text, ...] = ()

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from rapport.core.errors import FrameworkError
 from rapport.core.framework import Framework
+from rapport.files.framework_languages import check_languages, declared_languages, resolve
 
 SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FILE_BYTES = 1_000_000
@@ -81,8 +82,7 @@ def _problems(data: Any, error: ValidationError) -> list[str]:
     return problems
 
 
-def load_framework(path: Path) -> Framework:
-    """Load and validate one framework file."""
+def _read(path: Path) -> dict[str, Any]:
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -100,10 +100,40 @@ def load_framework(path: Path) -> Framework:
         ) from exc
     if not isinstance(data, dict):
         raise FrameworkError(f"{name}: the file must hold a mapping of fields at the top level.")
+    return data
+
+
+def load_framework_languages(path: Path) -> tuple[Framework, ...]:
+    """Load and validate one framework file, once per language it declares (the file's
+    first language first). A text missing a language fails the whole file, named."""
+    name = path.name
+    data = _read(path)
     try:
-        return Framework.model_validate(data)
-    except ValidationError as exc:
-        raise FrameworkError(f"{name}: the framework is not valid.", _problems(data, exc)) from exc
+        languages = declared_languages(data)
+    except ValueError as exc:
+        raise FrameworkError(f"{name}: the framework is not valid.", [str(exc)]) from exc
+    missing = check_languages(data, languages)
+    if missing:
+        problems = [f"{_describe_location(data, where)}: {problem}" for where, problem in missing]
+        raise FrameworkError(f"{name}: the framework is not complete in every language.", problems)
+    versions = []
+    for language in languages:
+        resolved = resolve(data, language) | {"languages": list(languages), "language": language}
+        try:
+            versions.append(Framework.model_validate(resolved))
+        except ValidationError as exc:
+            where = f" ({language})" if len(languages) > 1 else ""
+            raise FrameworkError(
+                f"{name}: the framework is not valid{where}.", _problems(resolved, exc)
+            ) from exc
+    return tuple(versions)
+
+
+def load_framework(path: Path, language: str | None = None) -> Framework:
+    """Load and validate one framework file, in `language` (its first language when it
+    does not declare that one, or when none is asked for)."""
+    versions = load_framework_languages(path)
+    return next((f for f in versions if f.language == language), versions[0])
 
 
 def framework_paths(folder: Path) -> list[Path]:
@@ -112,12 +142,22 @@ def framework_paths(folder: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class FrameworkCatalog:
-    """The frameworks found in a folder, plus the files that failed (shown, not hidden)."""
+    """The frameworks found in a folder, plus the files that failed (shown, not hidden).
+    `frameworks` holds each in its file's first language; `get` finds any language."""
 
     frameworks: tuple[Framework, ...]
     errors: tuple[FrameworkError, ...]
+    translations: tuple[Framework, ...] = ()
 
-    def get(self, framework_id: str) -> Framework | None:
+    def get(self, framework_id: str, language: str | None = None) -> Framework | None:
+        """The framework in `language`, or in its file's first language if it lacks it."""
+        if language is not None:
+            found = next(
+                (f for f in self.translations if f.id == framework_id and f.language == language),
+                None,
+            )
+            if found is not None:
+                return found
         return next((f for f in self.frameworks if f.id == framework_id), None)
 
     @property
@@ -127,10 +167,11 @@ class FrameworkCatalog:
 
 def load_catalog(paths: Iterable[Path]) -> FrameworkCatalog:
     frameworks: list[Framework] = []
+    translations: list[Framework] = []
     errors: list[FrameworkError] = []
     for path in paths:
         try:
-            framework = load_framework(path)
+            framework, *others = load_framework_languages(path)
         except FrameworkError as exc:
             errors.append(exc)
             continue
@@ -140,4 +181,5 @@ def load_catalog(paths: Iterable[Path]) -> FrameworkCatalog:
             )
             continue
         frameworks.append(framework)
-    return FrameworkCatalog(tuple(frameworks), tuple(errors))
+        translations.extend(others)
+    return FrameworkCatalog(tuple(frameworks), tuple(errors), tuple(translations))
