@@ -47,7 +47,7 @@ bench: $(VENV)/.dev
 LOCALES := src/rapport/locales
 messages: $(VENV)/.dev
 	$(BIN)/pybabel extract -F pyproject.toml -o $(LOCALES)/rapport.pot \
-	  -k N_ -k ngettext -k pgettext:1c,2 -c Translators: --sort-by-file \
+	  -k N_ -c Translators: --sort-by-file \
 	  --project Rapport --no-wrap src/rapport app_pages app.py
 	$(BIN)/pybabel update -i $(LOCALES)/rapport.pot -d $(LOCALES) -D rapport \
 	  --no-wrap --ignore-obsolete

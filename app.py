@@ -4,10 +4,12 @@ import streamlit as st
 
 from rapport.ui.components import active_framework, render_framework_picker
 from rapport.ui.files import render_sample_banner
+from rapport.ui.language import decide_language, render_language_picker
 from rapport.ui.links import apply_link_actions
 from rapport.ui.pages import FAVICON, navigation, render_sidebar_menu
 from rapport.ui.participant import remember_device, render_unsent_notice
 
+decide_language()  # first: the page titles of the navigation are in it
 page = navigation()
 # One page config per run, after navigation knows the page: the projected dashboard is wide.
 projected = page.url_path == "dashboard"
@@ -18,6 +20,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if projected else "auto",
 )
 render_sidebar_menu()
+render_language_picker()
 render_framework_picker()
 if page.url_path != "join":
     apply_link_actions(active_framework())

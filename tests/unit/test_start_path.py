@@ -12,6 +12,7 @@ import sys
 START_PATH = (
     "rapport.ui.components",
     "rapport.ui.files",
+    "rapport.ui.language",
     "rapport.ui.links",
     "rapport.ui.pages",
     "rapport.ui.participant",

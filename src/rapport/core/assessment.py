@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rapport.core.errors import AnswersError
 from rapport.core.framework import NOT_APPLICABLE, Framework
+from rapport.core.i18n import _
 from rapport.core.scenarios import HIGHEST, LOWEST
 from rapport.core.text import MAX_ESSAY_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
 
@@ -141,31 +142,55 @@ def check_fits(framework: Framework, assessment: Assessment) -> tuple[str, ...]:
     `fit_to`.
     """
     if assessment.framework_id != framework.id:
+        # Translators: {answers} and {framework} are framework ids ("client-relationships").
+        summary = _("These answers belong to the framework '{answers}', not to '{framework}'.")
         raise AnswersError(
-            f"These answers belong to the framework '{assessment.framework_id}', "
-            f"not to '{framework.id}'.",
-            ["Choose the matching framework, or start a new assessment."],
+            summary.format(answers=assessment.framework_id, framework=framework.id),
+            [_("Choose the matching framework, or start a new assessment.")],
         )
     problems: list[str] = []
     top = framework.scale.max_value
     for indicator_id, rating in assessment.ratings.items():
         if rating != NOT_APPLICABLE and not (isinstance(rating, int) and 1 <= rating <= top):
-            problems.append(f"rating of '{indicator_id}' is {rating!r}; use 1-{top} or \"na\"")
+            # Translators: one line of a list of problems in an answers file: {statement} is
+            # a statement's id, {value} the value found, {top} the highest rating; "na" is
+            # written in the file as it is and stays untranslated.
+            problem = _("rating of '{statement}' is {value}; use 1-{top} or \"na\"")
+            problems.append(problem.format(statement=indicator_id, value=repr(rating), top=top))
     levels = len(framework.importance.levels)
     for practice_id, choice in assessment.choices.items():
         if choice.target is not None and not 1 <= choice.target <= top:
-            problems.append(f"target of '{practice_id}' is {choice.target}; use 1-{top}")
+            # Translators: one line of a list of problems in an answers file: {practice} is
+            # a practice's id, {value} the target found, {top} the highest level.
+            problem = _("target of '{practice}' is {value}; use 1-{top}")
+            problems.append(problem.format(practice=practice_id, value=choice.target, top=top))
         if choice.importance is not None and not 1 <= choice.importance <= levels:
-            problems.append(f"importance of '{practice_id}' is {choice.importance}; use 1-{levels}")
+            # Translators: one line of a list of problems in an answers file: {practice} is
+            # a practice's id, {value} the importance found, {top} the highest level.
+            problem = _("importance of '{practice}' is {value}; use 1-{top}")
+            problems.append(
+                problem.format(practice=practice_id, value=choice.importance, top=levels)
+            )
     for scenario_id, options in assessment.scenarios.items():
         for option_id, value in options.items():
             if not (isinstance(value, int) and LOWEST <= value <= HIGHEST):
+                # Translators: one line of a list of problems in an answers file: {scenario}
+                # and {option} are ids, {value} the rating found, {lowest}-{highest} the range.
+                problem = _(
+                    "scenario '{scenario}', option '{option}' is rated {value}; "
+                    "use {lowest}-{highest}"
+                )
                 problems.append(
-                    f"scenario '{scenario_id}', option '{option_id}' is rated {value!r}; "
-                    f"use {LOWEST}-{HIGHEST}"
+                    problem.format(
+                        scenario=scenario_id,
+                        option=option_id,
+                        value=repr(value),
+                        lowest=LOWEST,
+                        highest=HIGHEST,
+                    )
                 )
     if problems:
-        raise AnswersError("Some answers are outside the scale.", problems)
+        raise AnswersError(_("Some answers are outside the scale."), problems)
     unknown = [i for i in assessment.ratings if not framework.has_indicator(i)]
     unknown += [p for p in assessment.choices if not framework.has_practice(p)]
     known = _scenario_options(framework)

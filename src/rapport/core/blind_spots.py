@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapport.core.assessment import Assessment
 from rapport.core.feedback import FLOOR, FeedbackView, in_numbers
 from rapport.core.framework import Framework, Indicator, Practice
+from rapport.core.i18n import N_
 from rapport.core.room import published_mean
 from rapport.core.scoring import Profile
 from rapport.core.snapshots import Snapshot
@@ -24,8 +25,12 @@ def gap_threshold(levels: int) -> float:
     return (levels - 1) / 3
 
 
-BLIND_SPOT = "blind spot"
-HIDDEN_STRENGTH = "hidden strength"
+# What a contrast is: compared as values (Contrast.kind), and English words marked for the
+# catalog, so `_()` them where they are shown.
+# Translators: own rating well above others' ratings (a 360-degree feedback term).
+BLIND_SPOT = N_("blind spot")
+# Translators: others' ratings well above one's own (a 360-degree feedback term).
+HIDDEN_STRENGTH = N_("hidden strength")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice, RatingScale
+from rapport.core.i18n import _, ngettext
 from rapport.core.judgement import judge
 from rapport.core.scoring import score
-from rapport.core.text import YOU, Voice, join_words, plural
+from rapport.core.text import YOU, Voice, join_words, number
 
 # A practice counts as moved when its level changed by at least a tenth of a scale step:
 # smaller differences come from rounding, not from a change in habit.
@@ -109,13 +110,60 @@ def compare(
     return Comparison(changes, tuple(only_one), left_out, version != framework.version, choices)
 
 
-def _moved(label: str, changes: tuple[PracticeChange, ...]) -> str:
+def _change(name: str, before: str, after: str) -> str:
+    # Translators: one practice and how it moved, "Be proactive (2.0 to 3.0)": {before} and
+    # {after} are levels, targets (words of the rating scale) or 0-100 scores.
+    return _("{practice} ({before} to {after})").format(practice=name, before=before, after=after)
+
+
+def _moved(improved: bool, changes: tuple[PracticeChange, ...]) -> str:
     """ "Improved: Be proactive (2.0 to 3.0)." or "Improved: 3 practices, most of all ..." """
     first = changes[0]
-    change = f"{first.practice.name} ({first.before:.1f} to {first.after:.1f})"
-    if len(changes) == 1:
-        return f"{label}: {change}."
-    return f"{label}: {plural(len(changes), 'practice')}, most of all {change}."
+    change = _change(
+        first.practice.name, number(first.before or 0.0, 1), number(first.after or 0.0, 1)
+    )
+    n = len(changes)
+    if improved and n == 1:
+        # Translators: {change} reads "Be proactive (2.0 to 3.0)".
+        text = _("Improved: {change}.")
+    elif improved:
+        # Translators: {change} reads "Be proactive (2.0 to 3.0)".
+        text = ngettext(
+            "Improved: {n} practice, most of all {change}.",
+            "Improved: {n} practices, most of all {change}.",
+            n,
+        )
+    elif n == 1:
+        # Translators: {change} reads "Be proactive (3.0 to 2.0)".
+        text = _("Slipped: {change}.")
+    else:
+        # Translators: {change} reads "Be proactive (3.0 to 2.0)".
+        text = ngettext(
+            "Slipped: {n} practice, most of all {change}.",
+            "Slipped: {n} practices, most of all {change}.",
+            n,
+        )
+    return text.format(n=n, change=change)
+
+
+def _not_compared(comparison: Comparison) -> str:
+    count = len(comparison.not_comparable) + len(comparison.left_out)
+    if comparison.left_out:
+        text = ngettext(
+            "{n} statement could not be compared because only one of the two assessments "
+            "rated it or the framework has changed since.",
+            "{n} statements could not be compared because only one of the two assessments "
+            "rated them or the framework has changed since.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "{n} statement could not be compared because only one of the two assessments rated it.",
+            "{n} statements could not be compared because only one of the two assessments "
+            "rated them.",
+            count,
+        )
+    return text.format(n=count)
 
 
 def progress_sentences(
@@ -124,36 +172,47 @@ def progress_sentences(
     """The progress since the earlier assessment, in plain words; with the scale, targets
     are named by their words (Often), as everywhere else."""
     if comparison.comparable_count == 0:
-        return ("No practice was rated in both assessments, so there is nothing to compare.",)
+        return (_("No practice was rated in both assessments, so there is nothing to compare."),)
 
     def level(value: int) -> str:
         return scale.label(value) if scale is not None else str(value)
 
     sentences = []
     if comparison.improved:
-        sentences.append(_moved("Improved", comparison.improved))
+        sentences.append(_moved(True, comparison.improved))
     if comparison.slipped:
-        sentences.append(_moved("Slipped", comparison.slipped))
+        sentences.append(_moved(False, comparison.slipped))
     if comparison.steady:
-        sentences.append(f"About the same: {plural(len(comparison.steady), 'practice')}.")
+        n = len(comparison.steady)
+        sentences.append(
+            ngettext("About the same: {n} practice.", "About the same: {n} practices.", n).format(
+                n=n
+            )
+        )
     if comparison.targets_moved:
         moved = join_words(
             [
-                f"{c.practice.name} ({level(c.target_before)} to {level(c.target_after)})"
+                _change(c.practice.name, level(c.target_before), level(c.target_after))
                 for c in comparison.targets_moved
             ]
         )
-        sentences.append(f"Targets {voice.me} changed: {moved}.")
+        if voice.first_person:
+            # Translators: {targets} lists practices: "Be proactive (Often to Always) and ...".
+            sentences.append(_("Targets I changed: {targets}.").format(targets=moved))
+        else:
+            # Translators: {targets} lists practices: "Be proactive (Often to Always) and ...".
+            sentences.append(_("Targets you changed: {targets}.").format(targets=moved))
     if comparison.choices:
         judged = join_words(
-            [f"{p.name} ({then:.0f} to {now:.0f})" for p, then, now in comparison.choices]
+            [
+                _change(p.name, number(then, 0), number(now, 0))
+                for p, then, now in comparison.choices
+            ]
         )
-        sentences.append(f"Choices in the client situations, scored 0-100: {judged}.")
-    if comparison.not_comparable or comparison.left_out:
-        count = len(comparison.not_comparable) + len(comparison.left_out)
+        # Translators: {choices} lists practices and their scores: "Be proactive (40 to 75)".
         sentences.append(
-            f"{plural(count, 'statement')} could not be compared because only one of the two "
-            f"assessments rated {'it' if count == 1 else 'them'}"
-            + (" or the framework has changed since." if comparison.left_out else ".")
+            _("Choices in the client situations, scored 0-100: {choices}.").format(choices=judged)
         )
+    if comparison.not_comparable or comparison.left_out:
+        sentences.append(_not_compared(comparison))
     return tuple(sentences)

@@ -20,21 +20,28 @@ from datetime import datetime
 
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
+from rapport.core.i18n import N_, _, ngettext
 from rapport.core.room import PracticeAggregate, PracticeRow, RoomSummary, summarize
 from rapport.core.snapshots import Snapshot
 from rapport.core.text import one_line
 
 FLOOR = 3  # raters a perspective needs before anything of theirs is shown
-# id -> (one of them, the group): the order here is the order on every output.
+# id -> (one of them, the group): the order here is the order on every output. Both words
+# are English (marked for the catalog): `_()` them where they are shown.
 PERSPECTIVES: Mapping[str, tuple[str, str]] = {
-    "client": ("client", "Clients"),
-    "teammate": ("teammate", "Teammates"),
-    "supervisor": ("supervisor", "Supervisors"),
+    # Translators: one kind of rater, "as a client"; the group is "Clients".
+    "client": (N_("client"), N_("Clients")),
+    # Translators: one kind of rater, "as a teammate"; the group is "Teammates".
+    "teammate": (N_("teammate"), N_("Teammates")),
+    # Translators: one kind of rater, "as a supervisor"; the group is "Supervisors".
+    "supervisor": (N_("supervisor"), N_("Supervisors")),
 }
 OTHERS = "others"  # perspectives below the floor, folded together at closing
-OTHERS_LABEL = "Other perspectives"
+# Translators: a column of feedback results: the small groups of raters, folded together.
+OTHERS_LABEL = N_("Other perspectives")
 ALL = "all"
-ALL_LABEL = "All others"
+# Translators: a column of feedback results: every rater but the person themselves.
+ALL_LABEL = N_("All others")
 NAME_MAX = 40
 
 
@@ -70,11 +77,12 @@ def chosen_perspectives(chosen: Iterable[str]) -> tuple[str, ...]:
     wanted = set(chosen)
     unknown = sorted(wanted - set(PERSPECTIVES))
     if unknown:
-        raise FeedbackError(f"Unknown kind of rater: {', '.join(unknown)}.")
+        # Translators: {kinds} lists the unknown ids, as sent ("boss, friend").
+        raise FeedbackError(_("Unknown kind of rater: {kinds}.").format(kinds=", ".join(unknown)))
     if not wanted:
         raise FeedbackError(
-            "Choose at least one kind of person to ask.",
-            ["Clients, teammates or supervisors: each gets a link of its own."],
+            _("Choose at least one kind of person to ask."),
+            [_("Clients, teammates or supervisors: each gets a link of its own.")],
         )
     return tuple(p for p in PERSPECTIVES if p in wanted)
 
@@ -84,13 +92,19 @@ def display_name(text: str) -> str:
     name = one_line(text)
     if not name:
         raise FeedbackError(
-            "Give a first name or nickname for your raters to see.",
-            ["It tells them whose habits they rate; nothing else about you is stored."],
+            _("Give a first name or nickname for your raters to see."),
+            [_("It tells them whose habits they rate; nothing else about you is stored.")],
         )
     if len(name) > NAME_MAX:
+        # Translators: {length} is the name's length in characters, {limit} the most allowed.
+        summary = ngettext(
+            "The name is {length} character long; keep it to {limit}.",
+            "The name is {length} characters long; keep it to {limit}.",
+            len(name),
+        )
         raise FeedbackError(
-            f"The name is {len(name)} characters long; keep it to {NAME_MAX}.",
-            ["A first name or a nickname is enough."],
+            summary.format(length=len(name), limit=NAME_MAX),
+            [_("A first name or a nickname is enough.")],
         )
     return name
 
@@ -100,9 +114,14 @@ class Group:
     """One column of the comparison: a perspective, the fold, or all others."""
 
     key: str  # a perspective id, OTHERS or ALL
-    label: str
+    name: str  # its English name, marked N_(): `label` is the reader's
     summary: RoomSummary  # the floor applied per practice (summarize with k = FLOOR)
     rows: tuple[PracticeRow, ...]  # what it was summarized from (never shown as such)
+
+    @property
+    def label(self) -> str:
+        """The group's name in the reader's language ("Clients", "All others")."""
+        return _(self.name)
 
     @property
     def raters(self) -> int:

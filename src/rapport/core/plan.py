@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Action, Indicator
+from rapport.core.i18n import _
 from rapport.core.scoring import PracticeScore, Profile
+from rapport.core.text import number
 
 MAX_ACTIONS = 2
 
@@ -66,4 +68,9 @@ def action_plan(profile: Profile, assessment: Assessment) -> tuple[PracticePlan,
 
 
 def describe_level(profile: Profile, value: float) -> str:
-    return f"{value:.1f} ({profile.framework.scale.nearest_label(value)})"
+    """ "3.4 (Sometimes)": a practice's level and the scale's nearest word."""
+    # Translators: a practice's level, as in "3.4 (Sometimes)": {value} is the score and
+    # {word} the nearest word of the rating scale.
+    return _("{value} ({word})").format(
+        value=number(value, 1), word=profile.framework.scale.nearest_label(value)
+    )

@@ -15,24 +15,29 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapport.core.framework import Framework, Practice
+from rapport.core.i18n import N_, _
 
 # A published mean is rounded to one decimal and kept this far inside the scale: 4.96 at
 # n = 5 said four people scored 5.0 and one 4.8; "4.8" says only that most sit near the top.
 MEAN_DECIMALS = 1
 MEAN_MARGIN = 0.2
 
-# The rules above in the words every screen, chart and report uses to explain them.
-DISTRIBUTION_HIDDEN = (
+# The rules above in the words every screen, chart and report uses to explain them: English,
+# marked for the catalog, so `_()` them where they are shown.
+DISTRIBUTION_HIDDEN = N_(
     "Level counts appear only once twice the minimum group size have scored a practice and "
     "at least the minimum group size sit outside its most common level, so no one can read "
     "the others' levels off them."
 )
-SPREAD_HIDDEN = (
+SPREAD_HIDDEN = N_(
     "Spread appears only once twice the minimum group size have scored a practice, so no "
     "one can solve the others' scores from it and the average."
 )
-MEANS_ROUNDED = (
-    f"Averages are rounded to one decimal and kept at least {MEAN_MARGIN:.1f} inside either "
+# MEAN_MARGIN is written out (0.2) so the constant can be `_()`-ed as it is; a unit test
+# keeps the two in step.
+# Translators: "0.2" is a fixed number of scale points: write it as your language does.
+MEANS_ROUNDED = N_(
+    "Averages are rounded to one decimal and kept at least 0.2 inside either "
     "end of the scale, so an average at the very top or bottom cannot tell how each person "
     "scored."
 )
@@ -161,13 +166,19 @@ def counts_may_follow(before: Sequence[int], now: Sequence[int], min_group_size:
 def counts_waiting(aggregates: Sequence[PracticeAggregate]) -> str:
     """Why some level counts add up to fewer people than the practice's n."""
     described = ", ".join(
-        f"{a.practice.name} ({a.distribution_responses} of {a.responses})" for a in aggregates
+        # Translators: one practice and how many of its scored responses its level counts
+        # hold: "Be proactive (6 of 8)".
+        _("{practice} ({counted} of {responses})").format(
+            practice=a.practice.name, counted=a.distribution_responses, responses=a.responses
+        )
+        for a in aggregates
     )
-    return (
-        f"Counts for {described} are the last ones published: level counts change only when "
+    # Translators: {practices} lists practices such as "Be proactive (6 of 8)", comma-separated.
+    return _(
+        "Counts for {practices} are the last ones published: level counts change only when "
         "each level gains or loses at least the minimum group size at once, so no newcomer's "
         "level can be read off them."
-    )
+    ).format(practices=described)
 
 
 def level_counts_to_show(

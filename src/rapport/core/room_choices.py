@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapport.core.framework import Framework, Practice
+from rapport.core.i18n import N_, _
 from rapport.core.judgement import order_agreement
 from rapport.core.room import PracticeRow, by_practice, published_mean
 from rapport.core.scenarios import HIGHEST, Scenario, ScenarioOption
@@ -29,18 +30,19 @@ from rapport.core.workshop import choice_unit
 # The spotlight needs the room a whole scale step away from the key: closer than that,
 # it agrees with the key well enough that no option stands out.
 SPOTLIGHT_FROM = 1.0
-ASK_ANYWAY = (
+# The room's words for its rules (English, marked for the catalog: `_()` them where shown).
+ASK_ANYWAY = N_(
     "What did people weigh when they rated this response, and what does the key's reason "
     "add or leave out for this client?"
 )
-CHOICES_HIDDEN = (
+CHOICES_HIDDEN = N_(
     "A situation appears once at least twice the minimum group size have rated every one of "
     "its responses: ratings are whole numbers, so an average of fewer could give them away."
 )
 # Raters every option of a situation needs before any of its numbers is shown, per k.
 CHOICES_FLOOR = 2
 
-COUNTS_HIDDEN = (
+COUNTS_HIDDEN = N_(
     "Rating counts for a response appear only once twice the minimum group size have rated "
     "it and at least the minimum group size sit outside its most common rating, so no one "
     "can read the others' ratings off them."
@@ -94,7 +96,7 @@ class ScenarioAggregate:
 
     @property
     def prompt(self) -> str:
-        return self.scenario.discussion or ASK_ANYWAY
+        return self.scenario.discussion or _(ASK_ANYWAY)
 
 
 def summarize_choices(

@@ -12,17 +12,27 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from rapport.core.content import Frozen, Slug, Text
+from rapport.core.i18n import N_, _
 
+# The words of the effectiveness scale, 1 first: English, marked for the catalog, so `_()`
+# them where they are shown (effectiveness() does).
 EFFECTIVENESS = (
-    "Very ineffective",
-    "Ineffective",
-    "Slightly ineffective",
-    "Slightly effective",
-    "Effective",
-    "Very effective",
+    # Translators: the effectiveness scale a response to a client situation is rated on,
+    # from 1 to 6: "Very ineffective" ... "Very effective".
+    N_("Very ineffective"),
+    N_("Ineffective"),
+    N_("Slightly ineffective"),
+    N_("Slightly effective"),
+    N_("Effective"),
+    N_("Very effective"),
 )
 LOWEST, HIGHEST = 1, len(EFFECTIVENESS)
 OPTIONS = 4
+
+
+def effectiveness(value: int) -> str:
+    """The word of one level of the effectiveness scale (1..6), in the reader's language."""
+    return _(EFFECTIVENESS[value - LOWEST])
 
 
 class ScenarioOption(Frozen):

@@ -7,10 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_percent, get_decimal_symbol
-
 from rapport.core.i18n import current_language
 
 # XML 1.0 forbids most C0 controls, lone surrogates and the two non-characters U+FFFE/U+FFFF.
@@ -47,7 +43,8 @@ def one_line(value: str, max_chars: int | None = None) -> str:
 
 # -- Numbers, dates and lists in the reader's language: one place, so every page, chart and
 # report agrees. Babel holds each locale's conventions; the English ones are British
-# ("1 December 2026"), as the rest of Rapport's text.
+# ("1 December 2026"), as the rest of Rapport's text. Babel is imported where first used:
+# loading its locale data is kept off the app's start path (tests/unit/test_start_path.py).
 
 _LOCALES = {"en": "en_GB", "es": "es_ES", "fr": "fr_FR"}
 
@@ -59,12 +56,16 @@ def babel_locale() -> str:
 def number(value: float, digits: int = 1) -> str:
     """ "3.4" in English, "3,4" in Spanish and French. Rounded as Python rounds the float
     (not as Babel re-rounds its decimal), so a figure reads the same in every language."""
+    from babel.numbers import get_decimal_symbol
+
     text = f"{value:.{digits}f}"
     return text if digits == 0 else text.replace(".", get_decimal_symbol(babel_locale()))
 
 
 def percent(value: float, digits: int = 0) -> str:
     """ "46%" in English, "46 %" in Spanish and French; `value` runs from 0 to 100."""
+    from babel.numbers import format_percent
+
     pattern = format_percent(0, locale=babel_locale())  # "0%", "0 %" (no-break space)
     return pattern.replace("0", number(value, digits), 1)
 
@@ -101,6 +102,8 @@ _SMALL = (
 
 def long_date(moment: date) -> str:
     """ "1 December 2026", "1 de diciembre de 2026", "1 décembre 2026"."""
+    from babel.dates import format_date
+
     return format_date(moment, format="long", locale=babel_locale())
 
 
@@ -110,6 +113,8 @@ def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> 
     items = [item for item in items if item]
     if len(items) <= 1:
         return "".join(items)
+    from babel.lists import format_list
+
     style = "or" if conjunction == "or" else "standard"
     return format_list(items, style=style, locale=babel_locale())
 

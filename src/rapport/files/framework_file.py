@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from rapport.core.errors import FrameworkError
 from rapport.core.framework import Framework
+from rapport.core.i18n import current_language
 from rapport.files.framework_languages import check_languages, declared_languages, resolve
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -150,15 +151,14 @@ class FrameworkCatalog:
     translations: tuple[Framework, ...] = ()
 
     def get(self, framework_id: str, language: str | None = None) -> Framework | None:
-        """The framework in `language`, or in its file's first language if it lacks it."""
-        if language is not None:
-            found = next(
-                (f for f in self.translations if f.id == framework_id and f.language == language),
-                None,
-            )
-            if found is not None:
-                return found
-        return next((f for f in self.frameworks if f.id == framework_id), None)
+        """The framework in `language` (the reader's, by default), or in its file's first
+        language if it lacks that one."""
+        wanted = language or current_language()
+        found = next(
+            (f for f in self.translations if f.id == framework_id and f.language == wanted),
+            None,
+        )
+        return found or next((f for f in self.frameworks if f.id == framework_id), None)
 
     @property
     def ids(self) -> tuple[str, ...]:

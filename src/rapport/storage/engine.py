@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from rapport.core.i18n import _
 from rapport.core.workshop import StorageUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -135,19 +136,26 @@ def check_supported(url: str) -> URL:
 
 def unavailable(url: str, error: Exception) -> StorageUnavailable:
     """A plain message for the facilitator, without the password of the URL."""
-    setting = "Check RAPPORT_DATABASE_URL (or database_url in the secrets)."
+    setting = _("Check RAPPORT_DATABASE_URL (or database_url in the secrets).")
     if isinstance(error, UnsupportedDatabaseError):
         return StorageUnavailable(
-            f"Workshops are unavailable: Rapport cannot store workshops in {error}.",
-            [f"Use a sqlite:/// or postgresql:// database address. {setting}"],
+            # Translators: {backend} is a database's name, such as mysql.
+            _("Workshops are unavailable: Rapport cannot store workshops in {backend}.").format(
+                backend=error
+            ),
+            [_("Use a sqlite:/// or postgresql:// database address.") + " " + setting],
         )
     try:
         parsed = database_url(url)
         parsed.port  # noqa: B018 - a port that is not a number fails here
     except (ArgumentError, ValueError):
         return StorageUnavailable(
-            "Workshops are unavailable: the database address is not a valid URL.",
-            [f"For example sqlite:///var/rapport.db or postgresql://user@host:5432/db. {setting}"],
+            _("Workshops are unavailable: the database address is not a valid URL."),
+            [
+                _("For example sqlite:///var/rapport.db or postgresql://user@host:5432/db.")
+                + " "
+                + setting
+            ],
         )
     shown = parsed.render_as_string(hide_password=True)
     original = error.orig if isinstance(error, DBAPIError) else error
@@ -156,6 +164,8 @@ def unavailable(url: str, error: Exception) -> StorageUnavailable:
     if parsed.password:
         reason = reason.replace(str(parsed.password), "***")
     return StorageUnavailable(
-        f"Workshops are unavailable: the database at {shown} could not be opened.",
+        _("Workshops are unavailable: the database at {address} could not be opened.").format(
+            address=shown
+        ),
         [reason],
     )

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rapport.core.blind_spots import RaterRatings
 from rapport.core.feedback import Comment, FeedbackError, FeedbackRequest
+from rapport.core.i18n import N_, _
 from rapport.core.snapshots import Snapshot, next_snapshot
 from rapport.core.workshop import PracticeResult
 from rapport.storage.engine import writer
@@ -36,10 +37,10 @@ from rapport.storage.tables import (
     feedback_scores,
 )
 
-GONE = "This feedback request no longer exists."
-CLOSED = "This feedback request is closed: it takes no more answers."
-FULL = "This feedback request has all the answers it takes ({cap})."
-ALREADY = "This browser has already answered this request: thank you."
+GONE = N_("This feedback request no longer exists.")
+CLOSED = N_("This feedback request is closed: it takes no more answers.")
+FULL = N_("This feedback request has all the answers it takes ({cap}).")
+ALREADY = N_("This browser has already answered this request: thank you.")
 
 
 class SqlFeedbackRepository:
@@ -79,7 +80,7 @@ class SqlFeedbackRepository:
         except IntegrityError as error:
             raise FeedbackError(
                 "A request with the same id or link already exists.",
-                ["Try again: new links will be drawn."],
+                [_("Try again: new links will be drawn.")],
             ) from error
 
     @translated
@@ -110,7 +111,7 @@ class SqlFeedbackRepository:
                 .values(closed_early=True)
             )
             if result.rowcount == 0:
-                raise FeedbackError(GONE)
+                raise FeedbackError(_(GONE))
 
     @translated
     def purge_expired(self, now: datetime) -> int:
@@ -147,16 +148,16 @@ class SqlFeedbackRepository:
                 )
             ).one_or_none()
             if row is None:
-                raise FeedbackError(GONE)
+                raise FeedbackError(_(GONE))
             if row.closed_early or row.closes_at <= now:
-                raise FeedbackError(CLOSED)
+                raise FeedbackError(_(CLOSED))
             count = conn.execute(
                 select(func.count())
                 .select_from(feedback_raters)
                 .where(feedback_raters.c.request_id == request_id)
             ).scalar_one()
             if count >= max_raters:
-                raise FeedbackError(FULL.format(cap=max_raters))
+                raise FeedbackError(_(FULL).format(cap=max_raters))
             seq = int(row.changes)
             try:
                 rater_id = conn.execute(
@@ -172,7 +173,7 @@ class SqlFeedbackRepository:
                     .returning(feedback_raters.c.id)
                 ).scalar_one()
             except IntegrityError as error:
-                raise FeedbackError(ALREADY) from error
+                raise FeedbackError(_(ALREADY)) from error
             conn.execute(
                 insert(feedback_scores),
                 [
@@ -248,7 +249,7 @@ class SqlFeedbackRepository:
                 )
             ).one_or_none()
         if stored is None:
-            raise FeedbackError(GONE)
+            raise FeedbackError(_(GONE))
         kept = snapshots_from_json(stored.snapshots)
         if int(stored.changes) == max((s.seq for s in kept.values()), default=0):
             return kept
@@ -259,7 +260,7 @@ class SqlFeedbackRepository:
                 .with_for_update()
             ).one_or_none()
             if row is None:
-                raise FeedbackError(GONE)
+                raise FeedbackError(_(GONE))
             seq = int(row.changes)
             previous = snapshots_from_json(row.snapshots)
             rows = perspective_rows(conn, request_id)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from rapport.core.i18n import N_, _
 from rapport.core.room import PracticeRow
 from rapport.core.scenarios import HIGHEST
 from rapport.core.snapshots import RoomStatus, next_snapshot, stamp_changes, stamp_choices
@@ -44,10 +45,10 @@ _UPSERT_INSERTS: dict[str, Callable[..., Any]] = {
     "postgresql": postgresql.insert,
 }
 
-CLOSED = "This workshop is closed to new answers."
-GONE = "This workshop no longer exists."
-EXPIRED = "This workshop has ended and takes no more answers."
-FULL = "This workshop is full: it takes {cap} responses at most."
+CLOSED = N_("This workshop is closed to new answers.")
+GONE = N_("This workshop no longer exists.")
+EXPIRED = N_("This workshop has ended and takes no more answers.")
+FULL = N_("This workshop is full: it takes {cap} responses at most.")
 
 
 class SqlWorkshopRepository:
@@ -82,7 +83,7 @@ class SqlWorkshopRepository:
             # Codes are short and random: a collision is rare but possible; the caller retries.
             raise WorkshopError(
                 "A workshop with the same code, id or facilitator link already exists.",
-                ["Try again: a new code and link will be drawn."],
+                [_("Try again: a new code and link will be drawn.")],
             ) from error
 
     def _one_workshop(self, condition: Any) -> Workshop | None:
@@ -122,7 +123,7 @@ class SqlWorkshopRepository:
                 update(workshops).where(workshops.c.id == workshop_id).values(**values)
             )
             if result.rowcount == 0:
-                raise WorkshopError(GONE)
+                raise WorkshopError(_(GONE))
 
     @translated
     def delete_workshop(self, workshop_id: str) -> bool:
@@ -161,11 +162,11 @@ class SqlWorkshopRepository:
             .returning(workshops.c.is_open, workshops.c.expires_at, workshops.c.changes)
         ).one_or_none()
         if row is None:
-            raise WorkshopError(GONE)
+            raise WorkshopError(_(GONE))
         if not row.is_open:
-            raise WorkshopError(CLOSED)
+            raise WorkshopError(_(CLOSED))
         if row.expires_at <= now:
-            raise WorkshopError(EXPIRED)
+            raise WorkshopError(_(EXPIRED))
         return int(row.changes)
 
     @translated
@@ -195,7 +196,7 @@ class SqlWorkshopRepository:
         change = self._claim_change(conn, workshop_id, now)  # holds the workshop's row
         earlier = stored_response(conn, workshop_id, participant_hash)
         if earlier is None and cap is not None and response_count(conn, workshop_id) >= cap:
-            raise WorkshopError(FULL.format(cap=cap))
+            raise WorkshopError(_(FULL).format(cap=cap))
         stamps, changed = stamp_changes(
             None if earlier is None else earlier.practices, practices, change
         )

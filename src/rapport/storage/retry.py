@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from rapport.core.i18n import N_, _
 from rapport.core.workshop import WorkshopError
 from rapport.storage.engine import StorageUnavailable
 
@@ -45,8 +46,8 @@ def retrying(write: Callable[..., Any]) -> Callable[..., Any]:
                 if number == WRITE_ATTEMPTS:
                     # Said for every retried write: a submission, or a dashboard publishing.
                     raise DatabaseBusyError(
-                        "The workshop database is busy right now, so nothing was saved.",
-                        ["Wait a few seconds and try again; nothing was lost."],
+                        _("The workshop database is busy right now, so nothing was saved."),
+                        [_("Wait a few seconds and try again; nothing was lost.")],
                     ) from error
                 time.sleep(0.1 * 2**number)
         raise AssertionError("unreachable")  # pragma: no cover
@@ -60,19 +61,21 @@ _log = logging.getLogger(__name__)
 _LASTING = (
     (
         ("database or disk is full", "no space left on device", "disk full", "53100"),
-        "the disk holding the database is full",
-        "Free some space on the server (or ask whoever runs it to); answers already "
-        "submitted are kept.",
+        N_("Workshops are unavailable: the disk holding the database is full."),
+        N_(
+            "Free some space on the server (or ask whoever runs it to); answers already "
+            "submitted are kept."
+        ),
     ),
     (
         ("readonly database", "read-only", "read only", "25006"),
-        "the database file can only be read, not written",
-        "Whoever runs the server should make the database file and its folder writable.",
+        N_("Workshops are unavailable: the database file can only be read, not written."),
+        N_("Whoever runs the server should make the database file and its folder writable."),
     ),
     (
         ("no such table", "42p01"),  # PostgreSQL: undefined_table (not a missing role)
-        "the database has lost Rapport's tables",
-        "Restart the app so it can recreate them, or restore the database from a backup.",
+        N_("Workshops are unavailable: the database has lost Rapport's tables."),
+        N_("Restart the app so it can recreate them, or restore the database from a backup."),
     ),
 )
 
@@ -83,7 +86,7 @@ def lasting_cause(error: DBAPIError) -> StorageUnavailable | None:
     text = f"{error.orig} {getattr(error.orig, 'sqlstate', '') or ''}".lower()
     for needles, cause, advice in _LASTING:
         if any(needle in text for needle in needles):
-            return StorageUnavailable(f"Workshops are unavailable: {cause}.", [advice])
+            return StorageUnavailable(_(cause), [_(advice)])
     return None
 
 
@@ -94,8 +97,8 @@ def failure_cause(error: DBAPIError) -> StorageUnavailable:
     if lasting is not None:
         return lasting
     return StorageUnavailable(
-        "Workshops are unavailable right now: the database stopped answering.",
-        ["Try again in a moment. Answers already submitted are kept."],
+        _("Workshops are unavailable right now: the database stopped answering."),
+        [_("Try again in a moment. Answers already submitted are kept.")],
     )
 
 

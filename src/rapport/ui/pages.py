@@ -18,37 +18,41 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from rapport.core.i18n import N_, _
+
 FAVICON = Path(__file__).resolve().parent / "favicon.png"
 
 
 @dataclass(frozen=True)
 class PageSpec:
     file: str  # in app_pages/
-    title: str
+    title: str  # marked with N_ and translated where drawn
     icon: str  # a Material Symbols name, drawn by the font Streamlit serves
     url_path: str  # "" for the default page
     section: str
 
 
 PAGES = (
-    PageSpec("home.py", "Home", ":material/home:", "", "Self-assessment"),
-    PageSpec("assess.py", "Assess", ":material/checklist:", "assess", "Self-assessment"),
-    PageSpec("results.py", "Results", ":material/insights:", "results", "Self-assessment"),
-    PageSpec("report.py", "Report", ":material/description:", "report", "Self-assessment"),
+    PageSpec("home.py", N_("Home"), ":material/home:", "", N_("Self-assessment")),
+    PageSpec("assess.py", N_("Assess"), ":material/checklist:", "assess", N_("Self-assessment")),
+    PageSpec("results.py", N_("Results"), ":material/insights:", "results", N_("Self-assessment")),
+    PageSpec("report.py", N_("Report"), ":material/description:", "report", N_("Self-assessment")),
     PageSpec(
         "practices.py",
-        "Practices & sources",
+        N_("Practices & sources"),
         ":material/menu_book:",
         "practices",
-        "Self-assessment",
+        N_("Self-assessment"),
     ),
-    PageSpec("join.py", "Join a workshop", ":material/login:", "join", "Workshops"),
-    PageSpec("workshop.py", "Run a workshop", ":material/groups:", "workshop", "Workshops"),
-    PageSpec("dashboard.py", "Dashboard", ":material/monitoring:", "dashboard", "Workshops"),
-    PageSpec("feedback.py", "Ask for feedback", ":material/forum:", "feedback", "Feedback"),
-    PageSpec("rate.py", "Give feedback", ":material/rate_review:", "rate", "Feedback"),
+    PageSpec("join.py", N_("Join a workshop"), ":material/login:", "join", N_("Workshops")),
+    PageSpec("workshop.py", N_("Run a workshop"), ":material/groups:", "workshop", N_("Workshops")),
+    PageSpec(
+        "dashboard.py", N_("Dashboard"), ":material/monitoring:", "dashboard", N_("Workshops")
+    ),
+    PageSpec("feedback.py", N_("Ask for feedback"), ":material/forum:", "feedback", N_("Feedback")),
+    PageSpec("rate.py", N_("Give feedback"), ":material/rate_review:", "rate", N_("Feedback")),
 )
-SECTIONS = ("Self-assessment", "Workshops", "Feedback")
+SECTIONS = (N_("Self-assessment"), N_("Workshops"), N_("Feedback"))
 
 
 def _spec(url_path: str) -> PageSpec:
@@ -78,7 +82,7 @@ def navigation() -> StreamlitPage:
     pages = [
         st.Page(
             path(spec.url_path),
-            title=spec.title,
+            title=_(spec.title),
             url_path=spec.url_path or None,
             default=spec.url_path == "",
         )
@@ -109,7 +113,7 @@ def render_sidebar_menu() -> None:
     """The pages under their section headings: a heading, then a plain list of links."""
     with st.sidebar:
         for section in SECTIONS:
-            st.markdown(f"**{section}**")
+            st.markdown(f"**{_(section)}**")
             for spec in (p for p in PAGES if p.section == section):
-                st.page_link(path(spec.url_path), label=spec.title, icon=spec.icon)
+                st.page_link(path(spec.url_path), label=_(spec.title), icon=spec.icon)
         st.html(_CLOSE_ON_PHONE, unsafe_allow_javascript=True)

@@ -1,0 +1,110 @@
+"""The language of a session: decided at the top of every run, kept in session_state.
+
+In order: `?lang=xx` in the address (a link someone shared, or a reload); else the choice
+made in the sidebar, kept for the session and written back into the address so a copied
+link or a reload keeps it; else the browser's language (st.context.locale, then the
+request's Accept-Language); else English. Always per session: nothing here is stored on
+the process, so two people on one server never see each other's language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from rapport.core.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    _,
+    best_match,
+    current_language,
+    set_language_source,
+    supported,
+    using_language,
+)
+
+T = TypeVar("T")
+
+LANGUAGE = "language"  # session_state: the session's language code
+CHOSEN = "language.chosen"  # session_state: True once the address or the sidebar said so
+PICKER = "w.language"
+PARAM = "lang"
+
+
+def _session_language() -> str | None:
+    # Outside a script run (a background thread, a bare test) there is no session.
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return None
+    return st.session_state.get(LANGUAGE)
+
+
+set_language_source(_session_language)
+
+
+def _browser_language() -> str | None:
+    try:
+        return best_match(st.context.locale) or best_match(
+            st.context.headers.get("Accept-Language")
+        )
+    except (AttributeError, KeyError, RuntimeError):  # AppTest and bare runs have no browser
+        return None
+
+
+def decide_language() -> str:
+    """Settle this run's language (call before anything is drawn) and return it."""
+    asked = supported(st.query_params.get(PARAM))
+    if asked is not None:
+        st.session_state[LANGUAGE] = asked
+        st.session_state[CHOSEN] = True
+    elif LANGUAGE not in st.session_state:
+        st.session_state[LANGUAGE] = _browser_language() or DEFAULT_LANGUAGE
+    language = st.session_state[LANGUAGE]
+    # A plain page switch drops the address's parameters: put a chosen language back, so
+    # the address a person copies or reloads speaks their language.
+    if st.session_state.get(CHOSEN) and st.query_params.get(PARAM) != language:
+        st.query_params[PARAM] = language
+    return language
+
+
+def _choose() -> None:
+    chosen = supported(st.session_state.get(PICKER))
+    if chosen is not None:
+        st.session_state[LANGUAGE] = chosen
+        st.session_state[CHOSEN] = True
+        st.query_params[PARAM] = chosen
+
+
+def render_language_picker() -> None:
+    """The sidebar's language menu, each language named in itself."""
+    st.session_state[PICKER] = st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE)
+    st.sidebar.selectbox(
+        ":material/translate: " + _("Language"),
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=PICKER,
+        on_change=_choose,
+    )
+    # Streamlit writes <html lang="en"> whatever the page says (streamlit#15726): screen
+    # readers would read Spanish with English rules. Set the document's language.
+    st.html(
+        "<script>window.parent.document.documentElement.lang = "
+        f"{json.dumps(st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE))};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def keeping_language(build: Callable[[], T]) -> Callable[[], T]:
+    """`build`, run later in the language the page is drawn in now. A download's data
+    built on click (Streamlit's deferred `data=callable`) runs outside the page's script
+    run, where no session says the language."""
+    language = current_language()
+
+    def built() -> T:
+        with using_language(language):
+            return build()
+
+    return built

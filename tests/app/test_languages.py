@@ -1,0 +1,116 @@
+"""Every page in Spanish and French: no English message left, the framework in the page's
+language, and one session's language never reaching another's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+import pytest
+from babel.messages.pofile import read_po
+from google.protobuf.json_format import MessageToDict
+from streamlit.testing.v1 import AppTest
+
+from rapport.core.i18n import LOCALES_DIR
+from rapport.files.framework_file import load_framework_languages
+from tests.app.conftest import PAGES, seen
+from tests.conftest import FRAMEWORK_FILE
+
+Start = Callable[..., AppTest]
+TRANSLATED = ("es", "fr")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def _strings(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def page_text(at: AppTest) -> str:
+    """Every string the page sends the browser: bodies, labels, options, help, captions."""
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "DESCRIPTOR"):
+            texts.extend(_strings(MessageToDict(proto)))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return seen("\n".join(texts))
+
+
+@cache
+def english_probes(code: str) -> tuple[str, ...]:
+    """Pieces of English that must not appear on a page in `code`: the longest literal
+    part of each message whose translation differs, when it has three words or more."""
+    with (LOCALES_DIR / code / "LC_MESSAGES" / "rapport.po").open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    probes = set()
+    for message in catalog:
+        source = message.id[0] if isinstance(message.id, tuple) else message.id
+        target = message.string[0] if isinstance(message.string, tuple) else message.string
+        if not source or source == target:
+            continue
+        longest = max(PLACEHOLDER.split(source), key=len).strip(" .,:;*_()")
+        if len(longest.split()) >= 3:
+            probes.add(longest)
+    english = load_framework_languages(FRAMEWORK_FILE)[0]
+    probes |= {p.name for p in english.practices}
+    probes |= {i.text for p in english.practices for i in p.indicators}
+    return tuple(sorted(probes))
+
+
+def _no_english(at: AppTest, code: str, where: str) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    text = page_text(at)
+    left = [probe for probe in english_probes(code) if probe in text]
+    assert not left, f"{where} in {code} still shows English: {left[:5]}"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_speaks_the_language_from_an_empty_session(
+    app: Start, page: str, code: str
+) -> None:
+    at = app(lang=code)
+    at.switch_page(page).run()
+    _no_english(at, code, page)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_page_with_answers_speaks_the_language(app: Start, code: str) -> None:
+    at = app(lang=code, demo="1")  # the sample's answers, then Results
+    _no_english(at, code, "results (sample)")
+    for page in PAGES:
+        at.switch_page(page).run()
+        _no_english(at, code, f"{page} (sample)")
+
+
+def test_the_sidebar_choice_changes_the_language_and_keeps_the_answers(app: Start) -> None:
+    at = app(demo="1")
+    answered = at.session_state["rapport.assessments"]
+    at.sidebar.selectbox(key="w.language").set_value("fr").run()
+    assert at.query_params["lang"] in ("fr", ["fr"])
+    _no_english(at, "fr", "results after choosing French")
+    assert at.session_state["rapport.assessments"] == answered
+    at.switch_page("app_pages/assess.py").run()
+    _no_english(at, "fr", "assess after choosing French")
+
+
+def test_two_sessions_never_share_a_language(app: Start) -> None:
+    spanish, french, plain = app(lang="es"), app(lang="fr"), app()
+    for _round in range(2):
+        for at, code in ((spanish, "es"), (french, "fr")):
+            at.switch_page("app_pages/assess.py").run()
+            _no_english(at, code, "assess, interleaved")
+        plain.switch_page("app_pages/assess.py").run()
+        assert "Establish clear communication channels" in page_text(plain)
