@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from rapport.core.assessment import Assessment, Rating
 from rapport.core.framework import Framework
 from rapport.files.framework_file import load_framework
+from rapport.files.framework_languages import resolve
 
 REPO = Path(__file__).resolve().parents[1]
 FRAMEWORK_FILE = REPO / "data" / "client-relationships.yaml"
+
+
+def english_data() -> dict[str, Any]:
+    """The shipped framework as a one-language English file's data: what a test edits to
+    break or vary one rule (tests/unit/test_framework_languages.py varies the languages)."""
+    data = resolve(yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8")), "en")
+    data.pop("languages", None)
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from rapport.core.assessment import Assessment
 from rapport.files.framework_file import load_framework
 from rapport.usecases.student import student_report
 from tests.app.conftest import seen
-from tests.conftest import FRAMEWORK_FILE
+from tests.conftest import FRAMEWORK_FILE, english_data
 
 Start = Callable[..., AppTest]
 FRAMEWORK = load_framework(FRAMEWORK_FILE)
@@ -149,7 +149,7 @@ def test_bad_upload(app: Start, case: str) -> None:
 
 
 def _framework_dict() -> dict:
-    return yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    return english_data()
 
 
 def _broken(change: Callable[[dict], object]) -> str:

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
 from tests.app.conftest import PAGES, seen
-from tests.conftest import FRAMEWORK_FILE
+from tests.conftest import english_data
 
 Start = Callable[..., AppTest]
 
@@ -199,7 +199,7 @@ def test_broken_framework_folder_gives_guidance(
 def test_a_second_framework_can_be_chosen(
     app: Start, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data = english_data()
     (tmp_path / "a.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     data["id"], data["name"] = "short-version", "A shorter framework"
     data["practices"] = data["practices"][:2]

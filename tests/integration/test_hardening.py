@@ -263,6 +263,6 @@ def test_a_server_runs_its_cap_of_live_workshops(
 
     now = datetime.now(UTC)
     create_workshop(repo, framework, "One", 3, True, now, 30, max_live=1)
-    with pytest.raises(WorkshopError, match="already runs 1 workshops, as many as it is set to"):
+    with pytest.raises(WorkshopError, match="already runs 1 workshop, as many as it is set to"):
         create_workshop(repo, framework, "Two", 3, True, now, 30, max_live=1)
     assert repo.live_workshops(now) == 1

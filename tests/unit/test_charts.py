@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gettext
 from typing import Any
+
+import pytest
 
 from rapport.charts.results import figures, gap_figure
 from rapport.charts.style import CURRENT_COLOUR, TARGET_COLOUR
+from rapport.core import i18n
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
@@ -110,3 +114,37 @@ def test_the_scale_axis_names_every_level(
     assert axis["values"] == [1, 2, 3, 4, 5]
     assert axis["labelOverlap"] is False
     assert "datum.value % 2 == 0 ? ['', " in axis["labelExpr"]
+
+
+class _Marked(gettext.NullTranslations):
+    """A stand-in catalog that marks every message it translates: «Current»."""
+
+    def gettext(self, message: str) -> str:
+        return f"«{message}»"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"«{singular if n == 1 else plural}»"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return f"«{message}»"
+
+
+def test_a_chart_in_another_language_keeps_its_field_names(
+    framework: Framework, answered: AssessmentFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Titles, legend, tooltips, caption and table headers go through the catalog; the
+    Vega-Lite field names stay the same ids, so the chart draws the same in every language."""
+    monkeypatch.setattr(i18n, "catalog", lambda code: _Marked())
+    figure = gap_figure(score(framework, answered(4, 1, 3)))
+    points = _encodings(figure.chart.to_dict())[1]
+    assert figure.title == "«Current level against target»"
+    assert figure.caption.startswith("«Current level (circle) against target (diamond) for 7 ")
+    headers = ["«Priority»", "«Practice»", "«Current»", "«Target»", "«Gap»"]
+    assert list(figure.table.columns) == headers
+    assert points["x"]["field"] == "Level" and points["x"]["axis"]["title"] == "«How often»"
+    assert points["color"]["scale"]["domain"] == ["«Current»", "«Target»"]
+    tooltips = {t["field"]: t["title"] for t in points["tooltip"]}
+    assert tooltips == {
+        "Full name": "«Practice»", "Series": "«Series»", "Level": "«Level»",
+        "Gap": "«Gap»", "Priority": "«Priority»",
+    }  # fmt: skip

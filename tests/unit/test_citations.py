@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from rapport.core.citations import GroupAuthors, citations_in, matches, parse_cite
 from rapport.core.framework import Framework, Reference
-from tests.conftest import FRAMEWORK_FILE
+from tests.conftest import english_data
 
 
 def ref(key: str, cite: str, group_name: str | None = None) -> Reference:
@@ -58,7 +57,7 @@ def test_a_cite_must_be_authors_and_year() -> None:
 
 
 def _framework_with(change: callable) -> dict:  # type: ignore[valid-type]
-    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data = english_data()
     change(data)
     return data
 

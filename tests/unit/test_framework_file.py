@@ -14,17 +14,11 @@ from rapport.core.citations import citations_in, matches
 from rapport.core.errors import FrameworkError
 from rapport.core.framework import Framework
 from rapport.files.framework_file import framework_paths, load_catalog, load_framework
-from rapport.files.framework_languages import resolve
-from tests.conftest import FRAMEWORK_FILE
+from tests.conftest import FRAMEWORK_FILE, english_data
 
 
 def raw() -> dict[str, Any]:
-    """The shipped file as a one-language (English) file, for breaking one rule at a time;
-    tests/unit/test_framework_languages.py breaks the languages."""
-    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
-    english = resolve(data, "en")
-    english.pop("languages")
-    return english
+    return english_data()
 
 
 def write(tmp_path: Path, data: object, name: str = "broken.yaml") -> Path:

@@ -33,7 +33,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
-def _po(code: str):  # noqa: ANN202 - babel's Catalog
+def _po(code: str):
     with (LOCALES_DIR / code / "LC_MESSAGES" / "rapport.po").open("rb") as handle:
         return read_po(handle, locale=code)
 
@@ -42,14 +42,14 @@ def _extracted() -> set[str | tuple[str, str]]:
     """Every message marked in the code now, as `make messages` would extract it."""
     found: set[str | tuple[str, str]] = set()
     for folder in (REPO / "src" / "rapport", REPO / "app_pages"):
-        for *_where, message, _comments, context in extract_from_dir(
+        for *_where, message, _comments, _context in extract_from_dir(
             folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
             found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 
-def _ids(catalog) -> set[str]:  # noqa: ANN001
+def _ids(catalog) -> set[str]:
     return {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id}
 
 
@@ -61,9 +61,7 @@ def test_every_message_in_the_code_is_in_the_catalog(code: str) -> None:
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_message_is_translated_and_not_fuzzy(code: str) -> None:
-    untranslated = [
-        m.id for m in _po(code) if m.id and (m.fuzzy or not all(_strings(m.string)))
-    ]
+    untranslated = [m.id for m in _po(code) if m.id and (m.fuzzy or not all(_strings(m.string)))]
     assert not untranslated, f"{code}: {len(untranslated)} to translate: {untranslated[:10]}"
 
 

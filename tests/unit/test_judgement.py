@@ -15,7 +15,7 @@ from rapport.core.framework import Framework
 from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, judge, say_do
 from rapport.core.scoring import score
 from rapport.files.framework_file import load_framework
-from tests.conftest import FRAMEWORK_FILE, AssessmentFactory
+from tests.conftest import FRAMEWORK_FILE, AssessmentFactory, english_data
 
 FRAMEWORK = load_framework(FRAMEWORK_FILE)
 SCENARIO = FRAMEWORK.practices[0].scenarios[0]
@@ -33,7 +33,7 @@ def test_every_shipped_practice_has_a_scenario_keyed_and_cited() -> None:
 
 
 def _raw() -> dict[str, Any]:
-    return yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    return english_data()
 
 
 @pytest.mark.parametrize(

@@ -117,5 +117,6 @@ def test_the_progress_chart_shows_before_and_now_biggest_gain_first(
     changes = list(figure.table["Change"])
     assert changes == sorted(changes, reverse=True) and changes[0] == 2.0
     assert points["y"]["sort"] == list(figure.table["Practice"])
-    assert {"field": "Change", "format": "+.1f", "type": "quantitative"} in points["tooltip"]
+    change = {"field": "Change", "format": "+.1f", "title": "Change", "type": "quantitative"}
+    assert change in points["tooltip"]
     assert figure.caption == " ".join(progress_sentences(comparison, framework.scale))

@@ -8,7 +8,6 @@ from io import BytesIO
 from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 
 from rapport.charts.results import figures
@@ -17,13 +16,13 @@ from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
 from rapport.core.scoring import score
 from rapport.reports.student import ReportInput, build_report
-from tests.conftest import FRAMEWORK_FILE
+from tests.conftest import english_data
 
 WORDS = ["Never", "Seldom", "Rarely", "Sometimes", "Often", "Usually", "Always"]
 
 
 def framework_with(levels: int, indicators_per_practice: int) -> Framework:
-    data: dict[str, Any] = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = english_data()
     data = copy.deepcopy(data)
     picked = [WORDS[round(i * 6 / (levels - 1))] for i in range(levels)]
     data["scale"]["levels"] = [
@@ -97,7 +96,7 @@ def test_same_answer_everywhere_is_not_called_lowest(framework: Framework) -> No
 
 
 def test_duplicate_short_names_are_refused() -> None:
-    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data = english_data()
     data["practices"][1]["short_name"] = data["practices"][0]["short_name"]
     data["practices"][1]["name"] = data["practices"][0]["name"] + " too"
     with pytest.raises(ValueError, match="duplicate practice short name"):
@@ -107,7 +106,7 @@ def test_duplicate_short_names_are_refused() -> None:
 def test_a_short_name_must_come_from_the_name() -> None:
     """Charts say the short name and text the full one: "Proactivity" beside "Be proactive"
     reads as two practices."""
-    data = yaml.safe_load(FRAMEWORK_FILE.read_text(encoding="utf-8"))
+    data = english_data()
     data["practices"][2]["short_name"] = "Proactivity"
     with pytest.raises(ValueError, match="short name 'Proactivity' must be words taken from"):
         Framework.model_validate(data)

@@ -15,24 +15,28 @@ from rapport.charts.style import (
     words_axis,
 )
 from rapport.core.framework import RatingScale
+from rapport.core.i18n import _
 
 
 def dumbbell(
     rows: pd.DataFrame,
     ends: tuple[str, str],
+    labels: tuple[str, str],
     styles: tuple[tuple[str, str], tuple[str, str]],
     scale: RatingScale | tuple[str, ...] | None,
     extra_tooltip: list[alt.Tooltip],
     sizing: Sizing = SCREEN,
     percent: str | None = None,
-    axis_title: str = "How often",
+    axis_title: str | None = None,
 ) -> alt.TopLevelMixin:
     """Two levels per practice joined by a line, rows in the order given.
 
-    `rows` has "Practice", "Full name" and one column per end; `styles` gives each end its
-    (colour, shape), so the two ends never differ by colour alone. The x axis is the
-    scale's words (a RatingScale's levels, or the words given), titled `axis_title`, or,
-    with `scale` None, 0-100 titled `percent`.
+    `rows` has "Practice", "Full name" and one column per end, named by the ids in `ends`;
+    `labels` name the ends to the reader (legend and tooltip), in the reader's language.
+    `styles` gives each end its (colour, shape), so the two ends never differ by colour
+    alone. The x axis is the scale's words (a RatingScale's levels, or the words given),
+    titled `axis_title` ("How often" unless given), or, with `scale` None, 0-100 titled
+    `percent`.
     """
     order = list(rows["Practice"])
     long = rows.melt(
@@ -41,6 +45,7 @@ def dumbbell(
         var_name="Series",
         value_name="Level",
     )
+    long["Series"] = long["Series"].map(dict(zip(ends, labels, strict=True)))
     y = alt.Y("Practice:N", sort=order, title=None)
     if scale is None:
         x_scale = alt.Scale(domain=[0, 100], nice=False, padding=12)
@@ -48,13 +53,13 @@ def dumbbell(
     else:
         words = scale if isinstance(scale, tuple) else tuple(lv.label for lv in scale.levels)
         x_scale = alt.Scale(domain=[1, len(words)], nice=False, padding=12)
-        axis = words_axis(words, axis_title)
+        axis = words_axis(words, axis_title or _("How often"))
     rule = (
         alt.Chart(rows)
         .mark_rule(strokeWidth=3, color=NEUTRAL_COLOUR)
         .encode(y=y, x=alt.X(f"{ends[0]}:Q", scale=x_scale), x2=f"{ends[1]}:Q")
     )
-    domain = list(ends)
+    domain = list(labels)
     points = (
         alt.Chart(long)
         .mark_point(filled=True, size=220, opacity=1)
@@ -72,9 +77,11 @@ def dumbbell(
                 legend=alt.Legend(title=None),
             ),
             tooltip=[
-                alt.Tooltip("Full name:N", title="Practice"),
-                alt.Tooltip("Series:N"),
-                alt.Tooltip("Level:Q", format=".1f"),
+                alt.Tooltip("Full name:N", title=_("Practice")),
+                # Translators: a tooltip's title: which of the chart's two marks this is
+                # ("Current" or "Target", say).
+                alt.Tooltip("Series:N", title=_("Series")),
+                alt.Tooltip("Level:Q", format=".1f", title=_("Level")),
                 *extra_tooltip,
             ],
         )

@@ -13,9 +13,9 @@ from rapport.charts.style import (
     Figure,
 )
 from rapport.core.assessment import Assessment
+from rapport.core.i18n import _, ngettext
 from rapport.core.plan import describe_level
 from rapport.core.scoring import Profile
-from rapport.core.text import plural
 
 
 def gap_figure(profile: Profile) -> Figure:
@@ -34,34 +34,67 @@ def gap_figure(profile: Profile) -> Figure:
         ],
         columns=["Practice", "Full name", "Current", "Target", "Gap", "Priority"],
     )
-    table = rows[["Priority", "Practice", "Current", "Target", "Gap"]]
+    table = rows[["Priority", "Practice", "Current", "Target", "Gap"]].rename(
+        columns={
+            # Translators: a column of the table: the practice's rank, 1 the most urgent.
+            "Priority": _("Priority"),
+            "Practice": _("Practice"),
+            # Translators: a column, the legend and a tooltip: the current level.
+            "Current": _("Current"),
+            # Translators: a column, the legend and a tooltip: the target level.
+            "Target": _("Target"),
+            # Translators: the distance between the two levels a chart sets side by side.
+            "Gap": _("Gap"),
+        }
+    )
     chart = dumbbell(
         rows,
         ("Current", "Target"),
+        (_("Current"), _("Target")),
         ((CURRENT_COLOUR, "circle"), (TARGET_COLOUR, "diamond")),
         profile.framework.scale,
-        [alt.Tooltip("Gap:Q", format="+.1f"), alt.Tooltip("Priority:O")],
+        [
+            alt.Tooltip("Gap:Q", format="+.1f", title=_("Gap")),
+            alt.Tooltip("Priority:O", title=_("Priority")),
+        ],
     )
     widest = profile.priorities[0] if profile.priorities else None
+    n = len(rows)
     if widest is None:
-        caption = "No practice has a rating yet."
+        caption = _("No practice has a rating yet.")
     elif (widest.gap or 0) > 0:
         met = sum(s.meets_target for s in profile.scored)
-        caption = (
-            f"Current level (circle) against target (diamond) for "
-            f"{plural(len(rows), 'practice')}, "
-            f"most urgent first. The largest weighted gap is {widest.practice.name}: "
-            f"{describe_level(profile, widest.current or 0)} against a target of "
-            f"{profile.framework.scale.label(widest.target)}. "
-            f"Practices meeting their target: {met} of {len(rows)}."
+        caption = " ".join(
+            (
+                ngettext(
+                    "Current level (circle) against target (diamond) for {n} practice, most "
+                    "urgent first.",
+                    "Current level (circle) against target (diamond) for {n} practices, most "
+                    "urgent first.",
+                    n,
+                ).format(n=n),
+                # Translators: {practice} is a practice's full name; {level} describes its
+                # current level ("2.0 (Rarely)"), {target} is a level word ("Often").
+                _(
+                    "The largest weighted gap is {practice}: {level} against a target of {target}."
+                ).format(
+                    practice=widest.practice.name,
+                    level=describe_level(profile, widest.current or 0),
+                    target=profile.framework.scale.label(widest.target),
+                ),
+                # Translators: "{met} of {n}": how many of the charted practices meet theirs.
+                _("Practices meeting their target: {met} of {n}.").format(met=met, n=n),
+            )
         )
     else:
-        caption = (
-            f"Current level (circle) against target (diamond) for "
-            f"{plural(len(rows), 'practice')}: "
-            "every practice meets or exceeds its target."
-        )
-    return Figure("gaps", "Current level against target", chart, caption, table)
+        caption = ngettext(
+            "Current level (circle) against target (diamond) for {n} practice: every practice "
+            "meets or exceeds its target.",
+            "Current level (circle) against target (diamond) for {n} practices: every practice "
+            "meets or exceeds its target.",
+            n,
+        ).format(n=n)
+    return Figure("gaps", _("Current level against target"), chart, caption, table)
 
 
 def figures(profile: Profile, assessment: Assessment) -> tuple[Figure, ...]:

@@ -24,9 +24,10 @@ from rapport.charts.style import (
     configure_chart,
 )
 from rapport.core.framework import RatingScale
+from rapport.core.i18n import _, ngettext, pgettext
 from rapport.core.room import DISTRIBUTION_HIDDEN, PracticeAggregate, RoomSummary, counts_waiting
 from rapport.core.scoring import Profile
-from rapport.core.text import plural
+from rapport.core.text import number
 
 ROOM_COLOUR = NEUTRAL_COLOUR
 
@@ -37,12 +38,28 @@ def _labeller(aggregates: list[PracticeAggregate]) -> Callable[[PracticeAggregat
     same n it is said once in the caption instead, leaving the projector's width to data."""
     if len({a.responses for a in aggregates}) <= 1:
         return lambda a: a.practice.short_name
-    return lambda a: f"{a.practice.short_name} (n={a.responses})"
+    # Translators: a row of a room's chart: a practice's short name and the number of
+    # responses behind its values.
+    row = _("{practice} (n={n})")
+    return lambda a: row.format(practice=a.practice.short_name, n=a.responses)
 
 
-def _same_n(aggregates: list[PracticeAggregate]) -> str:
+def _same_n(aggregates: list[PracticeAggregate]) -> list[str]:
+    """The caption's sentence on n when it is the same for every practice (else none)."""
     counts = {a.responses for a in aggregates}
-    return f" n = {counts.pop()} responses for every practice." if len(counts) == 1 else ""
+    if len(counts) != 1:
+        return []
+    n = counts.pop()
+    return [
+        ngettext(
+            "n = {n} response for every practice.", "n = {n} responses for every practice.", n
+        ).format(n=n)
+    ]
+
+
+def _responses() -> str:
+    # Translators: a column and a tooltip: how many people's answers an average rests on.
+    return _("Responses")
 
 
 def room_figure(
@@ -67,25 +84,40 @@ def room_figure(
     chart = dumbbell(
         rows,
         ("Now", "Target"),
+        (pgettext("current level", "Now"), _("Target")),
         ((CURRENT_COLOUR, "circle"), (TARGET_COLOUR, "diamond")),
         scale,
-        [alt.Tooltip("Responses:Q")],
+        [alt.Tooltip("Responses:Q", title=_responses())],
         sizing,
     )
     widest = ordered[0] if ordered else None
-    caption = (
-        f"The room's average level (circle) and average target (diamond) for "
-        f"{plural(len(ordered), 'practice')}."
-        + _same_n(aggregates)
-        + (
-            f" Widest gap: {widest.practice.name}, {widest.mean_current:.1f} against "
-            f"{widest.mean_target:.1f}."
-            if widest is not None and widest.mean_current is not None
-            else ""
+    sentences = [
+        ngettext(
+            "The room's average level (circle) and average target (diamond) for {n} practice.",
+            "The room's average level (circle) and average target (diamond) for {n} practices.",
+            len(ordered),
+        ).format(n=len(ordered)),
+        *_same_n(aggregates),
+    ]
+    if widest is not None and widest.mean_current is not None:
+        sentences.append(
+            # Translators: {practice} is a practice's full name, {level} and {target} the
+            # room's average level and target ("2.4", "4.0").
+            _("Widest gap: {practice}, {level} against {target}.").format(
+                practice=widest.practice.name,
+                level=number(widest.mean_current, 1),
+                target=number(widest.mean_target or 0.0, 1),
+            )
         )
+    table = rows.drop(columns=["Full name"]).rename(
+        columns={
+            "Practice": _("Practice"),
+            "Now": pgettext("current level", "Now"),
+            "Target": _("Target"),
+            "Responses": _responses(),
+        }
     )
-    table = rows.drop(columns=["Full name"])
-    return Figure("room", "Where the room stands", chart, caption, table)
+    return Figure("room", _("Where the room stands"), chart, " ".join(sentences), table)
 
 
 def distribution_figure(
@@ -111,27 +143,52 @@ def distribution_figure(
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("Practice:N", sort=[label(a) for a in drawn], title=None),
-            x=alt.X("People:Q", title="People", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("People:Q", title=_people(), axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("Level:N", scale=answer_scale(scale, levels_only=True), title=None),
             order=alt.Order("Order:Q"),
-            tooltip=["Practice:N", "Level:N", "People:Q"],
+            tooltip=[
+                alt.Tooltip("Practice:N", title=_("Practice")),
+                alt.Tooltip("Level:N", title=_("Level")),
+                alt.Tooltip("People:Q", title=_people()),
+            ],
         )
         .properties(width=WIDTH, height=sizing.row * len(drawn)),
         sizing,
     )
     left_out = len(aggregates) - len(drawn)
     waiting = [a for a in drawn if a.distribution_responses != a.responses]
-    caption = (
-        "How many people's practice score rounds to each level, per practice. "
-        "Each bar is a whole practice, never one person's single answer." + _same_n(drawn)
-        + (f" {counts_waiting(waiting)}" if waiting else "")
-        + (f" {DISTRIBUTION_HIDDEN} ({plural(left_out, 'practice')} left out.)" if left_out else "")
-    )  # fmt: skip
-    table = data.pivot_table(
-        index="Practice", columns="Level", values="People", aggfunc="sum", fill_value=0
-    ).reset_index()
+    sentences = [
+        _(
+            "How many people's practice score rounds to each level, per practice. Each bar is "
+            "a whole practice, never one person's single answer."
+        ),
+        *_same_n(drawn),
+    ]
+    if waiting:
+        sentences.append(counts_waiting(waiting))
+    if left_out:
+        sentences.append(_(DISTRIBUTION_HIDDEN))
+        sentences.append(
+            ngettext("({n} practice left out.)", "({n} practices left out.)", left_out).format(
+                n=left_out
+            )
+        )
+    table = (
+        data.pivot_table(
+            index="Practice", columns="Level", values="People", aggfunc="sum", fill_value=0
+        )
+        .reset_index()
+        .rename(columns={"Practice": _("Practice")})
+    )
     table.columns.name = None
-    return Figure("distribution", "How the room's answers spread", chart, caption, table)
+    return Figure(
+        "distribution", _("How the room's answers spread"), chart, " ".join(sentences), table
+    )
+
+
+def _people() -> str:
+    # Translators: an axis, a tooltip and the table: how many people sit at a level.
+    return _("People")
 
 
 def mirror_figure(profile: Profile, summary: RoomSummary) -> Figure:
@@ -154,15 +211,27 @@ def mirror_figure(profile: Profile, summary: RoomSummary) -> Figure:
     chart = dumbbell(
         frame,
         ("You", "Room"),
+        # Translators: the legend of a chart that sets a participant beside the room: their
+        # own level, and the room's average.
+        (_("You"), pgettext("workshop room", "Room")),
         ((CURRENT_COLOUR, "circle"), (ROOM_COLOUR, "square")),
         profile.framework.scale,
-        [alt.Tooltip("Responses:Q", title="Room responses")],
+        [alt.Tooltip("Responses:Q", title=_("Room responses"))],
     )
     ahead = sum(r["You"] > r["Room"] for r in rows)
-    caption = (
-        f"Own level (circle) beside the room's average (square) for "
-        f"{plural(len(rows), 'practice')}; above the room on {ahead}."
+    caption = ngettext(
+        "Own level (circle) beside the room's average (square) for {n} practice; above the "
+        "room on {ahead}.",
+        "Own level (circle) beside the room's average (square) for {n} practices; above the "
+        "room on {ahead}.",
+        len(rows),
+    ).format(n=len(rows), ahead=ahead)
+    table = frame.drop(columns=["Full name"]).rename(
+        columns={
+            "Practice": _("Practice"),
+            "You": _("You"),
+            "Room": pgettext("workshop room", "Room"),
+            "Responses": _responses(),
+        }
     )
-    return Figure(
-        "mirror", "Compared with the room", chart, caption, frame.drop(columns=["Full name"])
-    )
+    return Figure("mirror", _("Compared with the room"), chart, caption, table)

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from rapport.core.framework import RatingScale
+from rapport.core.i18n import N_, _
 
 CURRENT_COLOUR = "#0072B2"  # Okabe-Ito blue
 TARGET_COLOUR = "#B35900"  # Okabe-Ito vermillion, darkened for 3:1 contrast on white
@@ -26,7 +27,9 @@ FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart with what a screen reader or a printed page needs in its place."""
+    """A chart with what a screen reader or a printed page needs in its place, all in the
+    reader's language: titles, legends, tooltips, the caption and the table's headers. The
+    data's field names inside the chart stay English ids; only their titles are translated."""
 
     key: str
     title: str
@@ -116,7 +119,7 @@ def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.To
 # which survives every colour-vision deficiency and greyscale printing.
 _BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
 UNANSWERED_COLOUR = "#FFFFFF"
-UNANSWERED = "Not answered"
+UNANSWERED = N_("Not answered")  # as RatingScale.word names a statement without an answer
 
 
 def level_colours(scale: RatingScale) -> list[str]:
@@ -147,6 +150,6 @@ def answer_scale(
         domain.append(scale.not_applicable.label)
         colours.append(NA_COLOUR)
     if unanswered:
-        domain.append(UNANSWERED)
+        domain.append(_(UNANSWERED))
         colours.append(UNANSWERED_COLOUR)
     return alt.Scale(domain=domain, range=colours)

@@ -28,15 +28,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.errors import AnswersError
+from rapport.core.i18n import _, ngettext, pgettext
 from rapport.core.text import (
     MAX_ESSAY_CHARS,
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
+    babel_locale,
     clean_text,
+    join_words,
     one_line,
     xml_safe,
 )
@@ -120,32 +124,49 @@ def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
     return document.model_dump_json(indent=2).encode("utf-8")
 
 
+def grouped(count: int) -> str:
+    """A byte count as the reader's language groups its digits: "1,000,000", "1.000.000"."""
+    return format_decimal(count, locale=babel_locale())
+
+
+def _unedited() -> str:
+    return _("Choose the .json file Rapport saved, unedited.")
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    # Translators: shown under "The answers file is not valid JSON."; {name} is
+    # NaN, Infinity or -Infinity, as written in the file.
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _decode(raw: bytes) -> Any:
     if not raw.strip():
-        raise AnswersError("The answers file is empty.", ["Choose the .json file Rapport saved."])
+        raise AnswersError(
+            _("The answers file is empty."), [_("Choose the .json file Rapport saved.")]
+        )
     if len(raw) > MAX_BYTES:
         raise AnswersError(
-            f"The answers file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,}).",
-            ["Choose the .json file Rapport saved; it is only a few kilobytes."],
+            ngettext(
+                "The answers file is too large ({size} byte; the limit is {limit}).",
+                "The answers file is too large ({size} bytes; the limit is {limit}).",
+                len(raw),
+            ).format(size=grouped(len(raw)), limit=grouped(MAX_BYTES)),
+            [_("Choose the .json file Rapport saved; it is only a few kilobytes.")],
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnswersError(
-            "The answers file is not UTF-8 text.", ["Choose the .json file Rapport saved."]
+            _("The answers file is not UTF-8 text."), [_("Choose the .json file Rapport saved.")]
         ) from exc
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
-        detail = str(exc) if isinstance(exc, ValueError) else "it is nested too deeply"
-        raise AnswersError(
-            "The answers file is not valid JSON.",
-            [detail, "Choose the .json file Rapport saved, unedited."],
-        ) from exc
+        # Python's own JSON error ("Expecting value: line 1 column 1") stays in English.
+        # Translators: shown under "The answers file is not valid JSON."
+        nested = _("it is nested too deeply")
+        detail = str(exc) if isinstance(exc, ValueError) else nested
+        raise AnswersError(_("The answers file is not valid JSON."), [detail, _unedited()]) from exc
 
 
 def _scrub(value: Any) -> Any:
@@ -176,42 +197,63 @@ def parse(raw: bytes) -> SavedAnswers:
     try:
         data = _scrub(data)
     except RecursionError as exc:
-        raise AnswersError("The answers file is nested too deeply to be a Rapport file.") from exc
+        raise AnswersError(
+            _("The answers file is nested too deeply to be a Rapport file.")
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersError(
-            "This is not a Rapport answers file.",
-            ['Its "format" field should be "rapport-answers".'],
+            _("This is not a Rapport answers file."),
+            # Translators: "format" and "rapport-answers" are written in the file: keep
+            # them.
+            [_('Its "format" field should be "rapport-answers".')],
         )
     version = data.get("version")
     if version is None:
         raise AnswersError(
-            "This answers file does not say which version of the format it uses.",
-            ["Choose the .json file Rapport saved, unedited."],
+            _("This answers file does not say which version of the format it uses."),
+            [_unedited()],
         )
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
-        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        readable = join_words([str(v) for v in READABLE_VERSIONS])
         raise AnswersError(
-            f"This answers file has version {version!r}; this Rapport reads versions {readable}.",
-            ["Update Rapport, or save the answers again from this version."],
-        )
+            # Translators: {version} is the file's version as written in it (4, '3',
+            # 'one'...); {readable} lists the version numbers this Rapport reads ("1, 2
+            # and 3").
+            _("This answers file has version {version}; this Rapport reads versions {readable}.")
+            .format(version=repr(version), readable=readable),
+            [_("Update Rapport, or save the answers again from this version.")],
+        )  # fmt: skip
     if version == 1 and "writing" in data:
         raise AnswersError(
-            "This answers file says version 1 but holds version 2's writing field.",
-            ["Choose the .json file Rapport saved, unedited."],
+            # Translators: "writing" is the field's name in the file: keep it.
+            _("This answers file says version 1 but holds version 2's writing field."),
+            [_unedited()],
         )
     if version in (1, 2) and "scenarios" in data:
         raise AnswersError(
-            f"This answers file says version {version} but holds version 3's scenarios field.",
-            ["Choose the .json file Rapport saved, unedited."],
-        )
+            # Translators: {version} is 1 or 2; "scenarios" is the field's name in the
+            # file.
+            _("This answers file says version {version} but holds version 3's scenarios field.")
+            .format(version=version),
+            [_unedited()],
+        )  # fmt: skip
     try:
         document = AnswersV3.model_validate(data)
     except ValidationError as exc:
+        # The validator's explanations (e['msg']) come from pydantic, in English.
+        whole = pgettext("where a problem is: the whole answers file", "file")
         problems = [
-            f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}"
+            # Translators: {field} is where in the file ("ratings.cc-agree-channels", or
+            # "file" for the whole of it); {problem} is the validator's English
+            # explanation.
+            _("{field}: {problem}").format(
+                field=".".join(str(p) for p in e["loc"]) or whole, problem=e["msg"]
+            )
             for e in exc.errors(include_url=False)[:10]
         ]
-        raise AnswersError("The answers file does not have the expected fields.", problems) from exc
+        raise AnswersError(
+            _("The answers file does not have the expected fields."), problems
+        ) from exc
     assessment = Assessment(
         framework_id=document.framework.id,
         framework_version=document.framework.version,

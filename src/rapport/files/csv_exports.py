@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from rapport.core.assessment import Assessment
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.core.i18n import ngettext
 from rapport.core.room import RoomSummary
 from rapport.core.workshop import Workshop, WorkshopError
 from rapport.files.answers_file import from_json
@@ -41,16 +42,25 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _too_small(workshop: Workshop, count: int) -> WorkshopError:
+def not_enough_responses(workshop: Workshop, count: int) -> WorkshopError:
+    """The refusal of an export (a file or the debrief) while the room is too small."""
+    needed = workshop.min_group_size
     return WorkshopError(
-        f"Nothing to export yet: {count} of the {workshop.min_group_size} responses needed "
-        "before anything about the room is shown.",
+        # Translators: {count} responses are in; {needed} (the room's minimum group
+        # size, 3 or more) are needed before anything about the room is shown.
+        ngettext(
+            "Nothing to export yet: {count} of the {needed} response needed before anything "
+            "about the room is shown.",
+            "Nothing to export yet: {count} of the {needed} responses needed before anything "
+            "about the room is shown.",
+            needed,
+        ).format(count=count, needed=needed),
     )
 
 
 def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummary) -> bytes:
     if not summary.ready:
-        raise _too_small(workshop, summary.count)
+        raise not_enough_responses(workshop, summary.count)
     levels = [level.label for level in framework.scale.levels]
     header = [
         "practice_id", "practice", "responses", "mean_current", "mean_target", "mean_gap",
@@ -94,7 +104,7 @@ def responses_csv(framework: Framework, workshop: Workshop, answers: Sequence[st
             continue  # a row written by an older version that no longer parses is skipped
     # Counted after parsing: rows that were skipped must not let a smaller room through.
     if len(parsed) < workshop.min_group_size:
-        raise _too_small(workshop, len(parsed))
+        raise not_enough_responses(workshop, len(parsed))
     indicators = [i.id for p in framework.practices for i in p.indicators]
     practices = [p.id for p in framework.practices]
     header = [

@@ -23,6 +23,8 @@ from docx.opc.part import Part
 from lxml import etree
 
 from rapport.core.errors import AnswersError
+from rapport.core.i18n import _, ngettext
+from rapport.files.answers_file import grouped
 
 NAMESPACE = "urn:x-rapport:answers:1"
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
@@ -66,7 +68,9 @@ def embed_answers(document: DocumentObject, answers_json: bytes) -> None:
 
 
 def _not_a_report(summary: str) -> AnswersError:
-    return AnswersError(summary, ["Upload a Word report Rapport made, or its .json answers file."])
+    return AnswersError(
+        summary, [_("Upload a Word report Rapport made, or its .json answers file.")]
+    )
 
 
 class _Budget:
@@ -89,8 +93,10 @@ def _read_capped(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Bud
             budget.left -= len(chunk)
             if size > cap:
                 raise _not_a_report(
-                    "This document holds a part far larger than it declares, as no Word "
-                    "report does; it was not read."
+                    _(
+                        "This document holds a part far larger than it declares, as no Word "
+                        "report does; it was not read."
+                    )
                 )
             chunks.append(chunk)
     return b"".join(chunks)
@@ -99,19 +105,23 @@ def _read_capped(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Bud
 def extract_answers(raw: bytes) -> bytes:
     """Return the answers JSON embedded in a Rapport Word report."""
     if not raw.startswith(b"PK\x03\x04"):
-        raise _not_a_report("This file is not a Word document (.docx).")
+        raise _not_a_report(_("This file is not a Word document (.docx)."))
     try:
         archive = zipfile.ZipFile(BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _not_a_report("This Word document is damaged and cannot be opened.") from exc
+        raise _not_a_report(_("This Word document is damaged and cannot be opened.")) from exc
     names = {member.filename for member in members}
     if "word/document.xml" not in names:
-        raise _not_a_report("This file is a zip archive but not a Word document.")
+        raise _not_a_report(_("This file is a zip archive but not a Word document."))
     declared = sum(member.file_size for member in members)
     if declared > MAX_UNPACKED_BYTES:
         raise _not_a_report(
-            f"This document says it unpacks to {declared:,} bytes, far more than any report."
+            ngettext(
+                "This document says it unpacks to {size} byte, far more than any report.",
+                "This document says it unpacks to {size} bytes, far more than any report.",
+                declared,
+            ).format(size=grouped(declared))
         )
     budget = _Budget(READ_BUDGET_BYTES)
     for member in members:
@@ -133,10 +143,12 @@ def extract_answers(raw: bytes) -> bytes:
         if etree.QName(root).namespace == NAMESPACE and root.text:
             return root.text.encode("utf-8")
     raise AnswersError(
-        "This Word document has no Rapport answers inside.",
+        _("This Word document has no Rapport answers inside."),
         [
-            "It may be another program's document, or a copy saved in a format that drops "
-            "document data (for example via Google Docs).",
-            "Upload the .json answers file instead, if you kept it.",
+            _(
+                "It may be another program's document, or a copy saved in a format that drops "
+                "document data (for example via Google Docs)."
+            ),
+            _("Upload the .json answers file instead, if you kept it."),
         ],
     )

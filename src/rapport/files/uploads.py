@@ -8,8 +8,9 @@ from datetime import datetime
 from rapport.core.assessment import Assessment, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.text import long_date
-from rapport.files.answers_file import parse
+from rapport.files.answers_file import grouped, parse
 
 MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
 ACCEPTED_TYPES = ("json", "docx")
@@ -20,7 +21,9 @@ class LoadedAnswers:
     assessment: Assessment  # fitted to the framework: unknown ids removed
     saved_at: str | None
     left_out: tuple[str, ...]  # ids in the file that the framework no longer has
-    source: str  # "Word report" or "answers file", for messages
+    # "Word report" or "answers file": an id (English in every language), for the
+    # interface to choose its whole sentence by; never shown as it is.
+    source: str
 
     @property
     def saved_on(self) -> str | None:
@@ -38,14 +41,20 @@ def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswe
     """Read an uploaded file; raise AnswersError saying what was wrong and what to do."""
     if len(raw) > MAX_UPLOAD_BYTES:
         raise AnswersError(
-            f"The file is too large ({len(raw):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}).",
-            ["Upload the Word report or .json answers file Rapport gave you."],
+            ngettext(
+                "The file is too large ({size} byte; the limit is {limit}).",
+                "The file is too large ({size} bytes; the limit is {limit}).",
+                len(raw),
+            ).format(size=grouped(len(raw)), limit=grouped(MAX_UPLOAD_BYTES)),
+            [_("Upload the Word report or .json answers file Rapport gave you.")],
         )
     suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if suffix not in ACCEPTED_TYPES:
         raise AnswersError(
-            f"Rapport cannot read .{suffix or '?'} files.",
-            ["Upload a Rapport Word report (.docx) or answers file (.json)."],
+            # Translators: {suffix} is the uploaded file's extension as typed ("txt",
+            # "pdf").
+            _("Rapport cannot read .{suffix} files.").format(suffix=suffix or "?"),
+            [_("Upload a Rapport Word report (.docx) or answers file (.json).")],
         )
     if suffix == "docx":
         # Imported on the first report restored: python-docx stays off the start path.
@@ -55,8 +64,8 @@ def load_upload(raw: bytes, file_name: str, framework: Framework) -> LoadedAnswe
     else:
         if raw.startswith(b"PK\x03\x04"):
             raise AnswersError(
-                "This file is named .json but is a zip archive, perhaps a renamed document.",
-                ["Upload the file with its original name."],
+                _("This file is named .json but is a zip archive, perhaps a renamed document."),
+                [_("Upload the file with its original name.")],
             )
         source, payload = "answers file", raw
     saved = parse(payload)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
+from rapport.core.i18n import _
 from rapport.core.ports import WorkshopRepository
 from rapport.core.scenarios import HIGHEST, LOWEST
 from rapport.core.workshop import NewResponse, Workshop
@@ -28,7 +29,7 @@ def simulated_participants(
     chooser = random.Random(seed + 1)  # noqa: S311
     top = framework.scale.max_value
     people = []
-    for _ in range(count):
+    for _person in range(count):
         person = Assessment.empty(framework)
         lean = rng.choice((-1, 0, 0, 1))  # some people rate themselves harder or softer
         for practice in framework.practices:
@@ -74,8 +75,12 @@ def create_demo_workshop(
             for number, person in enumerate(people)
         ]
 
-    # A demo is for trying things out: it lasts a day at most, whatever the setting.
+    # A demo is for trying things out: it lasts a day at most, whatever the setting. Its
+    # title is stored in the language of whoever made it, as a typed title would be.
+    # Translators: the title of a demo workshop, shown to its participants (120
+    # characters at most).
+    title = _("Demo workshop (simulated participants)")
     return create_workshop(
-        repo, framework, "Demo workshop (simulated participants)", 5, True, now,
-        min(days, DEMO_DAYS), seeded=room, max_live=max_live,
+        repo, framework, title, 5, True, now, min(days, DEMO_DAYS), seeded=room,
+        max_live=max_live,
     )  # fmt: skip

@@ -27,6 +27,7 @@ from rapport.core.feedback import (
     feedback_view,
 )
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.ports import FeedbackRepository
 from rapport.core.text import clean_text
 from rapport.core.workshop import practice_results
@@ -38,10 +39,14 @@ RATER_BYTES = 16  # 128 bits: a rater link cannot be guessed either
 MAX_OPEN_DAYS = 60
 KEEP_DAYS = 30  # after closing, the owner can still read the results this long
 COMMENT_CHARS = 600
-BAD_LINK = FeedbackError(
-    "This feedback link does not open anything.",
-    ["Check that the whole link was copied, or ask the person who sent it for a new one."],
-)
+
+
+def bad_link() -> FeedbackError:
+    """The one refusal for a link that opens nothing, whatever the reason."""
+    return FeedbackError(
+        _("This feedback link does not open anything."),
+        [_("Check that the whole link was copied, or ask the person who sent it for a new one.")],
+    )
 
 
 @dataclass(frozen=True)
@@ -57,13 +62,17 @@ def closing_time(closes_on: date, today: date) -> datetime:
     """The end of the closing day (UTC); from tomorrow to MAX_OPEN_DAYS ahead."""
     if closes_on <= today:
         raise FeedbackError(
-            "Choose a closing date after today.",
-            ["Raters need at least a day; a week or two usually gets most answers."],
+            _("Choose a closing date after today."),
+            [_("Raters need at least a day; a week or two usually gets most answers.")],
         )
     if closes_on > today + timedelta(days=MAX_OPEN_DAYS):
         raise FeedbackError(
-            f"Choose a closing date within {MAX_OPEN_DAYS} days.",
-            ["Feedback is about how you work now; ask again later for a new picture."],
+            ngettext(
+                "Choose a closing date within {n} day.",
+                "Choose a closing date within {n} days.",
+                MAX_OPEN_DAYS,
+            ).format(n=MAX_OPEN_DAYS),
+            [_("Feedback is about how you work now; ask again later for a new picture.")],
         )
     return datetime.combine(closes_on, time(23, 59, 59), tzinfo=UTC)
 
@@ -79,8 +88,12 @@ def ask(
 ) -> NewRequest:
     if not framework.observable:
         raise FeedbackError(
-            f"\u201c{framework.name}\u201d has no wording for raters yet.",
-            ["Each statement needs an 'observed' phrasing in the framework file."],
+            # Translators: {name} is the framework's name, such as "Managing client
+            # relationships"; raters are the people who give feedback.
+            _("\u201c{name}\u201d has no wording for raters yet.").format(name=framework.name),
+            # Translators: 'observed' is the field's name in the framework file: keep
+            # it.
+            [_("Each statement needs an 'observed' phrasing in the framework file.")],
         )
     closes_at = closing_time(closes_on, now.date())
     request = FeedbackRequest(
@@ -113,8 +126,8 @@ def rater_link(public_url: str, token: str) -> str:
 def request_framework(catalog: FrameworkCatalog, request: FeedbackRequest) -> Framework:
     """The framework the request was made with (see pinned_framework)."""
     return pinned_framework(
-        catalog, request.framework_id, request.framework_version, "feedback request",
-        FeedbackError, "Ask the person who sent the link to make a new request.",
+        catalog, request.framework_id, request.framework_version, "request", FeedbackError,
+        _("Ask the person who sent the link to make a new request."),
     )  # fmt: skip
 
 
@@ -125,7 +138,7 @@ def open_link(
     request opens nothing, even before the hourly purge deletes it)."""
     found = repo.request_by_link(hash_secret(token[:200])) if token else None
     if found is None or found[0].has_ended(now or datetime.now(UTC)):
-        raise BAD_LINK
+        raise bad_link()
     return found
 
 
@@ -144,8 +157,8 @@ def rate(
     kept only where the owner allowed them, cleaned and cut to COMMENT_CHARS."""
     if (request.framework_id, request.framework_version) != (framework.id, framework.version):
         raise FeedbackError(
-            "This request was made with another version of the practices.",
-            ["Ask the person who sent the link to make a new request."],
+            _("This request was made with another version of the practices."),
+            [_("Ask the person who sent the link to make a new request.")],
         )  # the page passes request_framework(...); this guards every other caller
     results = practice_results(framework, answers)
     kept = {}

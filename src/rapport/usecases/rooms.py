@@ -15,12 +15,13 @@ from rapport.charts.room import distribution_figure, room_figure
 from rapport.charts.room_choices import choices_figure
 from rapport.charts.style import Figure
 from rapport.core.framework import Framework
+from rapport.core.i18n import _
 from rapport.core.ports import WorkshopRepository
 from rapport.core.room import PracticeAggregate, RoomSummary, still_needed, summarize
 from rapport.core.room_choices import ScenarioAggregate, scenario_spotlight, summarize_choices
 from rapport.core.snapshots import RoomStatus, should_publish
 from rapport.core.workshop import Workshop, WorkshopError
-from rapport.files.csv_exports import aggregates_csv, responses_csv
+from rapport.files.csv_exports import aggregates_csv, not_enough_responses, responses_csv
 from rapport.reports.common import ChartImage
 from rapport.reports.debrief import build_debrief
 
@@ -89,12 +90,9 @@ def published_view(
     export is a publication, so it follows the same snapshot rule as the screens."""
     view = room_view(repo, framework, workshop.id, publish=True)
     if view is None:
-        raise WorkshopError("This workshop no longer exists.")
+        raise WorkshopError(_("This workshop no longer exists."))
     if view.summary is None:
-        raise WorkshopError(
-            f"Nothing to export yet: {view.responses} of the {workshop.min_group_size} "
-            "responses needed before anything about the room is shown."
-        )
+        raise not_enough_responses(workshop, view.responses)
     return view.summary, view.choices
 
 

@@ -21,6 +21,7 @@ from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
 from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
+from rapport.core.i18n import _
 from rapport.core.judgement import say_do
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile, score
@@ -173,7 +174,8 @@ def _others(framework: Framework, profile: Profile, view: FeedbackView) -> Other
         return None
     shown = {g.key for g in view.groups}
     return OthersInput(
-        asked=tuple(PERSPECTIVES[p][1].lower() for p in view.request.perspectives),
+        # core.feedback's group names: constants, for core to mark with N_().
+        asked=tuple(_(PERSPECTIVES[p][1]).lower() for p in view.request.perspectives),
         shown=tuple((g.label, g.raters) for g in view.groups if g.key != ALL),
         left_out=sum(
             w.answered for w in view.waiting if w.perspective not in shown and not w.folded

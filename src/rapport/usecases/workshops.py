@@ -16,6 +16,7 @@ from urllib.parse import urlencode, urlsplit
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.ports import WorkshopRepository
 from rapport.core.text import one_line
 from rapport.core.workshop import (
@@ -91,28 +92,37 @@ def create_workshop(
     clean_title = one_line(title, MAX_TITLE_CHARS)
     if not clean_title:
         raise WorkshopError(
-            "Give the workshop a title, so participants know they joined the right one."
+            _("Give the workshop a title, so participants know they joined the right one.")
         )
     if not MIN_GROUP_FLOOR <= min_group_size <= MAX_GROUP:
         raise WorkshopError(
-            f"The minimum group size must be between {MIN_GROUP_FLOOR} and {MAX_GROUP}: below "
-            f"{MIN_GROUP_FLOOR}, averages could reveal one person's answers."
+            # Translators: {low} is the smallest group size allowed (3), {high} the
+            # largest.
+            _(
+                "The minimum group size must be between {low} and {high}: below {low}, "
+                "averages could reveal one person's answers."
+            ).format(low=MIN_GROUP_FLOOR, high=MAX_GROUP)
         )
     if max_live is not None and repo.live_workshops(now) >= max_live:
         raise WorkshopError(
-            f"This server already runs {max_live} workshops, as many as it is set to.",
+            ngettext(
+                "This server already runs {n} workshop, as many as it is set to.",
+                "This server already runs {n} workshops, as many as it is set to.",
+                max_live,
+            ).format(n=max_live),
             [
-                "Delete a workshop you no longer need, or wait for one to end.",
-                "Whoever runs the server can raise RAPPORT_MAX_LIVE_WORKSHOPS.",
+                _("Delete a workshop you no longer need, or wait for one to end."),
+                # Translators: RAPPORT_MAX_LIVE_WORKSHOPS is a setting's name: keep it.
+                _("Whoever runs the server can raise RAPPORT_MAX_LIVE_WORKSHOPS."),
             ],
         )
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    for _ in range(20):  # 25^6 codes: a clash is rare, and a retry cheap
+    for _attempt in range(20):  # 25^6 codes: a clash is rare, and a retry cheap
         code = new_code()
         if repo.workshop_by_code(code) is None:
             break
     else:
-        raise WorkshopError("Could not find a free join code. Try again in a moment.")
+        raise WorkshopError(_("Could not find a free join code. Try again in a moment."))
     workshop = Workshop(
         id=uuid.uuid4().hex,
         code=code,
@@ -134,14 +144,20 @@ def find_for_join(repo: WorkshopRepository, typed: str, now: datetime) -> Worksh
     code = normalize_code(typed[:50])
     if code is None:
         raise WorkshopError(
-            f"A join code has {CODE_LENGTH} letters and digits, like K7P3QD.",
-            ["Check the code on the facilitator's screen and type it again."],
+            # Translators: K7P3QD is an example of a join code: keep it as it is.
+            ngettext(
+                "A join code has {n} letter and digit, like K7P3QD.",
+                "A join code has {n} letters and digits, like K7P3QD.",
+                CODE_LENGTH,
+            ).format(n=CODE_LENGTH),
+            [_("Check the code on the facilitator's screen and type it again.")],
         )
     workshop = repo.workshop_by_code(code)
     if workshop is None or workshop.has_ended(now):
         raise WorkshopError(
-            f"No workshop has the code {code}.",
-            ["Check the code on the facilitator's screen; it may have ended."],
+            # Translators: {code} is the join code the person typed, such as K7P3QD.
+            _("No workshop has the code {code}.").format(code=code),
+            [_("Check the code on the facilitator's screen; it may have ended.")],
         )
     return workshop
 
@@ -150,7 +166,7 @@ def workshop_framework(catalog: FrameworkCatalog, workshop: Workshop) -> Framewo
     """The framework a workshop was created with (see pinned_framework)."""
     return pinned_framework(
         catalog, workshop.framework_id, workshop.framework_version, "workshop", WorkshopError,
-        "Ask the facilitator to create a new workshop, or to put the framework file back.",
+        _("Ask the facilitator to create a new workshop, or to put the framework file back."),
     )  # fmt: skip
 
 
@@ -192,11 +208,11 @@ def submit(
     """Store (or replace) this participant's answers; True when it is their first. A new
     participant is refused once the workshop holds `max_responses`."""
     if not workshop.is_open:
-        raise WorkshopError("This workshop is closed to new answers.")
+        raise WorkshopError(_("This workshop is closed to new answers."))
     if (framework.id, framework.version) != (workshop.framework_id, workshop.framework_version):
         raise WorkshopError(
-            "These answers are for another version of the practices than this workshop's.",
-            ["Join the workshop again from its link, then submit."],
+            _("These answers are for another version of the practices than this workshop's."),
+            [_("Join the workshop again from its link, then submit.")],
         )
     response = response_for(workshop, framework, participant_key, assessment, now)
     return repo.save_response(
@@ -211,7 +227,7 @@ def response_for(
 ) -> NewResponse:  # fmt: skip
     """What is stored of a submission: no name, no notes, a hash instead of the key."""
     if assessment.answered_count == 0:
-        raise WorkshopError("Rate at least one statement before submitting.")
+        raise WorkshopError(_("Rate at least one statement before submitting."))
     kept = anonymous(assessment)
     return NewResponse(
         hash_secret(f"{workshop.id}:{participant_key}"),
