@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from rapport.core.i18n import _
 from rapport.core.workshop import WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import render_error
@@ -18,15 +19,18 @@ except WorkshopError as error:  # the database stopped answering mid-session
     render_error(error)
     st.stop()
 if workshop is None:
-    st.title("Workshop dashboard")
+    st.title(_("Workshop dashboard"))
     st.info(
-        "This dashboard opens with the facilitator link you got when you created the "
-        "workshop. Participants join on the Join page instead.",
+        # Translators: "Join" is the name of a page of the app.
+        _(
+            "This dashboard opens with the facilitator link you got when you created the "
+            "workshop. Participants join on the Join page instead."
+        ),
         icon=":material/key:",
     )
     run, join = st.columns(2)
-    run.page_link(pages.WORKSHOP, label="Run a workshop", icon=":material/groups:")
-    join.page_link(pages.JOIN, label="Join a workshop", icon=":material/login:")
+    run.page_link(pages.WORKSHOP, label=_("Run a workshop"), icon=":material/groups:")
+    join.page_link(pages.JOIN, label=_("Join a workshop"), icon=":material/login:")
     render_my_workshops(pages.DASHBOARD)
     st.stop()
 
@@ -38,8 +42,8 @@ except WorkshopError as error:
 remember_facilitator(workshop.id, token)
 st.html(PROJECTOR_CSS)
 render_live_room(repo, framework, workshop.id)
-with st.expander("How to join", expanded=False):
+with st.expander(_("How to join"), expanded=False):
     render_join_panel(workshop)
 # Closed on the projected screen: the room sees the results, not the controls.
-with st.expander("Facilitator controls", expanded=False):
+with st.expander(_("Facilitator controls"), expanded=False):
     render_controls(repo, framework, workshop)

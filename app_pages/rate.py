@@ -3,6 +3,7 @@
 import streamlit as st
 
 from rapport.core.feedback import FeedbackError
+from rapport.core.i18n import _
 from rapport.ui import resources
 from rapport.ui.components import render_error
 from rapport.ui.rater import (
@@ -22,10 +23,12 @@ from rapport.usecases.feedback import open_link, rate, request_framework
 repo = feedback_store()
 token = rater_token()
 if not token:
-    st.title("Give feedback")
+    st.title(_("Give feedback"))
     st.info(
-        "Someone asked you for feedback with a link: open that link, and this page shows "
-        "their questions. Rapport asks nothing about you.",
+        _(
+            "Someone asked you for feedback with a link: open that link, and this page shows "
+            "their questions. Rapport asks nothing about you."
+        ),
         icon=":material/link:",
     )
     st.stop()
@@ -43,7 +46,7 @@ if request.id in done:
     st.stop()
 if not request.is_open(now()):
     st.info(
-        "This request has closed and takes no more answers. Thank you for opening it.",
+        _("This request has closed and takes no more answers. Thank you for opening it."),
         icon=":material/lock:",
     )
     st.stop()

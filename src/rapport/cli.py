@@ -1,6 +1,6 @@
 """Rapport's command line.
 
-python -m rapport report --answers FILE.json --out FILE.docx
+python -m rapport report --answers FILE.json --out FILE.docx [--language es]
 python -m rapport schema > docs/answers-schema.json
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from rapport.core.assessment import fit_to
 from rapport.core.errors import RapportError
-from rapport.files.answers_file import from_json, json_schema
+from rapport.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, supported, using_language
+from rapport.files.answers_file import json_schema, parse
 from rapport.files.framework_file import framework_paths, load_catalog
 from rapport.settings import Settings
 from rapport.usecases.student import student_report
@@ -27,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--answers", type=Path, required=True, help="answers .json from Rapport")
     report.add_argument("--out", type=Path, required=True, help="where to write the .docx")
     report.add_argument("--data", type=Path, default=None, help="folder of framework files")
+    report.add_argument(
+        "--language",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="the report's language (default: the one the answers were saved in)",
+    )
     commands.add_parser("schema", help="print the JSON Schema of the answers file")
     return parser
 
@@ -43,9 +50,11 @@ def _report(args: argparse.Namespace) -> str:
         raw = args.answers.read_bytes()
     except OSError as exc:
         raise RapportError(f"Cannot read {args.answers}: {exc.strerror}.") from exc
-    assessment = from_json(raw)
+    saved = parse(raw)
+    assessment = saved.assessment
+    language = args.language or supported(saved.language) or DEFAULT_LANGUAGE
     catalog = load_catalog(framework_paths(data_dir))
-    framework = catalog.get(assessment.framework_id)
+    framework = catalog.get(assessment.framework_id, language)
     if framework is None:
         raise RapportError(
             f"The answers use the framework '{assessment.framework_id}', which is not in "
@@ -53,7 +62,8 @@ def _report(args: argparse.Namespace) -> str:
             [f"Available: {', '.join(catalog.ids) or 'none'}."],
         )
     fitted, unknown = fit_to(framework, assessment)
-    document = student_report(framework, fitted, date.today())
+    with using_language(language):
+        document = student_report(framework, fitted, date.today())
     # Write beside the target, then rename: an interrupted run never leaves half a report.
     partial = args.out.with_name(args.out.name + ".partial")
     try:

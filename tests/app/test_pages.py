@@ -210,7 +210,7 @@ def test_a_second_framework_can_be_chosen(
     (tmp_path / "b.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     at = app()
-    picker = at.sidebar.selectbox[0]
+    picker = at.sidebar.selectbox(key="w.framework")
     assert picker.options == ["Managing client relationships", "A shorter framework"]
     picker.set_value("short-version").run()
     assert at.session_state["rapport.framework"] == "short-version"

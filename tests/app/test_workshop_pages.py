@@ -351,10 +351,10 @@ def test_dashboards_past_the_cap_do_not_refresh(
     reveal_all(repo, workshop.workshop)
     first = _dashboard(app, workshop)
     _no_errors(first)
-    assert "open on 1 screens already" not in _text(first)
+    assert "open on 1 screen already" not in _text(first)
     second = _dashboard(app, workshop)
     _no_errors(second)
-    assert "open on 1 screens already" in seen(" ".join(w.value for w in second.warning))
+    assert "open on 1 screen already" in seen(" ".join(w.value for w in second.warning))
     assert _charts(second) == 2  # the room as it is now, from the same shared charts
 
 

@@ -39,7 +39,7 @@ def test_round_trip_keeps_every_answer(answered: AssessmentFactory) -> None:
     document = to_json(original, now=datetime(2026, 11, 27, tzinfo=UTC))
     assert from_json(document) == original
     parsed = json.loads(document)
-    assert parsed["format"] == "rapport-answers" and parsed["version"] == 3
+    assert parsed["format"] == "rapport-answers" and parsed["version"] == 4
     assert parsed["scenarios"] == {"cc-scenario-new-client": {"a": 6, "d": 1}}
     assert parsed["writing"]["reflection"] == "I will send updates on Fridays. 🚀"
     assert parsed["saved_at"] == "2026-11-27T00:00:00+00:00"
@@ -80,7 +80,11 @@ BAD_FILES = {
     "not utf-8": ('{"format": "caf\xe9"}'.encode("latin-1"), "not UTF-8"),
     "a list": (b"[]", "not a Rapport answers file"),
     "other format": (b'{"format": "other"}', "not a Rapport answers file"),
-    "future version": (b'{"format": "rapport-answers", "version": 4}', "version 4"),
+    "future version": (b'{"format": "rapport-answers", "version": 5}', "version 5"),
+    "language in version 3": (
+        b'{"format": "rapport-answers", "version": 3, "language": "es"}',
+        "version 4's language field",
+    ),
     "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
     "too large": (b" " * (MAX_BYTES + 1) + b"{}", "too large"),
     "NaN": (b'{"format": "rapport-answers", "version": 1, "x": NaN}', "not valid JSON"),
@@ -182,7 +186,7 @@ def test_arbitrary_json_never_escapes_as_other_errors(value: object) -> None:
 def test_published_schema_matches_the_model() -> None:
     published = (REPO / "docs" / "answers-schema.json").read_text(encoding="utf-8")
     assert published == json_schema(), "run: python -m rapport schema > docs/answers-schema.json"
-    assert json.loads(published)["properties"]["version"]["enum"] == [1, 2, 3]
+    assert json.loads(published)["properties"]["version"]["enum"] == [1, 2, 3, 4]
 
 
 def test_version_2_files_load_without_scenarios_and_cannot_claim_them(
@@ -218,3 +222,19 @@ def test_unknown_scenarios_and_options_are_listed_and_left_out(framework: Framew
     fitted, unknown = fit_to(framework, assessment)
     assert "gone-scenario" in unknown
     assert fitted.scenarios == {"cc-scenario-new-client": {"a": 6}}
+
+
+def test_the_file_records_its_language_and_its_answers_restore_in_any_language(
+    framework: Framework,
+) -> None:
+    from rapport.core.i18n import using_language
+    from rapport.files.answers_file import parse
+
+    assessment = Assessment.empty(framework).with_rating(framework.practices[0].indicators[0].id, 4)
+    with using_language("es"):
+        saved = to_json(assessment)
+    assert json.loads(saved)["language"] == "es"
+    with using_language("fr"):
+        restored = parse(saved)
+    assert restored.language == "es"
+    assert restored.assessment.ratings == assessment.ratings

@@ -112,3 +112,25 @@ def test_data_folder_from_the_environment(tmp_path: Path, answered: AssessmentFa
     )
     assert result.returncode == 1
     assert f"which is not in {empty}" in result.stderr
+
+
+def test_a_report_saved_in_spanish_is_rebuilt_in_it_or_in_french(
+    tmp_path: Path, answered: AssessmentFactory
+) -> None:
+    from rapport.core.i18n import using_language
+    from rapport.files.framework_file import load_framework_languages
+    from tests.conftest import FRAMEWORK_FILE
+
+    _english, spanish, french = load_framework_languages(FRAMEWORK_FILE)
+    answers = tmp_path / "answers.json"
+    with using_language("es"):
+        answers.write_bytes(to_json(answered(2, 4)))
+    for language, framework in ((None, spanish), ("fr", french)):
+        out = tmp_path / f"report-{language}.docx"
+        extra = ("--language", language) if language else ()
+        result = _run("report", "--answers", answers, "--out", out, *extra)
+        assert result.returncode == 0, result.stderr
+        doc = Document(BytesIO(out.read_bytes()))
+        headings = {p.text for p in doc.paragraphs if p.style.name.startswith("Heading")}
+        assert f"1. {framework.practices[0].name}" in headings
+        assert doc.core_properties.language == {"es": "es-ES", "fr": "fr-FR"}[framework.language]

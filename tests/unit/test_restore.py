@@ -127,7 +127,7 @@ def test_tampered_embedded_answers(
     broken = _tampered(raw, b'"cc-agree-channels": 1', b'"cc-agree-channels": 9')
     with pytest.raises(AnswersError, match="outside the scale"):
         load_upload(broken, "report.docx", framework)
-    garbled = _tampered(raw, b'"version": 3', b'"version": "one"')
+    garbled = _tampered(raw, b'"version": 4', b'"version": "one"')
     with pytest.raises(AnswersError, match="version 'one'"):
         load_upload(garbled, "report.docx", framework)
 

@@ -1,13 +1,14 @@
 """The answers file: a small, versioned JSON document holding one assessment.
 
 It is what the Report page offers for download, what the command line reads, and what
-travels inside the Word report. Format, version 3 (version 1 files, without "writing",
-and version 2 files, without "scenarios", still load):
+travels inside the Word report. Format, version 4 (version 1 files, without "writing",
+version 2 files, without "scenarios", and version 3 files, without "language", still load):
 
     {
       "format": "rapport-answers",
-      "version": 3,
+      "version": 4,
       "saved_at": "2026-11-27T10:00:00+00:00",
+      "language": "es",
       "framework": {"id": "client-relationships", "version": "1.0"},
       "respondent": {"name": "", "course": ""},
       "writing": {"introduction": "", "reflection": ""},
@@ -18,7 +19,10 @@ and version 2 files, without "scenarios", still load):
 
 Ratings are 1..n on the framework's scale or "na"; target and importance may be omitted to
 use the framework's defaults; scenario options are rated 1 (very ineffective) to 6 (very
-effective), and a scenario may be left out or partly rated. See docs/answers-format.md.
+effective), and a scenario may be left out or partly rated. `language` says which language
+the person worked in; the answers themselves are ids and numbers, the same in every
+language, so a file saved in Spanish restores and rebuilds in French. See
+docs/answers-format.md.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.errors import AnswersError
-from rapport.core.i18n import _, ngettext, pgettext
+from rapport.core.i18n import _, current_language, ngettext, pgettext
 from rapport.core.text import (
     MAX_ESSAY_CHARS,
     MAX_NAME_CHARS,
@@ -46,9 +50,10 @@ from rapport.core.text import (
 )
 
 FORMAT = "rapport-answers"
-VERSION = 3
-# Version 2 added "writing", version 3 "scenarios"; older files have none of them.
-READABLE_VERSIONS = (1, 2, 3)
+VERSION = 4
+# Version 2 added "writing", version 3 "scenarios", version 4 "language"; older files have
+# none of them.
+READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_BYTES = 1_000_000
 MAX_ITEMS = 2_000
 
@@ -78,14 +83,16 @@ class WritingV2(_Strict):
     reflection: StrictStr = Field(default="", max_length=MAX_ESSAY_CHARS * 4)
 
 
-class AnswersV3(_Strict):
+class AnswersV4(_Strict):
     """The on-disk shape; its JSON schema is published as docs/answers-schema.json.
-    Versions 1 and 2 are the same without `writing` and `scenarios`, so one model reads
-    all three."""
+    Versions 1 to 3 are the same without `writing`, `scenarios` and `language`, so one
+    model reads all four."""
 
     format: Literal["rapport-answers"]
-    version: Literal[1, 2, 3]
+    version: Literal[1, 2, 3, 4]
     saved_at: StrictStr | None = None
+    # The language the answers were saved in (a two-letter code); information only.
+    language: StrictStr | None = Field(default=None, pattern=r"^[a-z]{2}$")
     framework: FrameworkRef
     respondent: RespondentV1 = RespondentV1()
     writing: WritingV2 = WritingV2()
@@ -101,17 +108,18 @@ def json_schema() -> str:
     """The published JSON Schema of the file (docs/answers-schema.json is this text)."""
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "rapport-answers-v3",
-        **AnswersV3.model_json_schema(),
+        "$id": "rapport-answers-v4",
+        **AnswersV4.model_json_schema(),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
-    document = AnswersV3(
+    document = AnswersV4(
         format=FORMAT,
         version=VERSION,
         saved_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        language=current_language(),
         framework=FrameworkRef(id=assessment.framework_id, version=assessment.framework_version),
         respondent=RespondentV1(**assessment.respondent.model_dump()),
         writing=WritingV2(**assessment.writing.model_dump()),
@@ -184,6 +192,7 @@ def _scrub(value: Any) -> Any:
 class SavedAnswers:
     assessment: Assessment
     saved_at: str | None
+    language: str | None = None  # the language it was saved in (version 4 on)
 
 
 def from_json(raw: bytes) -> Assessment:
@@ -237,8 +246,16 @@ def parse(raw: bytes) -> SavedAnswers:
             .format(version=version),
             [_unedited()],
         )  # fmt: skip
+    if version in (1, 2, 3) and "language" in data:
+        raise AnswersError(
+            # Translators: {version} is 1, 2 or 3; "language" is the field's name in the
+            # file.
+            _("This answers file says version {version} but holds version 4's language field.")
+            .format(version=version),
+            [_unedited()],
+        )  # fmt: skip
     try:
-        document = AnswersV3.model_validate(data)
+        document = AnswersV4.model_validate(data)
     except ValidationError as exc:
         # The validator's explanations (e['msg']) come from pydantic, in English.
         whole = pgettext("where a problem is: the whole answers file", "file")
@@ -276,4 +293,4 @@ def parse(raw: bytes) -> SavedAnswers:
         ),
         scenarios={sid: dict(options) for sid, options in document.scenarios.items() if options},
     )
-    return SavedAnswers(assessment, document.saved_at)
+    return SavedAnswers(assessment, document.saved_at, document.language)

@@ -1,8 +1,7 @@
 """SqlWorkshopRepository: the core's WorkshopRepository port, on SQLite or PostgreSQL.
 
 One instance is shared by every Streamlit session thread, so it keeps no state besides the
-engine: each method runs one short transaction on a connection of its own.
-"""
+engine: each method runs one short transaction on a connection of its own."""
 
 from __future__ import annotations
 

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.ports import WorkshopRepository
 from rapport.core.room import DISTRIBUTION_HIDDEN, widest_spread
-from rapport.core.text import plural
 from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError
 from rapport.files.qr import qr_png
 from rapport.ui import resources, viewers
 from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.facilitator import render_delete, render_exports
 from rapport.ui.links import app_url
 from rapport.ui.room_choices import render_room_choices
 from rapport.ui.room_figures import projected_figures, shared_figures
 from rapport.ui.store import now
-from rapport.usecases.rooms import (
-    RoomView,
-    debrief_document,
-    export_aggregates,
-    export_responses,
-    room_view,
-    shown_aggregates,
-)
+from rapport.usecases.rooms import RoomView, room_view, shown_aggregates
 from rapport.usecases.workshops import join_link, reveal, reveal_all, set_open
 
 REFRESH_SECONDS = 2
@@ -44,42 +36,52 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
     """One tick of the projected view: one status query, then drawing. Tests call it."""
     view = room_view(repo, framework, workshop_id)
     if view is None:
-        st.warning("This workshop has been deleted.", icon=":material/delete:")
+        st.warning(_("This workshop has been deleted."), icon=":material/delete:")
         return
     workshop = view.workshop
     if workshop.has_ended(now()):
-        st.warning("This workshop has ended.", icon=":material/event_busy:")
+        st.warning(_("This workshop has ended."), icon=":material/event_busy:")
         return
     heading, count, code = st.columns([3, 1, 1.3], vertical_alignment="center")
     heading.markdown(f"## {escape_markdown(workshop.title)}")
-    count.metric("Responses", view.responses)
-    code.metric("Join code", " ".join(workshop.code))
+    count.metric(_("Responses"), view.responses)
+    code.metric(_("Join code"), " ".join(workshop.code))
     if not workshop.is_open:
-        st.markdown("### Submissions are closed")
+        st.markdown("### " + _("Submissions are closed"))
     elif not view.ready:
-        st.markdown(
-            f"### Waiting for {view.waiting_for} more "
-            f"{'response' if view.waiting_for == 1 else 'responses'}"
+        n, k = view.waiting_for, workshop.min_group_size
+        waiting = ngettext("Waiting for {n} more response", "Waiting for {n} more responses", n)
+        st.markdown("### " + waiting.format(n=n))
+        nothing_yet = ngettext(
+            "Nothing is shown until {n} person has answered, so no one's answers can be "
+            "singled out.",
+            "Nothing is shown until {n} people have answered, so no one's answers can be "
+            "singled out.",
+            k,
         )
-        st.caption(
-            f"Nothing is shown until {workshop.min_group_size} people have answered, so no "
-            "one's answers can be singled out."
-        )
+        st.caption(nothing_yet.format(n=k))
     if not view.ready:
         return
     summary = view.summary
     visible = [] if summary is None else shown_aggregates(summary, workshop, projected=True)
     if summary is None or not visible:
-        st.markdown("### Ready: reveal the results when you are")
+        st.markdown("### " + _("Ready: reveal the results when you are"))
         st.caption(
-            "Before you reveal, check that the count matches the people in the room: it "
-            "counts answers, and one person answering from several devices would count twice."
+            _(
+                "Before you reveal, check that the count matches the people in the room: it "
+                "counts answers, and one person answering from several devices would count "
+                "twice."
+            )
         )
         return
     hidden = len(shown_aggregates(summary, workshop, projected=False)) - len(visible)
     if hidden:
-        verb = "stays" if hidden == 1 else "stay"
-        st.caption(f"{plural(hidden, 'practice')} {verb} hidden until you reveal them.")
+        still = ngettext(
+            "{n} practice stays hidden until you reveal them.",
+            "{n} practices stay hidden until you reveal them.",
+            hidden,
+        )
+        st.caption(still.format(n=hidden))
     st.caption(_publication_note(view, summary.count))
     drawn = [a for a in visible if a.distribution_shown]
     # Every viewer of this workshop shows the same published snapshot: its charts are
@@ -90,7 +92,7 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
         framework.version,
     )  # fmt: skip
     charted = shared_figures(key, lambda: projected_figures(framework, visible, drawn))
-    figures = [figure for figure, _, _ in charted]
+    figures = [figure for figure, _spec, _counts in charted]
     left, middle, right = st.columns([1.15, 1.15, 0.8])
     for column, (figure, spec, counts) in zip((left, middle), charted, strict=False):
         with column:
@@ -98,25 +100,36 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
             # n on screen, not only in the alt text: beside each practice when the counts
             # differ (the chart's labels), once under the title when they are all the same.
             if len(counts) == 1:
-                st.caption(f"n = {plural(next(iter(counts)), 'response')} for every practice.")
+                n = next(iter(counts))
+                same_n = ngettext(
+                    "n = {n} response for every practice.",
+                    "n = {n} responses for every practice.",
+                    n,
+                )
+                st.caption(same_n.format(n=n))
             st.vega_lite_chart(spec, width="stretch", theme=None, alt=figure.caption)
     spread_left_out = len(visible) - len(drawn)
     if len(figures) < 2:
-        middle.caption(DISTRIBUTION_HIDDEN)
+        middle.caption(_(DISTRIBUTION_HIDDEN))
     elif spread_left_out:
-        verb = "is" if spread_left_out == 1 else "are"
-        middle.caption(
-            f"{plural(spread_left_out, 'practice')} {verb} not in this chart. "
-            + DISTRIBUTION_HIDDEN
+        left_out = ngettext(
+            "{n} practice is not in this chart.",
+            "{n} practices are not in this chart.",
+            spread_left_out,
         )
+        middle.caption(f"{left_out.format(n=spread_left_out)} {_(DISTRIBUTION_HIDDEN)}")
     with right:
         spotlight = widest_spread(visible)  # among what the room may see
         if spotlight is not None:
             with st.container(border=True):
-                st.markdown(f"#### :material/flare: Most disagreement: {spotlight.practice.name}")
-                st.caption(f"Scores spread the widest here (n={spotlight.responses}). Ask:")
+                # Translators: a heading; {practice} is a practice's name.
+                most = _("Most disagreement: {practice}").format(practice=spotlight.practice.name)
+                st.markdown(f"#### :material/flare: {most}")
+                # Translators: {n} is the number of responses; a list of questions follows.
+                ask = _("Scores spread the widest here (n={n}). Ask:")
+                st.caption(ask.format(n=spotlight.responses))
                 st.markdown("\n".join(f"- {p}" for p in spotlight.practice.discussion_prompts))
-    with st.expander("The charts as text and tables"):
+    with st.expander(_("The charts as text and tables")):
         for figure in figures:
             st.markdown(f"**{figure.title}.** {escape_markdown(figure.caption)}")
             st.dataframe(figure.table, hide_index=True, width="stretch")
@@ -125,19 +138,29 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
 
 def _publication_note(view: RoomView, published: int) -> str:
     """Why the results may lag the count: they move only when k answers have changed."""
-    shown = f"Results from {plural(published, 'response')}."
-    if not view.pending:
+    shown = ngettext("Results from {n} response.", "Results from {n} responses.", published)
+    shown = shown.format(n=published)
+    if not (n := view.pending):
         return shown
-    k = view.workshop.min_group_size
     if view.workshop.is_open:
-        return (
-            f"{shown} {plural(view.pending, 'newer answer')} will be added once {k} have come "
-            "in, so no one's answers can be worked out from the change."
+        # Translators: {k}, the workshop's minimum group size, is 3 or more.
+        later = ngettext(
+            "{n} newer answer will be added once {k} have come in, so no one's answers can "
+            "be worked out from the change.",
+            "{n} newer answers will be added once {k} have come in, so no one's answers can "
+            "be worked out from the change.",
+            n,
         )
-    return (
-        f"{shown} {plural(view.pending, 'answer')} that came in later stay out: fewer than "
-        f"{k} would let the room work out their scores from the change."
-    )
+    else:
+        # Translators: {k}, the workshop's minimum group size, is 3 or more.
+        later = ngettext(
+            "{n} answer that came in later stays out: fewer than {k} would let the room work "
+            "out their scores from the change.",
+            "{n} answers that came in later stay out: fewer than {k} would let the room work "
+            "out their scores from the change.",
+            n,
+        )
+    return f"{shown} {later.format(n=n, k=view.workshop.min_group_size)}"
 
 
 def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id: str) -> None:
@@ -151,12 +174,16 @@ def render_live_room(repo: WorkshopRepository, framework: Framework, workshop_id
             render_error(error)
 
     if not viewers.admit(workshop_id, who, now(), cap, 3 * REFRESH_SECONDS):
-        st.warning(
-            f"This workshop's dashboard is open on {cap} screens already, the most it "
-            "refreshes for. This screen shows the room as it is now and does not refresh: "
-            "close another screen, then reload this one.",
-            icon=":material/tv_off:",
+        full = ngettext(
+            "This workshop's dashboard is open on {n} screen already, the most it refreshes "
+            "for. This screen shows the room as it is now and does not refresh: close the other "
+            "screen, then reload this one.",
+            "This workshop's dashboard is open on {n} screens already, the most it refreshes "
+            "for. This screen shows the room as it is now and does not refresh: close another "
+            "screen, then reload this one.",
+            cap,
         )
+        st.warning(full.format(n=cap), icon=":material/tv_off:")
         draw()
         return
 
@@ -173,12 +200,15 @@ def render_join_panel(workshop: Workshop) -> None:
     link = join_link(app_url(), workshop.code)
     code, qr = st.columns([2, 1])
     with code:
-        st.markdown("Join at")
+        # Translators: above a workshop's join code and link, projected for the room.
+        st.markdown(_("Join at"))
         st.markdown(f"# {' '.join(workshop.code)}")
         st.code(link, language=None, wrap_lines=True)
     # The caption stays plain: a link in a faded caption fails contrast, and the link is
     # already beside it and in the image's alt text.
-    qr.image(qr_png(link), width=320, caption="Scan to join", alt=f"QR code that opens {link}")
+    # Translators: the alternative text of a QR code image; {link} is a web address.
+    alt = _("QR code that opens {link}").format(link=link)
+    qr.image(qr_png(link), width=320, caption=_("Scan to join"), alt=alt)
 
 
 def render_controls(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
@@ -192,10 +222,10 @@ def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: W
     open_col, reveal_col = st.columns(2)
     with open_col:
         if workshop.is_open:
-            if st.button("Close submissions", icon=":material/lock:"):
+            if st.button(_("Close submissions"), icon=":material/lock:"):
                 set_open(repo, workshop, False)
                 st.rerun()
-        elif st.button("Reopen submissions", icon=":material/lock_open:"):
+        elif st.button(_("Reopen submissions"), icon=":material/lock_open:"):
             set_open(repo, workshop, True)
             st.rerun()
     with reveal_col:
@@ -209,68 +239,24 @@ def _render_controls(repo: WorkshopRepository, framework: Framework, workshop: W
             st.session_state[f"{key}.stored"] = shown
             st.session_state[key] = shown
         chosen = st.multiselect(
-            "Revealed practices", options=list(names), format_func=names.__getitem__, key=key
+            _("Revealed practices"), options=list(names), format_func=names.__getitem__, key=key
         )
-        if st.button("Reveal the chosen practices", width="stretch"):
+        if st.button(_("Reveal the chosen practices"), width="stretch"):
             picked = frozenset(c for c in chosen if c in names)
             if picked:
                 reveal(repo, workshop, picked)
                 st.rerun()
             st.warning(
-                "No practice is chosen. Pick one or more above, or use Reveal all.",
+                # Translators: "Reveal all" is the label of the button beside it.
+                _("No practice is chosen. Pick one or more above, or use Reveal all."),
                 icon=":material/info:",
             )
         every, none = st.columns(2)
-        if every.button("Reveal all", type="primary", width="stretch"):
+        if every.button(_("Reveal all"), type="primary", width="stretch"):
             reveal_all(repo, workshop)
             st.rerun()
-        if none.button("Hide all", width="stretch"):
+        if none.button(_("Hide all"), width="stretch"):
             reveal(repo, workshop, frozenset())
             st.rerun()
-    _render_exports(repo, framework, workshop)
-    _render_delete(repo, workshop)
-
-
-def _render_exports(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
-    view = room_view(repo, framework, workshop.id)
-    st.markdown("**Exports** (aggregates, and ratings per response without names or notes)")
-    if view is None or not view.ready:
-        st.caption(f"Available once {workshop.min_group_size} people have answered.")
-        return
-    cols = st.columns(3)
-    stem = f"rapport-workshop-{workshop.code}"
-    # Built on click, not on every rerun: an aggregates export publishes the room's first
-    # snapshot, which must not happen just because the dashboard was opened.
-    cols[0].download_button(
-        "Aggregates (.csv)",
-        data=lambda: export_aggregates(repo, framework, workshop),
-        file_name=f"{stem}-aggregates.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
-    cols[1].download_button(
-        "Ratings per response (.csv)",
-        data=lambda: export_responses(repo, framework, workshop),
-        file_name=f"{stem}-ratings.csv",
-        mime="text/csv",
-        on_click="ignore",
-        help="One row per response, shuffled, without names, notes or times. Each row is "
-        "still one person's answers: keep this file to yourself.",
-    )
-    resources.chart_renderer()
-    cols[2].download_button(
-        "Debrief report (.docx)",
-        data=lambda: debrief_document(repo, framework, workshop, date.today()),
-        file_name=f"{stem}-debrief.docx",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        on_click="ignore",
-    )
-
-
-def _render_delete(repo: WorkshopRepository, workshop: Workshop) -> None:
-    with st.popover("Delete the workshop", icon=":material/delete:"):
-        st.markdown("This deletes the workshop and every response in it. It cannot be undone.")
-        sure = st.checkbox("Yes, delete it and all its responses", key=f"w.delete.{workshop.id}")
-        if st.button("Delete for good", type="primary", disabled=not sure):
-            repo.delete_workshop(workshop.id)
-            st.rerun()
+    render_exports(repo, framework, workshop)
+    render_delete(repo, workshop)

@@ -1,4 +1,5 @@
-"""A facilitator's side of a workshop: the key from the link, and the workshops they run.
+"""A facilitator's side of a workshop: the key from the link, the workshops they run, and
+a workshop's exports and deletion (the dashboard's controls, ui/dashboard.py).
 
 The key comes from the link into this session, never into a request: the link carries it
 after `#` (ui/cookies.py, carried_token). `?key=` links handed out before keep working,
@@ -7,12 +8,19 @@ with the Referer caveat (SECURITY.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import streamlit as st
 
-from rapport.core.workshop import WorkshopError
-from rapport.ui import cookies
+from rapport.core.framework import Framework
+from rapport.core.i18n import _, current_language, ngettext, using_language
+from rapport.core.ports import WorkshopRepository
+from rapport.core.workshop import Workshop, WorkshopError
+from rapport.ui import cookies, resources
 from rapport.ui.components import escape_markdown, render_error
 from rapport.ui.store import store
+from rapport.usecases.rooms import debrief_document, export_aggregates, export_responses, room_view
 
 FACILITATING = "rapport.facilitating"
 OPEN_DASHBOARD = "rapport.open_dashboard"
@@ -55,7 +63,7 @@ def render_my_workshops(dashboard_page: str) -> None:
     mine = facilitator_tokens()
     if not mine:
         return
-    st.subheader("Your workshops in this session")
+    st.subheader(_("Your workshops in this session"))
     for workshop_id, token in mine.items():
         try:
             workshop = store().workshop(workshop_id)
@@ -69,3 +77,68 @@ def render_my_workshops(dashboard_page: str) -> None:
         ):
             open_with(token)
             st.switch_page(dashboard_page)
+
+
+def render_exports(repo: WorkshopRepository, framework: Framework, workshop: Workshop) -> None:
+    """The dashboard's downloads, once the room has enough answers to show anything."""
+    view = room_view(repo, framework, workshop.id)
+    st.markdown(_("**Exports** (aggregates, and ratings per response without names or notes)"))
+    if view is None or not view.ready:
+        k = workshop.min_group_size
+        available = ngettext(
+            "Available once {n} person has answered.", "Available once {n} people have answered.", k
+        )
+        st.caption(available.format(n=k))
+        return
+    cols = st.columns(3)
+    stem = f"rapport-workshop-{workshop.code}"
+    # Built on click, not on every rerun: an aggregates export publishes the room's first
+    # snapshot, which must not happen just because the dashboard was opened.
+    cols[0].download_button(
+        _("Aggregates (.csv)"),
+        data=lambda: export_aggregates(repo, framework, workshop),
+        file_name=f"{stem}-aggregates.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    cols[1].download_button(
+        _("Ratings per response (.csv)"),
+        data=lambda: export_responses(repo, framework, workshop),
+        file_name=f"{stem}-ratings.csv",
+        mime="text/csv",
+        on_click="ignore",
+        help=_(
+            "One row per response, shuffled, without names, notes or times. Each row is "
+            "still one person's answers: keep this file to yourself."
+        ),
+    )
+    resources.chart_renderer()
+    cols[2].download_button(
+        _("Debrief report (.docx)"),
+        data=_in_language(lambda: debrief_document(repo, framework, workshop, date.today())),
+        file_name=f"{stem}-debrief.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        on_click="ignore",
+    )
+
+
+def _in_language(build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A document built on click runs outside this page's run (Streamlit's deferred data),
+    where no session says the language: it keeps the one the page is drawn in."""
+    language = current_language()
+
+    def built() -> bytes:
+        with using_language(language):
+            return build()
+
+    return built
+
+
+def render_delete(repo: WorkshopRepository, workshop: Workshop) -> None:
+    """Deleting the workshop and its responses, behind a confirmation."""
+    with st.popover(_("Delete the workshop"), icon=":material/delete:"):
+        st.markdown(_("This deletes the workshop and every response in it. It cannot be undone."))
+        sure = st.checkbox(_("Yes, delete it and all its responses"), key=f"w.delete.{workshop.id}")
+        if st.button(_("Delete for good"), type="primary", disabled=not sure):
+            repo.delete_workshop(workshop.id)
+            st.rerun()

@@ -11,6 +11,7 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.errors import RapportError
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile
 from rapport.core.workshop import StorageUnavailable, Workshop, WorkshopError, practice_results
@@ -108,21 +109,23 @@ def render_workshop_submit(framework: Framework, primary: bool = True) -> None:
     unsent = has_unsent_answers(framework)
     outcome = st.session_state.pop(SEND_OUTCOME, None)
     with st.container(border=True):
-        st.markdown(":material/groups: **You joined a workshop**")
+        st.markdown(":material/groups: " + _("**You joined a workshop**"))
         st.text(membership.title)
         if unsent:
             st.warning(
-                "Changes since your last submission are not sent yet."
+                _("Changes since your last submission are not sent yet.")
                 if sent_before
-                else "Your answers are not sent yet: the room counts them once you submit.",
+                else _("Your answers are not sent yet: the room counts them once you submit."),
                 icon=":material/outbox:",
             )
         elif sent_before:
-            st.caption(":material/check_circle: The workshop has your latest answers.")
+            st.caption(":material/check_circle: " + _("The workshop has your latest answers."))
         st.caption(
-            "Your answers go in without your name or example notes. The room sees only "
-            "averages, and only once enough people have answered. Submitting again replaces "
-            "your earlier answers."
+            _(
+                "Your answers go in without your name or example notes. The room sees only "
+                "averages, and only once enough people have answered. Submitting again "
+                "replaces your earlier answers."
+            )
         )
         if isinstance(outcome, StorageUnavailable):  # its own words: full disk, gone...
             st.warning(escape_markdown(outcome.summary), icon=":material/cloud_off:")
@@ -131,7 +134,7 @@ def render_workshop_submit(framework: Framework, primary: bool = True) -> None:
         elif outcome:
             st.success(outcome, icon=":material/check_circle:")
         st.button(
-            "Submit to the workshop" if not sent_before else "Submit my changes",
+            _("Submit to the workshop") if not sent_before else _("Submit my changes"),
             type="primary" if primary else "secondary",
             icon=":material/send:",
             disabled=not unsent,
@@ -148,7 +151,7 @@ def _send(framework: Framework, membership: Joined) -> None:
         repo = resources.repository()
         workshop = repo.workshop(membership.workshop_id)
         if workshop is None:
-            raise WorkshopError("This workshop no longer exists.")
+            raise WorkshopError(_("This workshop no longer exists."))
         first = submit(
             repo, workshop, framework, membership.participant_key, answers, now(),
             max_responses=resources.settings().max_responses,
@@ -158,7 +161,7 @@ def _send(framework: Framework, membership: Joined) -> None:
         return
     _submitted()[workshop.id] = _sent_part(framework, answers)
     st.session_state[SEND_OUTCOME] = (
-        "Your answers are in." if first else "Your earlier answers were replaced."
+        _("Your answers are in.") if first else _("Your earlier answers were replaced.")
     )
 
 
@@ -167,11 +170,10 @@ def render_unsent_notice(framework: Framework) -> None:
     if has_unsent_answers(framework):
         membership = participant(framework)
         assert membership is not None
-        st.warning(
-            f"Your answers are not sent to the workshop yet ({escape_markdown(membership.title)}).",
-            icon=":material/outbox:",
-        )
-        st.page_link(pages.RESULTS, label="Review and submit", icon=":material/send:")
+        # Translators: {title} is the workshop's title.
+        unsent = _("Your answers are not sent to the workshop yet ({title}).")
+        st.warning(unsent.format(title=escape_markdown(membership.title)), icon=":material/outbox:")
+        st.page_link(pages.RESULTS, label=_("Review and submit"), icon=":material/send:")
 
 
 def shared_room(framework: Framework) -> tuple[Workshop, RoomSummary | None] | None:
@@ -210,9 +212,15 @@ def render_room_mirror(framework: Framework, profile: Profile) -> None:
         return
     workshop, summary = shared
     if summary is None or not summary.ready or not any(a.shown for a in summary.practices):
+        k = workshop.min_group_size
         st.caption(
-            f"The comparison with the room appears once {workshop.min_group_size} people "
-            "have answered and the facilitator reveals the results."
+            ngettext(
+                "The comparison with the room appears once {n} person has answered and the "
+                "facilitator reveals the results.",
+                "The comparison with the room appears once {n} people have answered and the "
+                "facilitator reveals the results.",
+                k,
+            ).format(n=k)
         )
         return
     from rapport.charts.room import mirror_figure  # see shared_room: kept off the start path

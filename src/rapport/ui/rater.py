@@ -17,11 +17,13 @@ import streamlit as st
 from rapport.core.assessment import Assessment
 from rapport.core.feedback import FLOOR, PERSPECTIVES, FeedbackRequest
 from rapport.core.framework import NOT_APPLICABLE, Framework
+from rapport.core.i18n import N_, _, ngettext
 from rapport.core.text import join_words
 from rapport.ui import cookies
 from rapport.ui.components import escape_markdown
 
-UNSEEN = "I haven't seen this"
+# Translators: the answer a rater gives to a statement about a situation they never saw.
+UNSEEN = N_("I haven't seen this")
 PRACTISED = "rapport.rater_practised"
 LINK_SECRET = "rapport.rater_token"  # noqa: S105 - a session key, not a secret
 LINK_COOKIE = "rapport_rater"
@@ -70,25 +72,38 @@ def remember_key(request: FeedbackRequest, now: datetime) -> None:
 
 def render_intro(request: FeedbackRequest, perspective: str, framework: Framework) -> None:
     name = escape_markdown(request.display_name)
-    one = PERSPECTIVES[perspective][0]
-    st.title(f"Feedback for {name}")
+    role = _(PERSPECTIVES[perspective][0])
+    # Translators: {name} is the first name of the person who asks for feedback.
+    st.title(_("Feedback for {name}").format(name=name))
     minutes = max(3, round(framework.indicator_count * 8 / 60))
-    st.markdown(
-        f"{name} asked you, as a **{one}**, how often you see them do "
-        f"{framework.indicator_count} everyday things in their work with clients. "
-        f"It takes about {minutes} minutes."
-    )
-    comments = (
-        " Comments, if you add any, are shown apart from all ratings and in a mixed order."
-        if request.allow_comments
-        else ""
-    )
-    st.info(
-        f"**Your answers are anonymous.** {name} never sees one person's answers: only "
-        f"averages of at least {FLOOR} people, and none of yours until at least "
-        f"{FLOOR - 1} other people have answered too.{comments} Your name is not asked for.",
-        icon=":material/shield_person:",
-    )
+    count = framework.indicator_count
+    # Translators: {role} is the rater's kind ("client", "teammate" or "supervisor").
+    asked = ngettext(
+        "{name} asked you, as a **{role}**, how often you see them do {n} everyday thing in "
+        "their work with clients.",
+        "{name} asked you, as a **{role}**, how often you see them do {n} everyday things in "
+        "their work with clients.",
+        count,
+    ).format(name=name, role=role, n=count)
+    takes = ngettext("It takes about {n} minute.", "It takes about {n} minutes.", minutes)
+    st.markdown(f"{asked} {takes.format(n=minutes)}")
+    # Translators: {floor} (2 or more) people's answers make an average; {n} is {floor} - 1.
+    anonymous = ngettext(
+        "**Your answers are anonymous.** {name} never sees one person's answers: only "
+        "averages of at least {floor} people, and none of yours until at least {n} other "
+        "person has answered too.",
+        "**Your answers are anonymous.** {name} never sees one person's answers: only "
+        "averages of at least {floor} people, and none of yours until at least {n} other "
+        "people have answered too.",
+        FLOOR - 1,
+    ).format(name=name, floor=FLOOR, n=FLOOR - 1)
+    comments = _("Comments, if you add any, are shown apart from all ratings and in a mixed order.")
+    sentences = [
+        anonymous,
+        comments if request.allow_comments else "",
+        _("Your name is not asked for."),
+    ]
+    st.info(" ".join(s for s in sentences if s), icon=":material/shield_person:")
 
 
 @dataclass(frozen=True)
@@ -102,16 +117,18 @@ def _options(framework: Framework) -> list[int | str]:
 
 
 def _label(framework: Framework, value: int | str) -> str:
-    return UNSEEN if value == NOT_APPLICABLE else framework.scale.label(int(value))
+    return _(UNSEEN) if value == NOT_APPLICABLE else framework.scale.label(int(value))
 
 
 def render_practice_round(framework: Framework) -> bool:
     """One question on the scale, not stored, before the real ones (as CATME has students
     practise rating). True once answered."""
-    st.subheader("First, a practice question")
+    st.subheader(_("First, a practice question"))
     choice = st.radio(
-        "Think of someone you have worked with. How often do they arrive on time for "
-        "meetings? (This answer is not saved.)",
+        _(
+            "Think of someone you have worked with. How often do they arrive on time for "
+            "meetings? (This answer is not saved.)"
+        ),
         _options(framework),
         format_func=lambda v: _label(framework, v),
         index=None,
@@ -121,11 +138,13 @@ def render_practice_round(framework: Framework) -> bool:
     if choice is None and not st.session_state.get(PRACTISED):
         return False
     st.session_state[PRACTISED] = True
-    st.caption(
+    # Translators: {unseen} is the answer "I haven't seen this", translated above.
+    done = _(
         "That is all there is to it: for each statement, pick how often you have seen it "
-        f"yourself. Choose \u201c{UNSEEN}\u201d when you have not seen that situation; it "
+        "yourself. Choose \u201c{unseen}\u201d when you have not seen that situation; it "
         "counts as no answer, never as a low one."
     )
+    st.caption(done.format(unseen=_(UNSEEN)))
     return True
 
 
@@ -147,12 +166,12 @@ def render_form(framework: Framework, request: FeedbackRequest) -> Answers | Non
                 )
             if request.allow_comments:
                 st.text_area(
-                    f"Anything {name} should hear about this? (optional)",
+                    _("Anything {name} should hear about this? (optional)").format(name=name),
                     key=f"rater.comment.{practice.id}",
                     max_chars=600,
                     height=80,
                 )
-        sent = st.form_submit_button("Send my answers", type="primary", width="stretch")
+        sent = st.form_submit_button(_("Send my answers"), type="primary", width="stretch")
     if not sent:
         return None
     missing = [
@@ -161,9 +180,13 @@ def render_form(framework: Framework, request: FeedbackRequest) -> Answers | Non
         if any(st.session_state.get(f"rater.{i.id}") is None for i in p.indicators)
     ]
     if missing:
+        # Translators: {practices} is a list of practice names; {unseen}, "I haven't seen this".
+        unanswered = _(
+            "Some statements have no answer yet, in {practices}. Pick how often you have seen "
+            "each one, or \u201c{unseen}\u201d; nothing was sent."
+        )
         st.error(
-            f"Some statements have no answer yet, in {join_words(missing)}. Pick how "
-            f"often you have seen each one, or \u201c{UNSEEN}\u201d; nothing was sent.",
+            unanswered.format(practices=join_words(missing), unseen=_(UNSEEN)),
             icon=":material/error:",
         )
         return None
@@ -186,8 +209,13 @@ def assessment_of(framework: Framework, answers: Answers) -> Assessment:
 
 def render_thanks(request: FeedbackRequest) -> None:
     # No count of the other raters: it is not this rater's to know.
-    st.success(
-        f"Thank you: your answers are in. {escape_markdown(request.display_name)} will see "
-        f"them only as part of averages of at least {FLOOR} people.",
-        icon=":material/check_circle:",
+    # Translators: {name} is the first name of the person who asked for feedback.
+    thanks = ngettext(
+        "Thank you: your answers are in. {name} will see them only as part of averages of at "
+        "least {n} person.",
+        "Thank you: your answers are in. {name} will see them only as part of averages of at "
+        "least {n} people.",
+        FLOOR,
     )
+    name = escape_markdown(request.display_name)
+    st.success(thanks.format(name=name, n=FLOOR), icon=":material/check_circle:")

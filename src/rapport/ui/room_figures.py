@@ -16,6 +16,7 @@ from rapport.charts.room import distribution_figure, room_figure
 from rapport.charts.room_choices import choices_figure
 from rapport.charts.style import PROJECTOR, Figure
 from rapport.core.framework import Framework
+from rapport.core.i18n import current_language
 from rapport.core.room import PracticeAggregate
 from rapport.core.room_choices import ScenarioAggregate
 from rapport.ui.components import vega_spec
@@ -53,7 +54,9 @@ SHARED_ENTRIES = 64
 
 def shared_figures(key: tuple[object, ...], build: Callable[[], Charted]) -> Charted:
     """The charts for this key, built by the first screen that needs them (a small LRU
-    across every session of the process: values are frozen, so sharing is safe)."""
+    across every session of the process: values are frozen, so sharing is safe). Charts
+    hold words, so screens share them only within one language."""
+    key = (current_language(), *key)
     with _SHARED_LOCK:
         if key in _SHARED:
             _SHARED.move_to_end(key)

@@ -21,7 +21,7 @@ from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
 from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
-from rapport.core.i18n import _
+from rapport.core.i18n import _, current_language
 from rapport.core.judgement import say_do
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile, score
@@ -61,7 +61,9 @@ _prepared_lock = threading.Lock()
 
 
 def _answers_key(framework: Framework, assessment: Assessment) -> str:
-    return f"{framework.id}:{framework.version}:{assessment.model_dump_json()}"
+    # The pictures' words are in the framework's language and the catalog's: both key them.
+    where = f"{framework.id}:{framework.version}:{framework.language}:{current_language()}"
+    return f"{where}:{assessment.model_dump_json()}"
 
 
 def _draw(framework: Framework, assessment: Assessment) -> AnswerPictures:
