@@ -8,17 +8,17 @@ with the Referer caveat (SECURITY.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from rapport.core.framework import Framework
-from rapport.core.i18n import _, current_language, ngettext, using_language
+from rapport.core.i18n import _, ngettext
 from rapport.core.ports import WorkshopRepository
 from rapport.core.workshop import Workshop, WorkshopError
 from rapport.ui import cookies, resources
 from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.language import keeping_language
 from rapport.ui.store import store
 from rapport.usecases.rooms import debrief_document, export_aggregates, export_responses, room_view
 
@@ -115,23 +115,11 @@ def render_exports(repo: WorkshopRepository, framework: Framework, workshop: Wor
     resources.chart_renderer()
     cols[2].download_button(
         _("Debrief report (.docx)"),
-        data=_in_language(lambda: debrief_document(repo, framework, workshop, date.today())),
+        data=keeping_language(lambda: debrief_document(repo, framework, workshop, date.today())),
         file_name=f"{stem}-debrief.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         on_click="ignore",
     )
-
-
-def _in_language(build: Callable[[], bytes]) -> Callable[[], bytes]:
-    """A document built on click runs outside this page's run (Streamlit's deferred data),
-    where no session says the language: it keeps the one the page is drawn in."""
-    language = current_language()
-
-    def built() -> bytes:
-        with using_language(language):
-            return build()
-
-    return built
 
 
 def render_delete(repo: WorkshopRepository, workshop: Workshop) -> None:
