@@ -61,10 +61,12 @@ def not_enough_responses(workshop: Workshop, count: int) -> WorkshopError:
 def aggregates_csv(framework: Framework, workshop: Workshop, summary: RoomSummary) -> bytes:
     if not summary.ready:
         raise not_enough_responses(workshop, summary.count)
-    levels = [level.label for level in framework.scale.levels]
+    levels = framework.scale.levels
+    # Column names are identifiers, the same in every language: levels by their number
+    # (count_1 is the scale's first level, "Never"); names in the cells are the reader's.
     header = [
         "practice_id", "practice", "responses", "mean_current", "mean_target", "mean_gap",
-        "spread", *(f"count_{label.lower()}" for label in levels), "shown",
+        "spread", *(f"count_{level.value}" for level in levels), "shown",
     ]  # fmt: skip
     rows = []
     for aggregate in summary.practices:
