@@ -1,6 +1,7 @@
 """What every Word document Rapport writes shares, so neither report shows its seams.
 
-A new document here has its language set, headings that never end a page, a footer with
+A new document here has its language set (the reader's, so Word spell-checks it in that
+language), headings that never end a page, a footer with
 "Page X of Y", and on saving, properties of its own: created and modified now, last
 modified by Rapport, Rapport as the application, and none of python-docx's template
 leftovers (its 2013 dates, "Microsoft Macintosh Word", its thumbnail picture).
@@ -26,7 +27,9 @@ from docx.text.paragraph import Paragraph
 
 from rapport.core.citations import Citable, GroupAuthors
 from rapport.core.framework import Reference
+from rapport.core.i18n import _, current_language
 from rapport.core.text import clean_text
+from rapport.core.text import number as decimal
 from rapport.reports.fields import Contents, add_page_numbers
 from rapport.reports.parts import add_hyperlink, add_marked_text, add_picture, hanging_indent
 from rapport.reports.tables import add_table, fit_columns, keep_table_rows_whole
@@ -36,14 +39,20 @@ __all__ = [
     "Writer",
     "add_figure",
     "add_table",
+    "document_language",
     "fit_columns",
     "keep_table_rows_whole",
     "new_document",
+    "numbered",
+    "quoted",
     "save",
+    "signed",
 ]
 
 APPLICATION = "Rapport"
-LANGUAGE = "en-GB"  # the framework's spelling: organisation, prioritise, recognise
+# The language tag Word spell-checks and hyphenates by. English is British, as the
+# framework spells it: organisation, prioritise, recognise.
+LANGUAGE_TAGS = {"en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
 BODY_FONT = "Calibri"
 HEADINGS = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
@@ -85,6 +94,11 @@ def _remember_style_ids(doc: DocumentObject) -> None:
     part.get_style_id = get_style_id  # type: ignore[method-assign]
 
 
+def document_language() -> str:
+    """The tag of the language the document is being written in ("en-GB", "es-ES"...)."""
+    return LANGUAGE_TAGS.get(current_language(), LANGUAGE_TAGS["en"])
+
+
 def _set_language(doc: DocumentObject) -> None:
     """w:lang in the document defaults: spelling and hyphenation follow the text's language."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
@@ -94,8 +108,27 @@ def _set_language(doc: DocumentObject) -> None:
         properties.remove(old)
     language = OxmlElement("w:lang")
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        language.set(qn(attribute), LANGUAGE)
+        language.set(qn(attribute), document_language())
     properties.append(language)
+
+
+def quoted(text: str) -> str:
+    """Text in the reader's quotation marks, inside a sentence: without its own full stop."""
+    # Translators: quotation marks around a quoted statement or title; {text}
+    # is the text.
+    return _("\u201c{text}\u201d").format(text=text.rstrip("."))
+
+
+def numbered(mark: int | str, title: str) -> str:
+    """A numbered heading or list item: "3. Respond promptly", "B. Ask the client"."""
+    # Translators: a numbered heading or list item; {number} is a number or a
+    # letter.
+    return _("{number}. {title}").format(number=mark, title=title)
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A difference with its sign, "+0.4" or "-1.2", in the reader's decimal notation."""
+    return f"{value:+.{digits}f}"[0] + decimal(abs(value), digits)
 
 
 class Writer:
@@ -161,7 +194,10 @@ def add_figure(doc: DocumentObject, chart: ChartImage, number: int) -> None:
     picture.paragraph_format.keep_with_next = True
     add_picture(picture, chart.png, chart.caption, PICTURE_WIDTH_INCHES)
     caption = doc.add_paragraph(style="Caption")
-    caption.add_run(f"Figure {number}. {clean_text(chart.title)}. ").bold = True
+    # Translators: the bold start of a figure's caption; {title} is the
+    # chart's title.
+    label = _("Figure {number}. {title}.").format(number=number, title=clean_text(chart.title))
+    caption.add_run(label + " ").bold = True
     caption.add_run(clean_text(chart.caption))
 
 
@@ -188,7 +224,7 @@ def save(
     printed = properties._element.find(qn("cp:lastPrinted"))
     if printed is not None:  # the template's, never this document's
         properties._element.remove(printed)
-    properties.language = LANGUAGE
+    properties.language = document_language()
     _own_app_properties(doc)
     _drop_thumbnail(doc)
     buffer = BytesIO()
@@ -225,7 +261,8 @@ def _drop_thumbnail(doc: DocumentObject) -> None:
 
 def add_references(writer: Writer, references: Sequence[Reference]) -> None:
     """The APA reference list, alphabetical as the framework keeps it, with working links."""
-    writer.heading("References", 1)
+    # Translators: a heading of the Word documents, the list of sources.
+    writer.heading(_("References"), 1)
     for reference in references:
         paragraph = writer.doc.add_paragraph()
         hanging_indent(paragraph)

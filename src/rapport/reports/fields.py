@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -9,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
+from rapport.core.i18n import _
 from rapport.core.text import clean_text
 from rapport.reports.parts import add_internal_link
 
@@ -37,10 +40,11 @@ class Contents:
     The list has no page numbers: a field's result is kept as written by such readers, and
     a page number written here would be a guess."""
 
-    def __init__(self, doc: DocumentObject, title: str = "Contents", depth: int = 2) -> None:
+    def __init__(self, doc: DocumentObject, title: str | None = None, depth: int = 2) -> None:
         self.depth = depth
         self._doc = doc
-        doc.add_paragraph(title, style="TOC Heading")
+        # Translators: the heading of the table of contents in the Word documents.
+        doc.add_paragraph(title or _("Contents"), style="TOC Heading")
         self._anchor = doc.add_paragraph()  # becomes the first entry
         self._entries: list[tuple[int, str, str]] = []
         update_fields_on_open(doc)
@@ -128,10 +132,19 @@ def update_fields_on_open(doc: DocumentObject) -> None:
         following.addprevious(update)
 
 
+_PAGE_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+
+
 def add_page_numbers(doc: DocumentObject) -> None:
+    """ "Page X of Y" in the footer, the words translated around Word's two fields."""
     footer = doc.sections[0].footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
-    field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    field(footer, "NUMPAGES", "1")
+    # Translators: the page footer of the Word documents; Word fills {page}
+    # and {pages} in (this page's number, the number of pages). Keep both
+    # placeholders.
+    words = _("Page {page} of {pages}")
+    for piece in re.split(r"(\{page\}|\{pages\})", words):
+        if piece in ("{page}", "{pages}"):
+            field(footer, _PAGE_FIELDS[piece[1:-1]], "1")
+        elif piece:
+            footer.add_run(piece)

@@ -19,9 +19,11 @@ from rapport.core.assessment import Assessment
 from rapport.core.compare import Comparison, progress_sentences
 from rapport.core.drafts import conclusion_draft, introduction_draft, split_paragraphs
 from rapport.core.framework import Framework
-from rapport.core.judgement import SAYS_MORE, SayDo, say_do
+from rapport.core.i18n import N_, _, ngettext, pgettext
+from rapport.core.judgement import SAYS_MORE, SayDo
 from rapport.core.scoring import Profile
-from rapport.core.text import ME, clean_text, join_words, long_date, spelled
+from rapport.core.text import ME, clean_text, long_date, spelled
+from rapport.core.text import number as decimal
 from rapport.files.docx_answers import embed_answers
 from rapport.reports.choices_section import write_choices
 from rapport.reports.common import (
@@ -34,8 +36,9 @@ from rapport.reports.common import (
     save,
 )
 from rapport.reports.others_section import OthersInput, write_others
+from rapport.reports.outline import outline
+from rapport.reports.plan_section import write_action_plan
 from rapport.reports.student_sections import (
-    write_action_plan,
     write_method,
     write_practice_ratings,
     write_research,
@@ -48,7 +51,9 @@ __all__ = [
     "outline",
 ]  # fmt: skip
 
-DRAFT_NOTE = (
+# Translators: shown in italics above a paragraph Rapport drafted for the
+# student.
+DRAFT_NOTE = N_(
     "[Draft written from my answers. I will rewrite it in my own words before handing the "
     "report in.]"
 )
@@ -84,88 +89,40 @@ class ReportInput:
     choices: ChoicesInput | None = None  # client scenarios answered, when any are
 
 
-def outline(
-    framework: Framework,
-    profile: Profile,
-    assessment: Assessment,
-    with_progress: bool,
-    with_others: bool = False,
-) -> list[tuple[str, str]]:
-    """The report's sections and what each holds, for the preview on the Report page."""
-    writing = assessment.writing
-    # Said on the Report page, to the person: the report itself speaks as them.
-    own = "In your own words, from the text above."
-    draft = "A first-person draft made from your answers, marked as a draft to rewrite."
-    focus = (
-        f"Steps for {join_words([s.practice.name for s in profile.focus])}."
-        if profile.focus
-        else "None needed: every target is met."
-    )
-    sections = [
-        ("Contents", "Every section; Word adds the page numbers when it updates the fields."),
-        ("Introduction", own if writing.introduction else draft),
-        (
-            "Good practices in the research",
-            f"The {spelled(len(framework.practices))} practices, each defined and explained "
-            "with its sources.",
-        ),
-        (
-            "My self-assessment",
-            "How you rated, what the results show, three charts with captions, scores and "
-            "priorities, and your ratings practice by practice, in your voice.",
-        ),
-        ("Action plan", focus),
-        ("Conclusion", own if writing.reflection else draft),
-        ("References", f"{len(framework.references)} sources in APA 7 style, with links."),
-    ]
-    if say_do(framework, profile, assessment.scenarios):
-        sections.insert(
-            4,
-            (
-                "What my choices show",
-                "Your ratings of the client situations against the key, beside your "
-                "self-ratings; the strongest response in each, and why.",
-            ),
-        )
-    if with_others:
-        sections.insert(
-            4,
-            (
-                "How others see me",
-                "Your raters' averages beside your own scores, blind spots and hidden "
-                "strengths, and how their anonymity was kept (no comments).",
-            ),
-        )
-    if with_progress:
-        sections.insert(
-            4, ("Progress", "Before and after per practice, against your earlier answers.")
-        )
-    return sections
-
-
 def _title(framework: Framework) -> str:
-    return f"{framework.name}: a self-assessment"
+    # Translators: the report's title (and the document's title property);
+    # {framework} is the framework's name, "Managing client relationships".
+    return _("{framework}: a self-assessment").format(framework=framework.name)
 
 
 def _title_page(writer: Writer, data: ReportInput) -> None:
     doc = writer.doc
     doc.add_paragraph(clean_text(_title(data.framework)), style="Title")
+    practices = len(data.framework.practices)
     writer.text(
-        f"{spelled(len(data.framework.practices)).capitalize()} good practices from the "
-        "research, how I rate my "
-        "own habits against them, and what I will do next.",
+        # Translators: the report's subtitle, in the student's voice; {n} is the
+        # number of practices, in words in English ("Seven").
+        ngettext(
+            "{n} good practice from the research, how I rate my own habits against it, and "
+            "what I will do next.",
+            "{n} good practices from the research, how I rate my own habits against them, "
+            "and what I will do next.",
+            practices,
+        ).format(n=spelled(practices).capitalize()),
         style="Subtitle",
     )
     who = data.assessment.respondent
     details = [
-        ("Prepared by", who.name),
-        ("Course", who.course),
-        ("Date", long_date(data.generated_on)),
+        # Translators: labels on the report's title page, each followed by its
+        # value.
+        (_("Prepared by:"), who.name),
+        (_("Course:"), who.course),
+        (_("Date:"), long_date(data.generated_on)),
     ]
     for label, value in details:
         if value:
             paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(label + " ").bold = True
             paragraph.add_run(clean_text(value))
     writer.page_break()
 
@@ -177,15 +134,19 @@ def _own_or_draft(writer: Writer, own: str, draft: tuple[str, ...]) -> None:
             writer.text(paragraph)
         return
     note = writer.text("")
-    note.add_run(DRAFT_NOTE).italic = True
+    note.add_run(_(DRAFT_NOTE)).italic = True
     for paragraph in draft:
         writer.text(paragraph)
 
 
 def _progress(writer: Writer, data: ReportInput, progress: Progress, first_figure: int) -> None:
-    since = f" of {progress.earlier_on}" if progress.earlier_on else ""
-    writer.heading("Progress since my earlier assessment", 1)
-    writer.text(f"Compared with my assessment{since}:")
+    writer.heading(_("Progress since my earlier assessment"), 1)
+    if progress.earlier_on:
+        # Translators: {date} says when the earlier answers were saved ("27
+        # November 2026").
+        writer.text(_("Compared with my assessment of {date}:").format(date=progress.earlier_on))
+    else:
+        writer.text(_("Compared with my assessment:"))
     for sentence in progress_sentences(progress.comparison, data.framework.scale, ME):
         writer.text(sentence, style="List Bullet")
     if progress.chart is not None:
@@ -193,15 +154,28 @@ def _progress(writer: Writer, data: ReportInput, progress: Progress, first_figur
     scale = data.framework.scale
     rows = []
     for change in progress.comparison.changes:
-        before = "Not rated" if change.before is None else f"{change.before:.1f}"
-        after = "Not rated" if change.after is None else f"{change.after:.1f}"
+        before = _("Not rated") if change.before is None else decimal(change.before, 1)
+        after = _("Not rated") if change.after is None else decimal(change.after, 1)
         target = (
-            f"{scale.label(change.target_before)} to {scale.label(change.target_after)}"
+            # Translators: a target that moved, in a table cell; both are level words
+            # of the scale ("Sometimes to Often").
+            _("{before} to {after}").format(
+                before=scale.label(change.target_before), after=scale.label(change.target_after)
+            )
             if change.target_moved
             else scale.label(change.target_after)
         )
         rows.append([change.practice.name, before, after, target])
-    add_table(writer.doc, ["Practice", "Before", "Now", "Target"], rows)
+    header = [
+        pgettext("table column", "Practice"),
+        # Translators: a column header: the score at the earlier assessment.
+        pgettext("table column", "Before"),
+        # Translators: a column header: the score now.
+        pgettext("table column", "Now"),
+        # Translators: a column header: the realistic level aimed for.
+        pgettext("table column", "Target"),
+    ]
+    add_table(writer.doc, header, rows)
 
 
 def build_report(data: ReportInput) -> bytes:
@@ -211,12 +185,12 @@ def build_report(data: ReportInput) -> bytes:
     writer.add_contents()
     writer.page_break()
 
-    writer.heading("Introduction", 1)
+    writer.heading(_("Introduction"), 1)
     _own_or_draft(writer, assessment.writing.introduction, introduction_draft(profile))
 
     write_research(writer, framework)
 
-    writer.heading("My self-assessment", 1)
+    writer.heading(_("My self-assessment"), 1)
     write_method(writer, framework, profile)
     write_results_summary(writer, profile)
     for number, chart in enumerate(data.charts, start=1):
@@ -240,7 +214,7 @@ def build_report(data: ReportInput) -> bytes:
         says_more = tuple(s for s in data.choices.found if s.flag == SAYS_MORE)
     write_action_plan(writer, profile, assessment, says_more)
 
-    writer.heading("Conclusion", 1)
+    writer.heading(_("Conclusion"), 1)
     _own_or_draft(writer, assessment.writing.reflection, conclusion_draft(profile, assessment))
 
     add_references(writer, framework.references)
@@ -253,7 +227,11 @@ def build_report(data: ReportInput) -> bytes:
         title=_title(framework),
         author=who,
         subject=framework.name,
-        comments=f"Self-assessment made with Rapport (framework {framework.id} "
-        f"{framework.version}).",
+        # Translators: the document's comments property; {framework} is the
+        # framework's id ("client-relationships") and {version} its version
+        # ("1.0").
+        comments=_("Self-assessment made with Rapport (framework {framework} {version}).").format(
+            framework=framework.id, version=framework.version
+        ),
         keywords="; ".join(clean_text(k) for k in framework.keywords),
     )

@@ -1,5 +1,5 @@
 """The sections of the student's report about the practices: what the research says (third
-person), and how I rate myself and what I will do (first person).
+person), and how I rate myself (first person); what I will do is plan_section.py.
 
 Each takes plain values (framework, profile, assessment) and a Writer, never the report's
 own input type, so it depends on nothing above it.
@@ -7,28 +7,22 @@ own input type, so it depends on nothing above it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rapport.core.assessment import Assessment
 from rapport.core.drafts import example_sentence
 from rapport.core.framework import Framework, Practice
 from rapport.core.headline import summary_sentences, unsupported_sentence
-from rapport.core.judgement import SayDo
-from rapport.core.plan import PracticePlan, action_plan, describe_level, numeric_ratings
+from rapport.core.i18n import _, ngettext, pgettext
+from rapport.core.plan import describe_level, numeric_ratings
 from rapport.core.scoring import PracticeScore, Profile
 from rapport.core.text import ME, join_words, spelled
-from rapport.reports.common import Writer, add_table
-
-
-def _quote(text: str) -> str:
-    return f"\u201c{text.rstrip('.')}\u201d"
-
+from rapport.core.text import number as decimal
+from rapport.reports.common import Writer, add_table, numbered, quoted, signed
 
 # -- The research (third person) ----------------------------------------------------------
 
 
 def write_research(writer: Writer, framework: Framework) -> None:
-    writer.heading("Good practices in the research", 1)
+    writer.heading(_("Good practices in the research"), 1)
     for paragraph in framework.introduction:
         writer.cited(paragraph)
     for number, practice in enumerate(framework.practices, start=1):
@@ -38,14 +32,16 @@ def write_research(writer: Writer, framework: Framework) -> None:
 def _practice_research(
     writer: Writer, framework: Framework, practice: Practice, number: int
 ) -> None:
-    writer.heading(f"{number}. {practice.name}", 2)
+    writer.heading(numbered(number, practice.name), 2)
     definition = writer.text("")
     definition.add_run(practice.definition).bold = True
     writer.cited(practice.why_it_matters)
     sources = "; ".join(framework.reference(key).cite for key in practice.citations)
     line = writer.text("")
-    line.add_run("Sources: ").italic = True
-    line.add_run(writer.with_citations(sources) + ".").italic = True
+    # Translators: {sources} lists a practice's in-text citations ("Bourne,
+    # 2009; ...").
+    label = _("Sources: {sources}.").format(sources=writer.with_citations(sources))
+    line.add_run(label).italic = True
 
 
 # -- My self-assessment (first person) ----------------------------------------------------
@@ -54,28 +50,59 @@ def _practice_research(
 def write_method(writer: Writer, framework: Framework, profile: Profile) -> None:
     scale = framework.scale
     words = join_words([level.label for level in scale.levels], "or")
-    writer.heading("How I assessed myself", 2)
+    writer.heading(_("How I assessed myself"), 2)
+    total = profile.total
+    # Translators: {practices} is the number of practices (in words in
+    # English, "seven"), {levels} lists the scale's frequency words ("Never,
+    # Rarely ... or Always"), {na} is the scale's not-applicable label.
     rated = (
-        f"all {profile.total} behaviour statements"
+        ngettext(
+            "I rated the {total} behaviour statement, grouped under the {practices} "
+            "practices, by how often I do it ({levels}), or marked it {na} where the "
+            "situation has not arisen in my work.",
+            "I rated all {total} behaviour statements, grouped under the {practices} "
+            "practices, by how often I do each one ({levels}), or marked it {na} where the "
+            "situation has not arisen in my work.",
+            total,
+        )
         if profile.is_complete
-        else f"{profile.answered} of the {profile.total} behaviour statements"
+        # Translators: {answered} of the {total} statements were rated;
+        # {practices}, {levels} and {na} as in the sentence for all of them.
+        else ngettext(
+            "I rated {answered} of the {total} behaviour statement, grouped under the "
+            "{practices} practices, by how often I do each one ({levels}), or marked it "
+            "{na} where the situation has not arisen in my work.",
+            "I rated {answered} of the {total} behaviour statements, grouped under the "
+            "{practices} practices, by how often I do each one ({levels}), or marked it "
+            "{na} where the situation has not arisen in my work.",
+            total,
+        )
     )
-    writer.text(
-        f"I rated {rated}, grouped under the "
-        f"{spelled(len(framework.practices))} practices, by how often I do each one ({words}), or "
-        f"marked it {scale.not_applicable.label} where the situation has not arisen in my "
-        "work. A practice's current level is the average of its rated statements, from 1 "
-        f"({scale.levels[0].label}) to {scale.max_value} ({scale.levels[-1].label}). For "
-        "each practice I set a realistic target and said how important it is to me; the "
+    words = {
+        "total": total,
+        "answered": profile.answered,
+        "practices": spelled(len(framework.practices)),
+        "levels": words,
+        "na": scale.not_applicable.label,
+    }
+    # Translators: {lowest} and {highest} are the scale's first and last
+    # level words ("Never", "Always"), {top} the number of the last level.
+    level = _(
+        "A practice's current level is the average of its rated statements, from 1 "
+        "({lowest}) to {top} ({highest})."
+    ).format(lowest=scale.levels[0].label, top=scale.max_value, highest=scale.levels[-1].label)
+    weighing = _(
+        "For each practice I set a realistic target and said how important it is to me; the "
         "gap is the target minus the current level, and the priority weighs each gap by "
         "that importance."
     )
+    writer.text(" ".join([rated.format(**words), level, weighing]))
 
 
 def write_results_summary(writer: Writer, profile: Profile) -> None:
-    writer.heading("What the results show", 2)
+    writer.heading(_("What the results show"), 2)
     if profile.is_empty:
-        writer.text("I have not rated any statement on the scale yet, so there is no result.")
+        writer.text(_("I have not rated any statement on the scale yet, so there is no result."))
         return
     for sentence in summary_sentences(profile, ME):
         writer.text(sentence)
@@ -87,10 +114,12 @@ def write_results_summary(writer: Writer, profile: Profile) -> None:
 
 def write_score_table(writer: Writer, profile: Profile) -> None:
     scale = profile.framework.scale
-    writer.heading("My scores and priorities", 2)
+    writer.heading(_("My scores and priorities"), 2)
     writer.text(
-        "Gap is the target minus the current level; priority 1 is the most urgent, weighing "
-        "each gap by the importance I gave the practice."
+        _(
+            "Gap is the target minus the current level; priority 1 is the most urgent, "
+            "weighing each gap by the importance I gave the practice."
+        )
     )
     ordered = [*profile.priorities, *(s for s in profile.scores if not s.scored)]
     rows = []
@@ -99,17 +128,26 @@ def write_score_table(writer: Writer, profile: Profile) -> None:
         rows.append(
             [
                 s.practice.name,
-                describe_level(profile, s.current) if s.current is not None else "Not rated",
+                describe_level(profile, s.current) if s.current is not None else _("Not rated"),
                 scale.label(s.target),
-                f"{s.gap:+.1f}" if s.gap is not None else "–",
+                signed(s.gap, 1) if s.gap is not None else "–",
                 str(rank) if rank is not None else "–",
             ]
         )
-    add_table(writer.doc, ["Practice", "Current", "Target", "Gap", "Priority"], rows)
+    header = [
+        pgettext("table column", "Practice"),
+        # Translators: a column header: the current level.
+        pgettext("table column", "Current"),
+        pgettext("table column", "Target"),
+        pgettext("table column", "Gap"),
+        # Translators: a column header: the practice's rank in the action plan.
+        pgettext("table column", "Priority"),
+    ]
+    add_table(writer.doc, header, rows)
 
 
 def write_practice_ratings(writer: Writer, profile: Profile, assessment: Assessment) -> None:
-    writer.heading("My ratings, practice by practice", 2)
+    writer.heading(_("My ratings, practice by practice"), 2)
     focus = [s.practice.id for s in profile.focus]
     for number, score in enumerate(profile.scores, start=1):
         _ratings(writer, profile, assessment, score, number, focus)
@@ -125,16 +163,18 @@ def _ratings(
 ) -> None:
     framework = profile.framework
     practice = score.practice
-    writer.heading(f"{number}. {practice.name}", 3)
+    writer.heading(numbered(number, practice.name), 3)
     writer.text(_standing(profile, assessment, score, focus))
     rows = [
         [indicator.text, framework.scale.word(assessment.rating(indicator.id))]
         for indicator in practice.indicators
     ]
-    add_table(writer.doc, ["Statement", "How often I do it"], rows)
+    header = [pgettext("table column", "Statement"), pgettext("table column", "How often I do it")]
+    add_table(writer.doc, header, rows)
     if score.example:
         paragraph = writer.text("")
-        paragraph.add_run("My recent example: ").bold = True
+        # Translators: a bold label, followed by the student's own example.
+        paragraph.add_run(_("My recent example:") + " ").bold = True
         paragraph.add_run(score.example)
 
 
@@ -147,96 +187,50 @@ def _standing(
     target = scale.label(score.target)
     if not score.scored:
         if score.answered:
-            return (
-                f"I marked every statement here {scale.not_applicable.label}: the situations "
-                "have not arisen in my current work."
-            )
-        return "I have not rated this practice yet."
+            # Translators: {na} is the scale's not-applicable label.
+            return _(
+                "I marked every statement here {na}: the situations have not arisen in my "
+                "current work."
+            ).format(na=scale.not_applicable.label)
+        return _("I have not rated this practice yet.")
     level = describe_level(profile, score.current or 0)
     ratings = numeric_ratings(score, assessment)
     if score.meets_target:
         best = max(score.practice.indicators, key=lambda i: ratings.get(i.id, 0))
-        return (
-            f"I rate myself {level} against my target of {target}, so I meet it. My "
-            f"strongest habit here: {_quote(best.text)} ({scale.label(ratings[best.id])})."
+        # Translators: {level} is the current level and its nearest word ("3.4
+        # (Sometimes)"), {target} is a level word, {statement} a quoted
+        # statement, {rating} a level word.
+        return _(
+            "I rate myself {level} against my target of {target}, so I meet it. My strongest "
+            "habit here: {statement} ({rating})."
+        ).format(
+            level=level,
+            target=target,
+            statement=quoted(best.text),
+            rating=scale.label(ratings[best.id]),
         )
     lowest = min(
         (i for i in score.practice.indicators if i.id in ratings), key=lambda i: ratings[i.id]
     )
-    weakest = f"My lowest rating here: {_quote(lowest.text)} ({scale.label(ratings[lowest.id])})."
+    gap = decimal(score.gap or 0, 1)
     if score.practice.id in focus:
         rank = focus.index(score.practice.id) + 1
-        return (
-            f"I rate myself {level} against my target of {target}, a gap of {score.gap:.1f}, "
-            f"which makes it priority {rank} in my action plan below."
-        )
-    return (
-        f"I rate myself {level} against my target of {target}, a gap of {score.gap:.1f}: "
-        f"below my target, but not among my top priorities for now. {weakest}"
+        # Translators: {level} and {target} as in "I rate myself {level}
+        # against my target of {target}, so I meet it."; {gap} is a number
+        # ("1.2"), {rank} the practice's priority (1, 2, 3).
+        return _(
+            "I rate myself {level} against my target of {target}, a gap of {gap}, which makes "
+            "it priority {rank} in my action plan below."
+        ).format(level=level, target=target, gap=gap, rank=rank)
+    # Translators: {level} and {target} as in "I rate myself {level} against
+    # my target of {target}, so I meet it."; {gap} is a number ("1.2").
+    below = _(
+        "I rate myself {level} against my target of {target}, a gap of {gap}: below my "
+        "target, but not among my top priorities for now."
+    ).format(level=level, target=target, gap=gap)
+    # Translators: {statement} is a quoted statement, {rating} the level
+    # word given it.
+    weakest = _("My lowest rating here: {statement} ({rating}).").format(
+        statement=quoted(lowest.text), rating=scale.label(ratings[lowest.id])
     )
-
-
-def write_action_plan(
-    writer: Writer,
-    profile: Profile,
-    assessment: Assessment,
-    says_more: Sequence[SayDo] = (),
-) -> None:
-    """The plan: the largest weighted gaps, then any practice whose client situation my
-    choices handled far worse than my self-rating says (`says_more`), which a gap alone
-    would never bring in: a high self-rating leaves no gap."""
-    writer.heading("Action plan", 1)
-    plans = action_plan(profile, assessment)
-    planned = {p.score.practice.id for p in plans}
-    extra = [s for s in says_more if s.practice.id not in planned]
-    if not plans and not extra:
-        writer.text("No practice is below my target, so there is no gap to close right now.")
-        return
-    if not plans:
-        writer.text("No practice is below my target, but my choices point to one to work on.")
-        _write_says_more(writer, extra, 1)
-        return
-    writer.text(
-        "I will concentrate on the practice with the largest gap, weighted by the "
-        "importance I gave it."
-        if len(plans) == 1
-        else f"I will concentrate on the {spelled(len(plans))} practices with the largest "
-        "gaps, weighted by the importance I gave them, starting with the first."
-    )
-    for number, plan in enumerate(plans, start=1):
-        writer.heading(f"{number}. {plan.score.practice.name}", 2)
-        _plan_body(writer, profile, plan)
-    _write_says_more(writer, extra, len(plans) + 1)
-
-
-def _write_says_more(writer: Writer, found: Sequence[SayDo], first: int) -> None:
-    for number, item in enumerate(found, start=first):
-        writer.heading(f"{number}. {item.practice.name}", 2)
-        writer.text(
-            f"I rate myself {item.say:.0f} of 100 here, but my choices in its client "
-            f"situation scored {item.do:.0f}: I say I do this more than my choices show, so "
-            "it joins my plan. My steps:"
-        )
-        for action in item.practice.actions[:2]:
-            writer.bullet(action.title.rstrip(".") + ".", action.detail)
-
-
-def _plan_body(writer: Writer, profile: Profile, plan: PracticePlan) -> None:
-    score = plan.score
-    scale = profile.framework.scale
-    writer.text(
-        f"Where I stand: {describe_level(profile, score.current or 0)} against a target of "
-        f"{scale.label(score.target)}, a gap of {score.gap:.1f}."
-    )
-    if plan.weakest:
-        lowest = plan.weakest[0]
-        writer.text(
-            f"I will start with the statement I rated lowest, "
-            f"{_quote(lowest.indicator.text)} ({scale.label(lowest.rating)}). My steps:"
-        )
-    for action in plan.actions:
-        writer.bullet(action.title.rstrip(".") + ".", action.detail)
-    below = plan.weakest[1:3]
-    if below:
-        quoted = join_words([_quote(r.indicator.text) for r in below])
-        writer.text(f"Also below my target here: {quoted}.")
+    return f"{below} {weakest}"
