@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from rapport.core.i18n import _, pgettext
 from rapport.core.scoring import score
 from rapport.ui import pages, state
 from rapport.ui.assess_form import (
@@ -20,7 +21,7 @@ current = state.step(len(practices))
 practice = practices[current]
 profile = score(framework, state.assessment(framework))
 
-st.title("Assess your habits")
+st.title(_("Assess your habits"))
 render_progress(profile)
 render_how_to_rate(framework)
 render_step_picker(framework, profile, current)
@@ -37,7 +38,7 @@ if last and in_workshop:  # in a workshop, the end of the assessment is submitti
 
 back, forward = st.columns(2)
 back.button(
-    "Back",
+    pgettext("button: the previous practice", "Back"),
     icon=":material/arrow_back:",
     disabled=current == 0,
     on_click=state.set_step,
@@ -46,7 +47,8 @@ back.button(
 )
 if not last:
     forward.button(
-        f"Next: {practices[current + 1].short_name}",
+        # Translators: a button; {practice} is the next practice's short name.
+        _("Next: {practice}").format(practice=practices[current + 1].short_name),
         icon=":material/arrow_forward:",
         type="primary",
         on_click=state.set_step,
@@ -54,7 +56,7 @@ if not last:
         width="stretch",
     )
 elif forward.button(
-    "See my results",
+    _("See my results"),
     icon=":material/insights:",
     type="secondary" if in_workshop else "primary",
     width="stretch",

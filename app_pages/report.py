@@ -4,12 +4,14 @@ from datetime import date
 
 import streamlit as st
 
+from rapport.core.i18n import _, ngettext
 from rapport.core.scoring import score
 from rapport.core.text import MAX_NAME_CHARS
 from rapport.ui import resources, state
 from rapport.ui.asking import own_feedback
 from rapport.ui.components import active_framework, render_nothing_to_show
 from rapport.ui.files import render_answers_download
+from rapport.ui.language import keeping_language
 from rapport.ui.participant import shared_room
 from rapport.ui.report_form import render_own_words
 from rapport.usecases.student import outline, prepare_report, student_report
@@ -20,7 +22,7 @@ profile = score(framework, assessment)
 today = date.today()
 stem = f"rapport-{framework.id}-{today.isoformat()}"
 
-st.title("Your Word report")
+st.title(_("Your Word report"))
 if profile.is_empty:
     render_nothing_to_show("report", framework, profile)
     if profile.answered:
@@ -29,7 +31,7 @@ if profile.is_empty:
 
 left, right = st.columns(2)
 left.text_input(
-    "Your name (optional)",
+    _("Your name (optional)"),
     max_chars=MAX_NAME_CHARS,
     **state.bound(
         framework,
@@ -39,7 +41,7 @@ left.text_input(
     ),
 )
 right.text_input(
-    "Course (optional)",
+    _("Course (optional)"),
     max_chars=MAX_NAME_CHARS,
     **state.bound(
         framework,
@@ -48,48 +50,62 @@ right.text_input(
         lambda a, v: a.with_respondent(a.respondent.name, v or ""),
     ),
 )
-st.caption("Both appear only on the report's title page. Nothing is sent to or kept on a server.")
+st.caption(
+    _("Both appear only on the report's title page. Nothing is sent to or kept on a server.")
+)
 
-st.subheader("In your own words")
+st.subheader(_("In your own words"))
 st.markdown(
-    "The report opens with an introduction and closes with a conclusion. Write them here "
-    "to make the report yours; left empty, the report drafts both from your answers and "
-    "marks them as drafts to rewrite."
+    _(
+        "The report opens with an introduction and closes with a conclusion. Write them here "
+        "to make the report yours; left empty, the report drafts both from your answers and "
+        "marks them as drafts to rewrite."
+    )
 )
 render_own_words(
     framework,
     "introduction",
-    "Introduction (optional)",
-    "Why do client relationships matter in your own work or studies? Which client, "
-    "project or role do you have in mind?",
+    _("Introduction (optional)"),
+    _(
+        "Why do client relationships matter in your own work or studies? Which client, "
+        "project or role do you have in mind?"
+    ),
 )
 render_own_words(
     framework,
     "reflection",
-    "Conclusion: what you learned and will change (optional)",
-    "What surprised you in your results? Which one or two habits will you change first, "
-    "and how will you know it worked?",
+    _("Conclusion: what you learned and will change (optional)"),
+    _(
+        "What surprised you in your results? Which one or two habits will you change first, "
+        "and how will you know it worked?"
+    ),
 )
 
 if not profile.is_complete:
     st.warning(
-        f"You have answered {profile.answered} of {profile.total} statements; the report "
-        "covers what you have answered so far.",
+        ngettext(
+            "You have answered {answered} of {total} statement; the report covers what you "
+            "have answered so far.",
+            "You have answered {answered} of {total} statements; the report covers what you "
+            "have answered so far.",
+            profile.total,
+        ).format(answered=profile.answered, total=profile.total),
         icon=":material/hourglass_top:",
     )
 
-st.subheader("What the report contains")
-st.markdown("**Title page.** The framework's name and today's date, with:")
+st.subheader(_("What the report contains"))
+st.markdown(_("**Title page.** The framework's name and today's date, with:"))
 respondent = assessment.respondent
 # st.text: a name or course is never read as markdown.
-st.text(
-    "\n".join(
-        [
-            f"Name: {respondent.name or 'none given'}",
-            f"Course: {respondent.course or 'none given'}",
-        ]
-    )
-)
+# Translators: {name} is the person's name, as typed on this page.
+name = _("Name: {name}").format(name=respondent.name)
+if not respondent.name:
+    name = _("Name: none given")
+# Translators: {course} is the person's course, as typed on this page.
+course = _("Course: {course}").format(course=respondent.course)
+if not respondent.course:
+    course = _("Course: none given")
+st.text(f"{name}\n{course}")
 others = own_feedback(framework)
 with_others = others is not None and others.everyone is not None
 sections = outline(
@@ -104,8 +120,10 @@ earlier = state.earlier(framework)
 shared = shared_room(framework)
 room_summary = shared[1] if shared is not None else None
 st.download_button(
-    "Download the Word report (.docx)",
-    data=lambda: student_report(framework, read_answers(), today, earlier, room_summary, others),
+    _("Download the Word report (.docx)"),
+    data=keeping_language(
+        lambda: student_report(framework, read_answers(), today, earlier, room_summary, others)
+    ),
     file_name=f"{stem}.docx",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/download:",

@@ -94,7 +94,7 @@ def test_restoring_over_answers_asks_first(
     incoming = answered(2)
     at.switch_page("app_pages/home.py").run()
     _uploader(at, "resume").set_value(("a.json", to_json(incoming), "application/json")).run()
-    assert "Restoring replaces them" in at.warning[0].value
+    assert "Restoring replaces" in at.warning[0].value
     assert _stored(at, framework).answered_count == 1
     next(b for b in at.button if b.label.startswith("Replace my answers")).click().run()
     _no_errors(at)

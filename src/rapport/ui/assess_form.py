@@ -8,8 +8,9 @@ import streamlit as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
+from rapport.core.i18n import _, ngettext, pgettext
 from rapport.core.scoring import Profile
-from rapport.core.text import MAX_NOTE_CHARS, join_words, plural
+from rapport.core.text import MAX_NOTE_CHARS, join_words
 from rapport.ui import state
 from rapport.ui.files import render_answers_download
 from rapport.ui.scenario_form import render_scenarios
@@ -21,7 +22,7 @@ CONFIRM_CLEAR = "w.assess.confirm_clear"
 def render_how_to_rate(framework: Framework) -> None:
     """The scale's anchors: what each word means, so ratings mean the same to everyone."""
     scale = framework.scale
-    with st.expander("How to rate: what each answer means"):
+    with st.expander(_("How to rate: what each answer means")):
         lines = [f"- **{level.label}**: {level.description}" for level in scale.levels]
         lines.append(f"- **{scale.not_applicable.label}**: {scale.not_applicable.description}")
         st.markdown("\n".join(lines))
@@ -36,7 +37,7 @@ def render_step_picker(framework: Framework, profile: Profile, current: int) -> 
     names = [f"{index + 1}. {p.short_name}" for index, p in enumerate(framework.practices)]
     state.bind(STEP_WIDGET, current)
     st.selectbox(
-        "Practice",
+        pgettext("the practice shown on the Assess page", "Practice"),
         options=list(range(len(names))),
         format_func=lambda index: names[index] if isinstance(index, int) else str(index),
         key=STEP_WIDGET,
@@ -53,11 +54,22 @@ def progress_caption(profile: Profile, current: int) -> str:
         for index, s in enumerate(profile.scores)
         if s.answered < s.total and index != current
     ]
-    text = f"{here.answered} of {plural(here.total, 'statement')} answered here."
+    text = ngettext(
+        "{answered} of {total} statement answered here.",
+        "{answered} of {total} statements answered here.",
+        here.total,
+    ).format(answered=here.answered, total=here.total)
     if not unfinished:
-        return text + (" Every other practice is finished." if len(profile.scores) > 1 else "")
-    practices = "practice" if len(unfinished) == 1 else "practices"
-    return f"{text} Still to finish: {practices} {join_words(unfinished)}."
+        if len(profile.scores) > 1:
+            return text + " " + _("Every other practice is finished.")
+        return text
+    # Translators: {numbers} lists the practices' numbers, e.g. "4, 6 and 7".
+    rest = ngettext(
+        "Still to finish: practice {numbers}.",
+        "Still to finish: practices {numbers}.",
+        len(unfinished),
+    ).format(numbers=join_words(unfinished))
+    return f"{text} {rest}"
 
 
 # On a narrow screen six answers do not fit one line, and wrapped rows put "Always" under
@@ -79,9 +91,10 @@ def render_practice(framework: Framework, practice: Practice) -> None:
     assessment = state.assessment(framework)
     scale = framework.scale
     options = [level.value for level in scale.levels] + [NOT_APPLICABLE]
+    # Translators: {not_applicable} is the scale's answer for "not applicable".
+    ask = _("How often do you do each of these? Choose {not_applicable} if it has not come up.")
     st.markdown(
-        f"**{practice.definition}**\n\nHow often do you do each of these? Choose "
-        f"{scale.not_applicable.label} if it has not come up."
+        f"**{practice.definition}**\n\n" + ask.format(not_applicable=scale.not_applicable.label)
     )
     for number, indicator in enumerate(practice.indicators, start=1):
         key = state.widget_key("rating", framework.id, indicator.id)
@@ -105,16 +118,16 @@ def render_practice(framework: Framework, practice: Practice) -> None:
 
 def _render_choices(framework: Framework, practice: Practice, assessment: Assessment) -> None:
     scale = framework.scale
-    good = (
-        f"\n\nWhat good looks like: {practice.target_description}"
-        if practice.target_description
-        else ""
-    )
-    st.markdown(f"#### Your target and priority for this practice{good}")
+    heading = "#### " + _("Your target and priority for this practice")
+    if practice.target_description:
+        # Translators: {description} is the framework's description of the practice done well.
+        good = _("What good looks like: {description}")
+        heading += "\n\n" + good.format(description=practice.target_description)
+    st.markdown(heading)
     left, right = st.columns(2)
     targets = [level.value for level in scale.levels]
     left.select_slider(
-        "Target: how often you want to do these",
+        _("Target: how often you want to do these"),
         options=targets,
         format_func=scale.label,
         **state.bound(
@@ -128,11 +141,11 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
     importance = framework.importance
     weights = [level.value for level in importance.levels]
     right.radio(
-        "Importance to you",
+        _("Importance to you"),
         options=weights,
         format_func=importance.label,
         captions=[level.description for level in importance.levels],
-        help="Priorities weigh each gap by this.",
+        help=_("Priorities weigh each gap by this."),
         **state.bound(
             framework,
             state.widget_key("importance", framework.id, practice.id),
@@ -142,10 +155,10 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
         ),
     )
     st.text_area(
-        "A recent example (optional)",
+        _("A recent example (optional)"),
         max_chars=MAX_NOTE_CHARS,
-        placeholder="When did you last do this with a client? What happened?",
-        help="A concrete example keeps a high rating honest; it also appears in your report.",
+        placeholder=_("When did you last do this with a client? What happened?"),
+        help=_("A concrete example keeps a high rating honest; it also appears in your report."),
         **state.bound(
             framework,
             state.widget_key("example", framework.id, practice.id),
@@ -159,15 +172,24 @@ def render_keep_or_start_over(framework: Framework) -> None:
     """Save the answers for another day, or clear them, both behind one button. Clearing
     asks first, and the cleared answers can be brought back for the rest of the session."""
     answered = state.assessment(framework).answered_count
-    with st.popover("Save or start over", icon=":material/save:"):
+    with st.popover(_("Save or start over"), icon=":material/save:"):
         st.markdown(
-            "Answers stay in this browser tab only. Save them to continue another day; "
-            "starting over clears them."
+            _(
+                "Answers stay in this browser tab only. Save them to continue another day; "
+                "starting over clears them."
+            )
         )
         render_answers_download(framework, f"rapport-{framework.id}")
         if answered and not state.is_sample(framework):
-            sure = st.checkbox(f"Yes, clear my {plural(answered, 'answer')}", key=CONFIRM_CLEAR)
-            if st.button("Clear all my answers", icon=":material/restart_alt:", disabled=not sure):
+            sure = st.checkbox(
+                ngettext("Yes, clear my {n} answer", "Yes, clear my {n} answers", answered).format(
+                    n=answered
+                ),
+                key=CONFIRM_CLEAR,
+            )
+            if st.button(
+                _("Clear all my answers"), icon=":material/restart_alt:", disabled=not sure
+            ):
                 state.clear(framework)
                 st.session_state.pop(CONFIRM_CLEAR, None)
                 st.rerun()
@@ -182,18 +204,17 @@ def render_bring_back(framework: Framework) -> None:
         return  # the sample banner offers them back itself
     kept_words = state.work_words(kept.assessment)
     current = state.assessment(framework)
+    # Translators: {work} is "34 answers" or "your notes and writing"; {time} is like 14:05.
+    text = _("**Your earlier work ({work}) is kept aside**, as it was at {time}.").format(
+        work=kept_words, time=f"{kept.when:%H:%M}"
+    )
+    if state.has_work(current):
+        # Translators: {work} is "34 answers" or "your notes and writing".
+        swap = _("Bringing it back sets what you have now ({work}) aside in its place.")
+        text += " " + swap.format(work=state.work_words(current))
     with st.container(border=True):
-        st.markdown(
-            f":material/undo: **Your earlier work ({kept_words}) is kept aside**, as it was "
-            f"at {kept.when:%H:%M}."
-            + (
-                f" Bringing it back sets what you have now ({state.work_words(current)}) "
-                "aside in its place."
-                if state.has_work(current)
-                else ""
-            )
-        )
-        if st.button("Bring back my earlier work", key="w.bring_back"):
+        st.markdown(f":material/undo: {text}")
+        if st.button(_("Bring back my earlier work"), key="w.bring_back"):
             state.bring_back(framework)
             st.rerun()
 

@@ -11,6 +11,7 @@ from rapport.core.assessment import Assessment
 from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
 from rapport.core.headline import nothing_scored_sentence
+from rapport.core.i18n import _, current_language, ngettext
 from rapport.core.scoring import Profile
 from rapport.ui import pages, resources, state
 
@@ -49,13 +50,16 @@ def active_framework() -> Framework:
     """The framework this session works with; stops the page with guidance if none loads."""
     catalog = resources.catalog(str(resources.settings().data_dir))
     chosen = state.chosen_framework_id() or resources.settings().default_framework
-    framework = catalog.get(chosen) or (catalog.frameworks[0] if catalog.frameworks else None)
+    # In the session's language (catalog.get's default), else the file's first.
+    framework = catalog.get(chosen) or (
+        catalog.get(catalog.frameworks[0].id) if catalog.frameworks else None
+    )
     if framework is None:
-        problems = [e.message for e in catalog.errors] or ["No framework file was found."]
+        problems = [e.message for e in catalog.errors] or [_("No framework file was found.")]
         render_error(
             FrameworkError(
-                "Rapport could not load a practice framework, so there is nothing to assess.",
-                [*problems, "Fix the file in data/ (or RAPPORT_DATA_DIR) and reload the page."],
+                _("Rapport could not load a practice framework, so there is nothing to assess."),
+                [*problems, _("Fix the file in data/ (or RAPPORT_DATA_DIR) and reload the page.")],
             )
         )
         st.stop()
@@ -69,16 +73,17 @@ def render_framework_picker() -> None:
         names = {f.id: f.name for f in catalog.frameworks}
         state.bind(PICKER, active_framework().id)
         st.sidebar.selectbox(
-            "Framework",
+            _("Framework"),
             options=list(names),
             format_func=names.__getitem__,
             key=PICKER,
             on_change=_choose_framework,
             args=(tuple(names),),
-            help="Your answers to each framework are kept separately for this session.",
+            help=_("Your answers to each framework are kept separately for this session."),
         )
     for error in catalog.errors:
-        st.sidebar.warning(f"Skipped a framework file. {error.message}", icon=":material/warning:")
+        skipped = _("Skipped a framework file.") + " " + error.message
+        st.sidebar.warning(skipped, icon=":material/warning:")
 
 
 def _choose_framework(known: tuple[str, ...]) -> None:
@@ -90,7 +95,11 @@ def _choose_framework(known: tuple[str, ...]) -> None:
 def render_progress(profile: Profile) -> None:
     st.progress(
         profile.completion,
-        text=f"{profile.answered} of {profile.total} statements answered",
+        text=ngettext(
+            "{answered} of {total} statement answered",
+            "{answered} of {total} statements answered",
+            profile.total,
+        ).format(answered=profile.answered, total=profile.total),
     )
 
 
@@ -120,7 +129,9 @@ def result_figures(
     """The Results charts and their specs, built once per distinct set of answers: the
     answers' JSON is the key (the profile derives from it and the framework version)."""
     framework = profile.framework
-    key = f"{framework.id}:{framework.version}:{assessment.model_dump_json()}"
+    # The charts' words come from the framework's language and the catalog's: both key them.
+    where = f"{framework.id}:{framework.version}:{framework.language}:{current_language()}"
+    key = f"{where}:{assessment.model_dump_json()}"
     return _result_figures(key, profile, assessment)
 
 
@@ -135,21 +146,37 @@ def render_figure(figure: Figure, spec: dict[str, Any] | None = None) -> None:
         alt=figure.caption,
     )
     st.caption(escape_markdown(figure.caption))
-    with st.expander(f"{figure.title}: as a table"):
+    # Translators: {title} is a chart's title; this opens the chart's data as a table.
+    with st.expander(_("{title}: as a table").format(title=figure.title)):
         st.dataframe(figure.table, hide_index=True, width="stretch")
 
 
-def render_nothing_to_show(what: str, framework: Framework, profile: Profile) -> None:
+def _nothing_yet(page: str, answered: bool) -> str:
+    """ "Nothing to chart yet.", whole for each page ("chart" for Results, "report")."""
+    if page == "chart":
+        if answered:
+            return _("Nothing to chart yet.")
+        return _("Nothing to chart yet: rate at least one statement on the Assess page first.")
+    if answered:
+        return _("Nothing to report yet.")
+    return _("Nothing to report yet: rate at least one statement on the Assess page first.")
+
+
+def render_nothing_to_show(page: str, framework: Framework, profile: Profile) -> None:
+    """What a page without scores says instead: `page` is "chart" (Results) or "report"."""
+    message = _nothing_yet(page, bool(profile.answered))
     if profile.answered:
-        message = f"Nothing to {what} yet. {nothing_scored_sentence(profile)}"
+        message += " " + nothing_scored_sentence(profile)
     else:
-        message = (
-            f"Nothing to {what} yet: rate at least one statement on the Assess page first. "
-            f"All {len(framework.practices)} practices take about "
-            f"{framework.estimated_minutes} minutes, and you can stop at any point."
-        )
+        count = len(framework.practices)
+        # Translators: {minutes} is the estimated time, a multiple of five minutes.
+        message += " " + ngettext(
+            "The one practice takes about {minutes} minutes, and you can stop at any point.",
+            "All {n} practices take about {minutes} minutes, and you can stop at any point.",
+            count,
+        ).format(n=count, minutes=framework.estimated_minutes)
     st.info(
         message,
         icon=":material/info:",
     )
-    st.page_link(pages.ASSESS, label="Go to Assess", icon=":material/arrow_forward:")
+    st.page_link(pages.ASSESS, label=_("Go to Assess"), icon=":material/arrow_forward:")

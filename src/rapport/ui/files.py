@@ -3,17 +3,20 @@ and the sample profile for demo links."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
+from rapport.core.i18n import _, ngettext
 from rapport.core.text import join_words
 from rapport.files.answers_file import to_json
 from rapport.files.uploads import LoadedAnswers, load_upload
 from rapport.ui import pages, resources, state
 from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.language import keeping_language
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -39,17 +42,85 @@ def _read(
         return upload.file_id, None
 
 
-def _describe(loaded: LoadedAnswers) -> str:
-    when = f" saved on {loaded.saved_on}" if loaded.saved_on else ""
-    return f"the {loaded.source}{when} ({loaded.assessment.answered_count} answers)"
+# What a restored or compared file was, one whole sentence (or button) for each kind of
+# file, dated or not: (what is said, from a Word report, with a date) -> the counted message.
+_ABOUT: dict[tuple[str, bool, bool], Callable[[int], str]] = {
+    # Translators: {date} is like "27 November 2026"; {n} counts the answers restored.
+    ("restored", True, True): lambda n: ngettext(
+        "Restored the Word report saved on {date} ({n} answer).",
+        "Restored the Word report saved on {date} ({n} answers).",
+        n,
+    ),
+    ("restored", True, False): lambda n: ngettext(
+        "Restored the Word report ({n} answer).", "Restored the Word report ({n} answers).", n
+    ),
+    ("restored", False, True): lambda n: ngettext(
+        "Restored the answers file saved on {date} ({n} answer).",
+        "Restored the answers file saved on {date} ({n} answers).",
+        n,
+    ),
+    ("restored", False, False): lambda n: ngettext(
+        "Restored the answers file ({n} answer).", "Restored the answers file ({n} answers).", n
+    ),
+    # Translators: a button. {date} is like "27 November 2026"; {n} counts the file's answers.
+    ("replace", True, True): lambda n: ngettext(
+        "Replace my answers with the Word report saved on {date} ({n} answer)",
+        "Replace my answers with the Word report saved on {date} ({n} answers)",
+        n,
+    ),
+    ("replace", True, False): lambda n: ngettext(
+        "Replace my answers with the Word report ({n} answer)",
+        "Replace my answers with the Word report ({n} answers)",
+        n,
+    ),
+    ("replace", False, True): lambda n: ngettext(
+        "Replace my answers with the answers file saved on {date} ({n} answer)",
+        "Replace my answers with the answers file saved on {date} ({n} answers)",
+        n,
+    ),
+    ("replace", False, False): lambda n: ngettext(
+        "Replace my answers with the answers file ({n} answer)",
+        "Replace my answers with the answers file ({n} answers)",
+        n,
+    ),
+    # Translators: {date} is like "27 November 2026"; {n} counts the earlier answers.
+    ("comparing", True, True): lambda n: ngettext(
+        "Comparing with the Word report saved on {date} ({n} answer).",
+        "Comparing with the Word report saved on {date} ({n} answers).",
+        n,
+    ),
+    ("comparing", True, False): lambda n: ngettext(
+        "Comparing with the Word report ({n} answer).",
+        "Comparing with the Word report ({n} answers).",
+        n,
+    ),
+    ("comparing", False, True): lambda n: ngettext(
+        "Comparing with the answers file saved on {date} ({n} answer).",
+        "Comparing with the answers file saved on {date} ({n} answers).",
+        n,
+    ),
+    ("comparing", False, False): lambda n: ngettext(
+        "Comparing with the answers file ({n} answer).",
+        "Comparing with the answers file ({n} answers).",
+        n,
+    ),
+}
+
+
+def _about(loaded: LoadedAnswers, said: str) -> str:
+    """ "Restored the Word report saved on 27 November 2026 (34 answers)." and the like:
+    `said` is "restored", "replace" (the button) or "comparing"."""
+    n, on = loaded.assessment.answered_count, loaded.saved_on
+    return _ABOUT[said, loaded.source == "Word report", bool(on)](n).format(date=on, n=n)
 
 
 def _render_left_out(loaded: LoadedAnswers) -> None:
     if loaded.left_out:
+        # Translators: {ids} lists the ids of statements or practices, as the file has them.
+        text = _("Left out because this version of the framework no longer has them: {ids}.")
         st.info(
-            "Left out because this version of the framework no longer has them: "
-            + escape_markdown(join_words(loaded.left_out))  # ids from the file: shown as typed
-            + ".",
+            # ids from the file: shown as typed
+            text.format(ids=escape_markdown(join_words(loaded.left_out))),
             icon=":material/info:",
         )
 
@@ -59,28 +130,34 @@ def render_resume(framework: Framework) -> None:
     upload_id, loaded = _read(
         framework,
         RESUME_WIDGET,
-        "Continue from a Rapport report (.docx) or answers file (.json)",
-        "The Word report Rapport made for you carries your answers inside it.",
+        _("Continue from a Rapport report (.docx) or answers file (.json)"),
+        _("The Word report Rapport made for you carries your answers inside it."),
     )
     if loaded is None:
         return
     marker = f"resume:{upload_id}"
     if state.handled(marker):
-        st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
+        st.success(_about(loaded, "restored"), icon=":material/check_circle:")
         render_next_step(framework)
         return
     current = state.assessment(framework)
     if current.answered_count and not state.is_sample(framework):
+        n = current.answered_count
         st.warning(
-            f"You have {current.answered_count} answers in this session. Restoring replaces "
-            "them with the file's answers.",
+            ngettext(
+                "You have {n} answer in this session. Restoring replaces it with the file's "
+                "answers.",
+                "You have {n} answers in this session. Restoring replaces them with the file's "
+                "answers.",
+                n,
+            ).format(n=n),
             icon=":material/warning:",
         )
-        if not st.button(f"Replace my answers with {_describe(loaded)}", type="primary"):
+        if not st.button(_about(loaded, "replace"), type="primary"):
             return
     state.mark_handled(marker)
     state.replace(loaded.assessment)
-    st.success(f"Restored {_describe(loaded)}.", icon=":material/check_circle:")
+    st.success(_about(loaded, "restored"), icon=":material/check_circle:")
     _render_left_out(loaded)
     render_next_step(framework)
 
@@ -100,7 +177,10 @@ def render_next_step(framework: Framework) -> None:
     if first_open is not None:
         practice = framework.practices[first_open]
         if left.button(
-            f"Continue at {first_open + 1}. {practice.short_name}",
+            # Translators: a button, as in "Continue at 4. Agree on communication".
+            _("Continue at {number}. {practice}").format(
+                number=first_open + 1, practice=practice.short_name
+            ),
             type="primary",
             icon=":material/play_arrow:",
             key="w.resume.continue",
@@ -108,7 +188,7 @@ def render_next_step(framework: Framework) -> None:
             state.set_step(first_open)
             st.switch_page(pages.ASSESS)
     if answers.answered_count and right.button(
-        "See my results",
+        _("See my results"),
         type="primary" if first_open is None else "secondary",
         icon=":material/insights:",
         key="w.resume.results",
@@ -119,20 +199,20 @@ def render_next_step(framework: Framework) -> None:
 def render_compare(framework: Framework) -> None:
     """Choose an earlier report or answers file to compare the current answers with."""
     earlier = state.earlier(framework)
-    with st.expander("Compare with an earlier assessment", expanded=earlier is None):
-        _, loaded = _read(
+    with st.expander(_("Compare with an earlier assessment"), expanded=earlier is None):
+        _upload, loaded = _read(
             framework,
             EARLIER_WIDGET,
-            "Earlier Rapport report (.docx) or answers file (.json)",
-            "Retake the assessment, then upload your earlier report to see your progress.",
+            _("Earlier Rapport report (.docx) or answers file (.json)"),
+            _("Retake the assessment, then upload your earlier report to see your progress."),
         )
         if loaded is not None:
             state.set_earlier(framework, loaded)
             earlier = loaded
         if earlier is not None:
-            st.caption(f"Comparing with {_describe(earlier)}.")
+            st.caption(_about(earlier, "comparing"))
             _render_left_out(earlier)
-            if st.button("Stop comparing", icon=":material/close:"):
+            if st.button(_("Stop comparing"), icon=":material/close:"):
                 state.set_earlier(framework, None)
                 st.rerun()
 
@@ -141,14 +221,14 @@ def render_answers_download(framework: Framework, file_stem: str) -> None:
     assessment = state.assessment(framework)
     read_answers = state.reader(framework)
     st.download_button(
-        "Download your answers (.json)",
-        data=lambda: to_json(read_answers()),
+        _("Download your answers (.json)"),
+        data=keeping_language(lambda: to_json(read_answers())),  # it records the language
         file_name=f"{file_stem}-answers.json",
         mime="application/json",
         icon=":material/save:",
         on_click="ignore",
         disabled=assessment.answered_count == 0,
-        help="Keep this small file to continue later or to compare a retake with today.",
+        help=_("Keep this small file to continue later or to compare a retake with today."),
     )
 
 
@@ -174,19 +254,20 @@ def render_sample_banner(framework: Framework) -> None:
     if not state.is_sample(framework):
         return
     kept = state.set_aside(framework)
+    text = _(
+        "**You are looking at a sample profile**, not your own answers. Explore the results "
+        "and the report, then start your own assessment."
+    )
+    if kept is not None:
+        # Translators: {work} is "34 answers" or "your notes and writing".
+        mine = _("Your own work ({work}) is kept aside, unchanged.")
+        text += " " + mine.format(work=state.work_words(kept.assessment))
     with st.container(border=True):
-        st.markdown(
-            ":material/science: **You are looking at a sample profile**, not your own "
-            "answers. Explore the results and the report, then start your own assessment."
-            + (
-                f" Your own work ({state.work_words(kept.assessment)}) is kept aside, unchanged."
-                if kept is not None
-                else ""
-            )
-        )
+        st.markdown(f":material/science: {text}")
         if kept is not None:
             if st.button(
-                f"Back to my own work ({state.work_words(kept.assessment)})",
+                # Translators: a button; {work} is "34 answers" or "your notes and writing".
+                _("Back to my own work ({work})").format(work=state.work_words(kept.assessment)),
                 icon=":material/undo:",
                 type="primary",
                 key="w.sample.back",
@@ -194,7 +275,9 @@ def render_sample_banner(framework: Framework) -> None:
                 state.bring_back(framework)
                 st.rerun()
         elif st.button(
-            "Clear the sample and start my own", icon=":material/restart_alt:", key="w.sample.clear"
+            _("Clear the sample and start my own"),
+            icon=":material/restart_alt:",
+            key="w.sample.clear",
         ):
             state.clear(framework)
             st.rerun()

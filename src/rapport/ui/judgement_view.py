@@ -8,9 +8,11 @@ import streamlit as st
 from rapport.charts.judgement import say_do_figure
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, SayDo, say_do
-from rapport.core.scenarios import EFFECTIVENESS
+from rapport.core.i18n import _
+from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, Judgement, SayDo, say_do
+from rapport.core.scenarios import effectiveness
 from rapport.core.scoring import Profile
+from rapport.core.text import number, percent
 from rapport.ui import pages
 from rapport.ui.components import render_figure
 
@@ -22,28 +24,40 @@ def choices_of(framework: Framework, profile: Profile, assessment: Assessment) -
 def render_choices(framework: Framework, found: tuple[SayDo, ...], assessment: Assessment) -> None:
     if not any(p.scenarios for p in framework.practices):
         return
-    st.header("What your choices show")
+    st.header(_("What your choices show"))
     if not found:
         st.info(
-            "Rate the responses of a practice's client situation on Assess, and this shows "
-            "whether your choices match how often you say you do it.",
+            _(
+                "Rate the responses of a practice's client situation on Assess, and this shows "
+                "whether your choices match how often you say you do it."
+            ),
             icon=":material/psychology:",
         )
-        st.page_link(pages.ASSESS, label="Go to the situations", icon=":material/edit:")
+        st.page_link(pages.ASSESS, label=_("Go to the situations"), icon=":material/edit:")
         return
     for item in found:
         if item.flag == SAYS_MORE:
+            # Translators: {practice} is a practice's name; {say} and {do} are scores out of 100.
+            says_more = _(
+                "**{practice}**: you rate yourself {say} of 100 here, but your choices in its "
+                "situation score {do}. You say you do this; your choices disagree."
+            )
             st.warning(
-                f"**{item.practice.name}**: you rate yourself {item.say:.0f} of 100 here, "
-                f"but your choices in its situation score {item.do:.0f}. You say you do this; "
-                "your choices disagree.",
+                says_more.format(
+                    practice=item.practice.name, say=number(item.say, 0), do=number(item.do, 0)
+                ),
                 icon=":material/compare_arrows:",
             )
         elif item.flag == CHOOSES_BETTER:
+            # Translators: {practice} is a practice's name; {do} and {say} are scores out of 100.
+            chooses_better = _(
+                "**{practice}**: your choices score {do} of 100, well above your self-rating "
+                "of {say}. You may do this better than you think."
+            )
             st.info(
-                f"**{item.practice.name}**: your choices score {item.do:.0f} of 100, well "
-                f"above your self-rating of {item.say:.0f}. You may do this better than you "
-                "think.",
+                chooses_better.format(
+                    practice=item.practice.name, do=number(item.do, 0), say=number(item.say, 0)
+                ),
                 icon=":material/trending_up:",
             )
     figure = say_do_figure(found)
@@ -53,26 +67,51 @@ def render_choices(framework: Framework, found: tuple[SayDo, ...], assessment: A
         for judged in item.judgements:
             scenario = judged.scenario
             best = scenario.best
-            with st.expander(f"{item.practice.short_name}: the situation and the key"):
+            # Translators: {practice} is a practice's short name.
+            title = _("{practice}: the situation and the key")
+            with st.expander(title.format(practice=item.practice.short_name)):
                 st.markdown(scenario.situation)
                 mine = assessment.scenario_ratings(scenario.id)
-                cite = framework.reference(best.citation).cite
-                st.markdown(
-                    f"**The strongest response:** {best.text} It is keyed "
-                    f"{EFFECTIVENESS[best.key - 1].lower()} because: {best.rationale} "
-                    f"({cite}). You rated it {EFFECTIVENESS[mine[best.id] - 1].lower()}."
+                # Translators: {response} and {rationale} are sentences from the framework,
+                # {source} a citation like "Bourne, 2009"; {keyed} and
+                # {rated} are effectiveness words in lower case, like "very effective".
+                strongest = _(
+                    "**The strongest response:** {response} It is keyed {keyed} because: "
+                    "{rationale} ({source}). You rated it {rated}."
                 )
-                st.caption(
-                    f"Your judgement here: {judged.score:.0f} of 100; responses in the key's "
-                    f"order: {judged.order:.0f}%; "
-                    + (
-                        "you rated the responses more kindly than the key."
-                        if judged.lenient
-                        else "you rated the responses more harshly than the key."
-                        if judged.harsh
-                        else "your ratings sit at the key's level overall."
+                st.markdown(
+                    strongest.format(
+                        response=best.text,
+                        keyed=effectiveness(best.key).lower(),
+                        rationale=best.rationale,
+                        source=framework.reference(best.citation).cite,
+                        rated=effectiveness(mine[best.id]).lower(),
                     )
                 )
+                st.caption(_judgement_caption(judged))
+
+
+def _judgement_caption(judged: Judgement) -> str:
+    """How the person's ratings of one situation compare with the key, in one sentence."""
+    if judged.lenient:
+        # Translators: {score} is out of 100; {order} is a percentage, like "46%".
+        text = _(
+            "Your judgement here: {score} of 100; responses in the key's order: {order}; "
+            "you rated the responses more kindly than the key."
+        )
+    elif judged.harsh:
+        # Translators: {score} is out of 100; {order} is a percentage, like "46%".
+        text = _(
+            "Your judgement here: {score} of 100; responses in the key's order: {order}; "
+            "you rated the responses more harshly than the key."
+        )
+    else:
+        # Translators: {score} is out of 100; {order} is a percentage, like "46%".
+        text = _(
+            "Your judgement here: {score} of 100; responses in the key's order: {order}; "
+            "your ratings sit at the key's level overall."
+        )
+    return text.format(score=number(judged.score, 0), order=percent(judged.order))
 
 
 def render_flagged_steps(found: tuple[SayDo, ...], planned: set[str]) -> None:
@@ -83,9 +122,11 @@ def render_flagged_steps(found: tuple[SayDo, ...], planned: set[str]) -> None:
             continue
         with st.container(border=True):
             st.subheader(item.practice.name)
-            st.markdown(
-                f"Your self-rating here is {item.say:.0f} of 100, your choices in its "
-                f"situation {item.do:.0f}: worth working on although it meets your target."
+            # Translators: {say} and {do} are scores out of 100.
+            flagged = _(
+                "Your self-rating here is {say} of 100, your choices in its situation {do}: "
+                "worth working on although it meets your target."
             )
+            st.markdown(flagged.format(say=number(item.say, 0), do=number(item.do, 0)))
             for action in item.practice.actions[:2]:
                 st.markdown(f"- **{action.title}.** {action.detail}")

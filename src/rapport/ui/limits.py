@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from rapport.core.i18n import N_, _, ngettext
 from rapport.core.limits import Window, admit, wait_seconds
-from rapport.core.text import plural
 from rapport.core.workshop import WorkshopError
 from rapport.ui import resources
 
@@ -35,37 +35,52 @@ def _server() -> _ServerHistory:
 
 @dataclass(frozen=True)
 class Action:
-    name: str  # "create" or "join"
+    name: str  # "create", "ask" or "join"
     session: Window
     server: Window
-    what: str  # "create workshops", "try join codes"
 
 
-def _action(name: str, what: str, seconds: int, per_session: int, per_server: int) -> Action:
-    return Action(name, Window(per_session, seconds), Window(per_server, seconds), what)
+def _action(name: str, seconds: int, per_session: int, per_server: int) -> Action:
+    return Action(name, Window(per_session, seconds), Window(per_server, seconds))
 
 
 def create_action() -> Action:
     s = resources.settings()
-    return _action(
-        "create", "create workshops", HOUR, s.workshops_per_hour, s.server_workshops_per_hour
-    )
+    return _action("create", HOUR, s.workshops_per_hour, s.server_workshops_per_hour)
 
 
 def ask_action() -> Action:
     s = resources.settings()
-    return _action("ask", "ask for feedback", HOUR, s.requests_per_hour, s.server_requests_per_hour)
+    return _action("ask", HOUR, s.requests_per_hour, s.server_requests_per_hour)
 
 
 def join_action() -> Action:
     s = resources.settings()
-    return _action("join", "try join codes", MINUTE, s.joins_per_minute, s.server_joins_per_minute)
+    return _action("join", MINUTE, s.joins_per_minute, s.server_joins_per_minute)
+
+
+# One whole sentence per action and per limit passed: this browser's, or the server's.
+_REFUSALS = {
+    ("create", "browser"): N_("Too many attempts to create workshops from this browser just now."),
+    ("create", "server"): N_("Too many attempts to create workshops from this server just now."),
+    ("ask", "browser"): N_("Too many attempts to ask for feedback from this browser just now."),
+    ("ask", "server"): N_("Too many attempts to ask for feedback from this server just now."),
+    ("join", "browser"): N_("Too many attempts to try join codes from this browser just now."),
+    ("join", "server"): N_("Too many attempts to try join codes from this server just now."),
+}
 
 
 def _refusal(action: Action, seconds: int, whose: str) -> WorkshopError:
+    """`whose` limit was passed: "browser" (this session's) or "server" (everyone's)."""
     return WorkshopError(
-        f"Too many attempts to {action.what} from {whose} just now.",
-        [f"Wait {plural(seconds, 'second')} and try again; nothing was changed."],
+        _(_REFUSALS[action.name, whose]),
+        [
+            ngettext(
+                "Wait {n} second and try again; nothing was changed.",
+                "Wait {n} seconds and try again; nothing was changed.",
+                seconds,
+            ).format(n=seconds)
+        ],
     )
 
 
@@ -82,13 +97,13 @@ def take(action: Action, record: bool = True) -> None:
     mine = st.session_state.get(key, ())
     session_after = admit(mine, now, action.session)
     if session_after is None:
-        raise _refusal(action, wait_seconds(mine, now, action.session), "this browser")
+        raise _refusal(action, wait_seconds(mine, now, action.session), "browser")
     server = _server()
     with server.lock:
         everyone = server.times.get(action.name, ())
         server_after = admit(everyone, now, action.server)
         if server_after is None:
-            raise _refusal(action, wait_seconds(everyone, now, action.server), "this server")
+            raise _refusal(action, wait_seconds(everyone, now, action.server), "server")
         if record:
             server.times[action.name] = server_after
     if record:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from rapport.core.framework import Framework, Practice
-from rapport.core.scenarios import EFFECTIVENESS, HIGHEST, LOWEST
+from rapport.core.i18n import _
+from rapport.core.scenarios import HIGHEST, LOWEST, effectiveness
 from rapport.ui import state
 
 LETTERS = "ABCDEFGH"
@@ -20,12 +21,14 @@ VALUES = list(range(LOWEST, HIGHEST + 1))
 def render_scenarios(framework: Framework, practice: Practice) -> None:
     assessment = state.assessment(framework)
     for scenario in practice.scenarios:
-        st.markdown("#### A client situation (optional)")
+        st.markdown("#### " + _("A client situation (optional)"))
         st.markdown(scenario.situation)
         st.caption(
-            "How effective would each response be? Rate each one, from very ineffective to "
-            "very effective, or leave the situation out. Once every response is rated, "
-            "Results shows how an expert key rates them, and why."
+            _(
+                "How effective would each response be? Rate each one, from very ineffective to "
+                "very effective, or leave the situation out. Once every response is rated, "
+                "Results shows how an expert key rates them, and why."
+            )
         )
         rated = assessment.scenario_ratings(scenario.id)
         for letter, option in zip(LETTERS, scenario.options, strict=False):
@@ -34,7 +37,7 @@ def render_scenarios(framework: Framework, practice: Practice) -> None:
                 f"{letter}. {option.text}",
                 options=VALUES,
                 index=None,
-                format_func=lambda value: EFFECTIVENESS[value - LOWEST],
+                format_func=effectiveness,
                 horizontal=True,
                 **state.bound(
                     framework,

@@ -17,7 +17,7 @@ import streamlit as st
 
 from rapport.core.assessment import Assessment
 from rapport.core.framework import Framework
-from rapport.core.text import plural
+from rapport.core.i18n import _, ngettext
 from rapport.files.uploads import LoadedAnswers
 
 FRAMEWORK = "rapport.framework"
@@ -89,9 +89,12 @@ def has_work(value: Assessment | None) -> bool:
 
 def work_words(value: Assessment) -> str:
     """What a person would call this work: "34 answers", "1 answer", "your writing"."""
-    if value.answered_count:
-        return plural(value.answered_count, "answer")
-    return "your notes and writing"
+    n = value.answered_count
+    if n:
+        # Translators: what a person has done, shown in brackets: "Your earlier work (34 answers)".
+        return ngettext("{n} answer", "{n} answers", n).format(n=n)
+    # Translators: work without ratings, shown in brackets: "Your earlier work (your notes...)".
+    return _("your notes and writing")
 
 
 def _local_now() -> datetime:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from rapport.core.errors import RapportError
+from rapport.core.i18n import _
 from rapport.core.ports import FeedbackRepository, WorkshopRepository
 from rapport.core.workshop import StorageUnavailable
 from rapport.ui import resources
@@ -21,10 +22,16 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _unavailable(error: StorageUnavailable, what: str = "Workshops") -> RapportError:
+def _unavailable(error: StorageUnavailable, feedback: bool = False) -> RapportError:
+    """The database is down: for the workshops, or (`feedback`) for the feedback requests."""
+    summary = (
+        _("Feedback requests are unavailable right now: Rapport cannot reach its database.")
+        if feedback
+        else _("Workshops are unavailable right now: Rapport cannot reach its database.")
+    )
     return RapportError(
-        f"{what} are unavailable right now: Rapport cannot reach its database.",
-        [error.message, "Self-assessment still works: use Assess, Results and Report as usual."],
+        summary,
+        [error.message, _("Self-assessment still works: use Assess, Results and Report as usual.")],
     )
 
 
@@ -53,5 +60,5 @@ def feedback_store() -> FeedbackRepository:
     try:
         return resources.feedback_repository()
     except StorageUnavailable as error:
-        render_error(_unavailable(error, "Feedback requests"))
+        render_error(_unavailable(error, feedback=True))
         st.stop()
