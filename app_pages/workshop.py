@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rapport.core.i18n import _, ngettext, pgettext
+from rapport.core.i18n import _, current_language, ngettext, pgettext
 from rapport.core.workshop import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, WorkshopError
 from rapport.ui import pages, resources
 from rapport.ui.components import active_framework, escape_markdown, render_error
@@ -49,7 +49,8 @@ if created is not None:
         ),
         icon=":material/key:",
     )
-    st.code(facilitator_link(app_url(), token), language=None, wrap_lines=True)
+    link = facilitator_link(app_url(), token, current_language())
+    st.code(link, language=None, wrap_lines=True)
     opened, done = st.columns(2)
     # A button, not a link with ?key=: the key stays out of every address (SECURITY.md).
     if opened.button(_("Open the dashboard"), icon=":material/monitoring:"):

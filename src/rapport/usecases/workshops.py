@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
 from rapport.core.framework import Framework
-from rapport.core.i18n import _, ngettext
+from rapport.core.i18n import DEFAULT_LANGUAGE, _, ngettext
 from rapport.core.ports import WorkshopRepository
 from rapport.core.text import one_line
 from rapport.core.workshop import (
@@ -69,10 +69,13 @@ def join_link(public_url: str, code: str) -> str:
     return f"{public_url}/join?{urlencode({'join': code})}"
 
 
-def facilitator_link(public_url: str, token: str) -> str:
+def facilitator_link(public_url: str, token: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The key goes after `#`, which no browser sends to a server or in a Referer
-    (ui/facilitator.py moves it into the session)."""
-    return f"{public_url}/dashboard#key={token}"
+    (ui/facilitator.py moves it into the session). A facilitator working in another
+    language than English gets it in the link: the projected dashboard follows them, not
+    the projector's browser."""
+    query = "" if language == DEFAULT_LANGUAGE else f"?{urlencode({'lang': language})}"
+    return f"{public_url}/dashboard{query}#key={token}"
 
 
 def create_workshop(
