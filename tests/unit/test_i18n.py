@@ -126,13 +126,16 @@ def test_the_language_is_per_context_not_per_process() -> None:
 
 
 def test_counts_take_each_languages_plural_forms() -> None:
-    def statements(n: int) -> str:
-        return ngettext("{n} statement answered", "{n} statements answered", n).format(n=n)
+    def minutes(n: int) -> str:
+        return ngettext("It takes about {n} minute.", "It takes about {n} minutes.", n).format(n=n)
 
-    assert statements(1) == "1 statement answered"
+    assert (minutes(1), minutes(0)) == ("It takes about 1 minute.", "It takes about 0 minutes.")
     with using_language("fr"):
-        assert statements(0) != statements(2)  # French counts zero as one
-        assert statements(1) == statements(0).replace("0", "1")
+        # French counts zero as one; Spanish does not.
+        assert minutes(0).replace("0", "1") == minutes(1) != minutes(2).replace("2", "1")
+    with using_language("es"):
+        assert minutes(0).replace("0", "1") != minutes(1)
+        assert minutes(2).replace("2", "5") == minutes(5)
 
 
 def test_numbers_dates_and_lists_follow_the_locale() -> None:
