@@ -114,3 +114,9 @@ def test_two_sessions_never_share_a_language(app: Start) -> None:
             _no_english(at, code, "assess, interleaved")
         plain.switch_page("app_pages/assess.py").run()
         assert "Establish clear communication channels" in page_text(plain)
+
+
+def test_the_english_check_finds_english(app: Start) -> None:
+    # The check above is not vacuous: the same page in English shows many of the probes.
+    at = app(demo="1")
+    assert len([p for p in english_probes("es") if p in page_text(at)]) >= 20
