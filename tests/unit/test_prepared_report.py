@@ -53,6 +53,25 @@ def test_a_prepared_report_holds_the_pictures_of_one_written_from_scratch(
     assert prepared == fresh and len(fresh) >= 3
 
 
+def test_pictures_drawn_ahead_in_spanish_are_spanish(answered: AssessmentFactory) -> None:
+    from rapport.core.i18n import using_language
+    from rapport.files.framework_file import load_framework
+    from tests.conftest import FRAMEWORK_FILE
+
+    spanish = load_framework(FRAMEWORK_FILE, "es")
+    assessment = answered(2, 3, 4, 5)
+    _forget()
+    with using_language("es"):
+        fresh = _pictures(student_report(spanish, assessment, TODAY))
+    _forget()
+    with using_language("es"):
+        prepare_report(spanish, assessment)  # drawn on a thread no session speaks for
+        prepared = _pictures(student_report(spanish, assessment, TODAY))
+        titles = [image.title for image in answer_pictures(spanish, assessment).results]
+    assert prepared == fresh
+    assert "Nivel actual frente al objetivo" in titles
+
+
 def test_changed_answers_get_their_own_pictures(
     framework: Framework, answered: AssessmentFactory
 ) -> None:

@@ -21,7 +21,7 @@ from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
 from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
-from rapport.core.i18n import _, current_language
+from rapport.core.i18n import _, current_language, using_language
 from rapport.core.judgement import say_do
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile, score
@@ -122,10 +122,13 @@ def prepare_report(framework: Framework, assessment: Assessment) -> None:
     vl-convert (nearly all of its time)."""
     future, mine = _pictures_future(framework, assessment)
     if mine:
-        threading.Thread(
-            target=_fill, args=(future, framework, assessment), name="rapport-prepare-report",
-            daemon=True,
-        ).start()  # fmt: skip
+        language = current_language()  # the thread has no session to ask
+
+        def fill() -> None:
+            with using_language(language):
+                _fill(future, framework, assessment)
+
+        threading.Thread(target=fill, name="rapport-prepare-report", daemon=True).start()
 
 
 def progress_since(framework: Framework, earlier: LoadedAnswers, now: Assessment) -> Comparison:
