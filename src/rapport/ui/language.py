@@ -82,7 +82,7 @@ def render_language_picker() -> None:
     """The sidebar's language menu, each language named in itself."""
     st.session_state[PICKER] = st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE)
     st.sidebar.selectbox(
-        ":material/translate: " + _("Language"),
+        _("Language"),
         options=list(LANGUAGES),
         format_func=LANGUAGES.__getitem__,
         key=PICKER,
