@@ -3,23 +3,17 @@ language, and one session's language never reaching another's."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
 import pytest
-from babel.messages.pofile import read_po
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from rapport.core.i18n import LOCALES_DIR
-from rapport.files.framework_file import load_framework_languages
 from tests.app.conftest import PAGES, seen
-from tests.conftest import FRAMEWORK_FILE
+from tests.language_probes import english_probes
 
 Start = Callable[..., AppTest]
 TRANSLATED = ("es", "fr")
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
 def _strings(node: object) -> Iterator[str]:
@@ -46,27 +40,6 @@ def page_text(at: AppTest) -> str:
 
     walk(at._tree)
     return seen("\n".join(texts))
-
-
-@cache
-def english_probes(code: str) -> tuple[str, ...]:
-    """Pieces of English that must not appear on a page in `code`: the longest literal
-    part of each message whose translation differs, when it has three words or more."""
-    with (LOCALES_DIR / code / "LC_MESSAGES" / "rapport.po").open("rb") as handle:
-        catalog = read_po(handle, locale=code)
-    probes = set()
-    for message in catalog:
-        source = message.id[0] if isinstance(message.id, tuple) else message.id
-        target = message.string[0] if isinstance(message.string, tuple) else message.string
-        if not source or source == target:
-            continue
-        longest = max(PLACEHOLDER.split(source), key=len).strip(" .,:;*_()")
-        if len(longest.split()) >= 3:
-            probes.add(longest)
-    english = load_framework_languages(FRAMEWORK_FILE)[0]
-    probes |= {p.name for p in english.practices}
-    probes |= {i.text for p in english.practices for i in p.indicators}
-    return tuple(sorted(probes))
 
 
 def _no_english(at: AppTest, code: str, where: str) -> None:

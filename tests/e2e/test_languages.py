@@ -11,7 +11,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.app.test_languages import english_probes
 from tests.e2e.conftest import save_screenshot
 from tests.e2e.helpers import (
     DRAWN_CHART,
@@ -33,6 +32,7 @@ from tests.e2e.workshop_steps import (
     t,
     take_part,
 )
+from tests.language_probes import english_probes
 
 pytestmark = pytest.mark.e2e
 
