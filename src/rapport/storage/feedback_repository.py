@@ -79,7 +79,7 @@ class SqlFeedbackRepository:
                 )
         except IntegrityError as error:
             raise FeedbackError(
-                "A request with the same id or link already exists.",
+                _("A request with the same id or link already exists."),
                 [_("Try again: new links will be drawn.")],
             ) from error
 

@@ -81,7 +81,7 @@ class SqlWorkshopRepository:
         except IntegrityError as error:
             # Codes are short and random: a collision is rare but possible; the caller retries.
             raise WorkshopError(
-                "A workshop with the same code, id or facilitator link already exists.",
+                _("A workshop with the same code, id or facilitator link already exists."),
                 [_("Try again: a new code and link will be drawn.")],
             ) from error
 
