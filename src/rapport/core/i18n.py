@@ -7,9 +7,11 @@ in src/rapport/locales/<lang>/LC_MESSAGES/rapport.mo for the others. Sentences s
 with named placeholders filled by `.format()`, so a translator can reorder them; counts go
 through `ngettext` so each language applies its own plural rule.
 
-The language is decided per reader, never per process. Two things say which one:
+The language is decided per reader, never per process. Three things say which one:
 - `using_language()`, a context variable, for work done on someone's behalf (a report
   built in Spanish while the page is in French, a test);
+- `settle_language()`, for the rest of a script run: the router calls it once the
+  session's language is decided (a run is one thread, which starts with no language);
 - otherwise a source the interface registers (`set_language_source`): the Streamlit layer
   reads the session's choice there, so a fragment's rerun, which does not pass through the
   router, still speaks the session's language.
@@ -33,6 +35,7 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "rapport"
 
 _chosen: ContextVar[str | None] = ContextVar("rapport_language", default=None)
+_settled: ContextVar[str | None] = ContextVar("rapport_run_language", default=None)
 _source: list[Callable[[], str | None]] = []
 
 
@@ -69,8 +72,14 @@ def set_language_source(source: Callable[[], str | None]) -> None:
     _source[:] = [source]
 
 
+def settle_language(code: str) -> None:
+    """The language of everything this thread says from now on, unless `using_language`
+    says otherwise: one look-up per run instead of one per message (a page asks ~80)."""
+    _settled.set(supported(code) or DEFAULT_LANGUAGE)
+
+
 def current_language() -> str:
-    chosen = _chosen.get()
+    chosen = _chosen.get() or _settled.get()
     if chosen is None and _source:
         chosen = _source[0]()
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE

@@ -23,6 +23,7 @@ from rapport.core.i18n import (
     best_match,
     current_language,
     set_language_source,
+    settle_language,
     supported,
     using_language,
 )
@@ -32,6 +33,7 @@ T = TypeVar("T")
 LANGUAGE = "language"  # session_state: the session's language code
 CHOSEN = "language.chosen"  # session_state: True once the address or the sidebar said so
 PICKER = "w.language"
+ANNOUNCED = "language.announced"  # session_state: the language the document's lang says
 PARAM = "lang"
 
 
@@ -63,6 +65,7 @@ def decide_language() -> str:
     elif LANGUAGE not in st.session_state:
         st.session_state[LANGUAGE] = _browser_language() or DEFAULT_LANGUAGE
     language = st.session_state[LANGUAGE]
+    settle_language(language)  # this run's thread; a fragment's rerun asks the session
     # A plain page switch drops the address's parameters: put a chosen language back, so
     # the address a person copies or reloads speaks their language.
     if st.session_state.get(CHOSEN) and st.query_params.get(PARAM) != language:
@@ -76,6 +79,7 @@ def _choose() -> None:
         st.session_state[LANGUAGE] = chosen
         st.session_state[CHOSEN] = True
         st.query_params[PARAM] = chosen
+        settle_language(chosen)
 
 
 def render_language_picker() -> None:
@@ -89,12 +93,17 @@ def render_language_picker() -> None:
         on_change=_choose,
     )
     # Streamlit writes <html lang="en"> whatever the page says (streamlit#15726): screen
-    # readers would read Spanish with English rules. Set the document's language.
-    st.html(
-        "<script>window.parent.document.documentElement.lang = "
-        f"{json.dumps(st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE))};</script>",
-        unsafe_allow_javascript=True,
-    )
+    # readers would read Spanish with English rules. Set the document's language, once per
+    # session and language: the page stays loaded across runs and page switches, so the
+    # attribute stays, and a rating click does not pay for one more element.
+    language = st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE)
+    if st.session_state.get(ANNOUNCED) != language:
+        st.session_state[ANNOUNCED] = language
+        st.html(
+            f"<script>window.parent.document.documentElement.lang = {json.dumps(language)};"
+            "</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def keeping_language(build: Callable[[], T]) -> Callable[[], T]:
