@@ -3,13 +3,17 @@ language, and one session's language never reaching another's."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+import yaml
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import PAGES, seen
+from tests.conftest import FRAMEWORK_FILE, english_data
 from tests.language_probes import english_probes
 
 Start = Callable[..., AppTest]
@@ -93,3 +97,16 @@ def test_the_english_check_finds_english(app: Start) -> None:
     # The check above is not vacuous: the same page in English shows many of the probes.
     at = app(demo="1")
     assert len([p for p in english_probes("es") if p in page_text(at)]) >= 20
+
+
+def test_the_framework_menu_names_each_in_the_sessions_language(
+    app: Start, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(FRAMEWORK_FILE, tmp_path / "a.yaml")  # English, Spanish and French
+    data = english_data() | {"id": "english-only", "name": "An English-only framework"}
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
+    at = app(lang="es")
+    picker = at.sidebar.selectbox(key="w.framework")
+    # A framework without Spanish is still offered, in its own language.
+    assert picker.options == ["Gestión de las relaciones con los clientes", data["name"]]

@@ -77,7 +77,7 @@ def test_facilitator_creates_a_workshop(app: Start) -> None:
     text = _text(at)
     assert "Workshop created: Week 5 seminar" in text
     # Step 1: the private facilitator link alone, never beside what is made to be projected.
-    assert "/dashboard#key=" in text
+    assert "/dashboard?lang=en#key=" in text
     assert "?join=" not in text and not (at.get("imgs") or at.get("image"))
     tokens = at.session_state["rapport.facilitating"]
     assert len(tokens) == 1
@@ -284,7 +284,7 @@ def test_a_demo_workshop_goes_through_the_same_two_steps(app: Start) -> None:
     _no_errors(at)
     text = _text(at)
     assert "Workshop created: Demo workshop" in text
-    assert "/dashboard#key=" in text and "?join=" not in text
+    assert "/dashboard?lang=en#key=" in text and "?join=" not in text
 
 
 def test_opening_the_dashboard_publishes_nothing(

@@ -143,7 +143,7 @@ def test_links_follow_the_address_in_use(unconfigured_server: StreamlitServer, p
     wait_for_app(page)
     page.get_by_role("button", name="Create a demo workshop").click()
     wait_for_app(page)
-    assert facilitator_link_on_screen(page).startswith(f"{base}/dashboard#key=")
+    assert facilitator_link_on_screen(page).startswith(f"{base}/dashboard?lang=en#key=")
     page.get_by_role("button", name=re.compile("I saved the link")).click()
     wait_for_app(page)
     block = page.get_by_test_id("stCode").filter(has_text="?join=")

@@ -45,7 +45,10 @@ def test_create_and_find_by_code_and_token(
     assert find_for_join(repo, made.workshop.code.lower(), NOW).id == made.workshop.id
     assert facilitated_workshop(repo, made.facilitator_token).id == made.workshop.id
     assert made.facilitator_token not in join_link("https://r.example", made.workshop.code)
-    assert "key=" in facilitator_link("https://r.example", made.facilitator_token)
+    link = facilitator_link("https://r.example", made.facilitator_token)
+    assert link == f"https://r.example/dashboard?lang=en#key={made.facilitator_token}"
+    # The projected dashboard follows the facilitator's language, not the projector's.
+    assert "/dashboard?lang=es#key=" in facilitator_link("https://r.example", "t", "es")
 
 
 @pytest.mark.parametrize("token", ["", "short", "x" * 43, "' OR '1'='1' --" * 3, "é" * 50])

@@ -70,7 +70,8 @@ def render_framework_picker() -> None:
     """Sidebar choice between frameworks, shown only when data/ holds more than one."""
     catalog = resources.catalog(str(resources.settings().data_dir))
     if len(catalog.frameworks) > 1:
-        names = {f.id: f.name for f in catalog.frameworks}
+        # Each named in the session's language where its file has it (catalog.get).
+        names = {f.id: (catalog.get(f.id) or f).name for f in catalog.frameworks}
         state.bind(PICKER, active_framework().id)
         st.sidebar.selectbox(
             _("Framework"),

@@ -71,11 +71,9 @@ def join_link(public_url: str, code: str) -> str:
 
 def facilitator_link(public_url: str, token: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The key goes after `#`, which no browser sends to a server or in a Referer
-    (ui/facilitator.py moves it into the session). A facilitator working in another
-    language than English gets it in the link: the projected dashboard follows them, not
-    the projector's browser."""
-    query = "" if language == DEFAULT_LANGUAGE else f"?{urlencode({'lang': language})}"
-    return f"{public_url}/dashboard{query}#key={token}"
+    (ui/facilitator.py moves it into the session). The facilitator's language goes in the
+    link, English too: the projected dashboard follows them, not the projector's browser."""
+    return f"{public_url}/dashboard?{urlencode({'lang': language})}#key={token}"
 
 
 def create_workshop(
