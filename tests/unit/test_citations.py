@@ -93,3 +93,27 @@ def test_the_shipped_framework_cites_every_reference(framework: Framework) -> No
     cited = {r.key for r in framework.references for t in prose for c in citations_in(t)
              if matches(c, r)}  # fmt: skip
     assert cited == {r.key for r in framework.references}
+
+
+def test_narrative_citations_in_spanish_and_french_prose() -> None:
+    from dataclasses import dataclass
+
+    from rapport.core.citations import citations_in, matches
+
+    @dataclass(frozen=True)
+    class Ref:
+        key: str
+        cite: str
+        group_name: str | None = None
+
+    # Accented surnames, and "y" / "et" joining two authors as "and" does.
+    found = citations_in("García y López (2015) lo sitúan; según Pérez (2019), no.")
+    assert [(c.authors, c.year) for c in found] == [("García y López", "2015"), ("Pérez", "2019")]
+    assert matches(found[0], Ref("gl", "García & López, 2015"))
+    assert matches(found[1], Ref("p", "Pérez, 2019"))
+    # A word and an author, not two authors: the author alone still matches...
+    joined = citations_in("le PMBOK et Bourne (2009) décrivent")[0]
+    assert matches(joined, Ref("b", "Bourne, 2009"))
+    # ...but only in running prose: inside parentheses "&" joins authors, always.
+    (listed,) = citations_in("(PMBOK & Bourne, 2009)")
+    assert not matches(listed, Ref("b", "Bourne, 2009"))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from rapport.core.framework import RatingScale
 from rapport.core.i18n import N_, _
+from rapport.core.text import babel_locale
 
 CURRENT_COLOUR = "#0072B2"  # Okabe-Ito blue
 TARGET_COLOUR = "#B35900"  # Okabe-Ito vermillion, darkened for 3:1 contrast on white
@@ -93,6 +94,20 @@ SCREEN = Sizing(legend_columns=2)
 PROJECTOR = Sizing(font=18, row=34, legend_columns=2, legend_orient="bottom")
 
 
+def number_locale() -> dict[str, object]:
+    """Vega's number format for the reader's language: a tooltip's "+1,5" in Spanish
+    agrees with the caption beside it (core/text.number)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = babel_locale()
+    return {
+        "decimal": get_decimal_symbol(locale),
+        "thousands": get_group_symbol(locale),
+        "grouping": [3],
+        "currency": ["", ""],
+    }
+
+
 def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.TopLevelMixin:
     # fit-x: fill the page's width but keep the height we set; Streamlit's default "fit"
     # would squeeze rows to the default 20 px band.
@@ -103,7 +118,7 @@ def configure_chart(chart: alt.TopLevelMixin, sizing: Sizing = SCREEN) -> alt.To
         chart.properties(
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"), padding=padding
         )
-        .configure(font=FONT)
+        .configure(font=FONT, locale={"number": number_locale()})
         .configure_axis(labelFontSize=sizing.font, titleFontSize=sizing.font, labelLimit=320)
         .configure_legend(
             labelFontSize=sizing.font,

@@ -23,7 +23,7 @@ SEP = r",[”\"]?\s*"
 _PARENTHETICAL = re.compile(rf"\(([^()]*?{SEP}{YEAR})\)")
 # A narrative citation: "Ojasalo (2001)", "Dixon et al. (2010)", "Rogers and Farson (1957)";
 # Spanish and French APA join two authors with "y" and "et" ("Bourne y Walker (2006)").
-_NAME = r"[A-Z][A-Za-z'’-]+"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"  # "García", "Ojasalo", "O’Brien": any script's letters
 _AND = r"(?:and|&|y|et)"
 _NARRATIVE = re.compile(rf"\b({_NAME}(?: et al\.)?(?: {_AND} {_NAME})?) \(({YEAR})\)")
 _CITE = re.compile(rf"^(?P<authors>.+?){SEP}(?P<year>{YEAR})$")
@@ -47,6 +47,9 @@ class Citable(Protocol):
 class Citation:
     authors: str  # as written: "Bourne & Walker", "PMI", "“Understanding ...,”"
     year: str
+    # Read from running prose ("Ojasalo (2001)"), where "X and Y (2009)" may also be a
+    # word and an author ("le PMBOK et Bourne (2009)"): see matches().
+    narrative: bool = field(default=False, compare=False)
 
 
 def _normal(authors: str) -> str:
@@ -82,14 +85,19 @@ def citations_in(text: str) -> list[Citation]:
             if match is not None:
                 found.append((group.start(), Citation(match["authors"], match["year"])))
     for match in _NARRATIVE.finditer(text):
-        found.append((match.start(), Citation(match.group(1), match.group(2))))
+        found.append((match.start(), Citation(match.group(1), match.group(2), narrative=True)))
     return [citation for _, citation in sorted(found, key=lambda pair: pair[0])]
 
 
 def matches(citation: Citation, reference: Citable) -> bool:
-    return citation.year == parse_cite(reference.cite).year and _normal(citation.authors) in _names(
-        reference
-    )
+    if citation.year != parse_cite(reference.cite).year:
+        return False
+    names = _names(reference)
+    if _normal(citation.authors) in names:
+        return True
+    # "the PMBOK and Bourne (2009)": in prose, the word before "and" may not be an author.
+    last = re.split(rf" {_AND} ", citation.authors)[-1]
+    return citation.narrative and last != citation.authors and _normal(last) in names
 
 
 def unmatched(texts: Iterable[str], references: Iterable[Citable]) -> list[Citation]:
