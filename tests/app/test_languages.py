@@ -3,6 +3,7 @@ language, and one session's language never reaching another's."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -110,3 +111,23 @@ def test_the_framework_menu_names_each_in_the_sessions_language(
     picker = at.sidebar.selectbox(key="w.framework")
     # A framework without Spanish is still offered, in its own language.
     assert picker.options == ["Gestión de las relaciones con los clientes", data["name"]]
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_sample_profile_speaks_the_language(app: Start, code: str) -> None:
+    sample = json.loads(
+        (FRAMEWORK_FILE.parent / "samples" / f"{FRAMEWORK_FILE.stem}.{code}.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    english = json.loads(
+        (FRAMEWORK_FILE.parent / "samples" / f"{FRAMEWORK_FILE.stem}.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert sample["ratings"] == english["ratings"]  # the same answers, other words
+    at = app(lang=code, demo="1")
+    at.switch_page("app_pages/assess.py").run()
+    text = page_text(at)
+    assert sample["practices"]["clear-channels"]["example"] in text
+    assert english["practices"]["clear-channels"]["example"] not in text

@@ -233,11 +233,15 @@ def render_answers_download(framework: Framework, file_stem: str) -> None:
 
 
 def sample_profile(framework: Framework) -> LoadedAnswers | None:
-    """The framework's demo profile from data/samples/, if it ships one."""
-    path = Path(resources.settings().data_dir) / "samples" / f"{framework.id}.json"
-    if not path.is_file():
-        return None
-    return load_upload(path.read_bytes(), path.name, framework)
+    """The framework's demo profile from data/samples/, if it ships one: its made-up notes
+    in the framework's language where a `<id>.<language>.json` exists (the answers
+    themselves are the same in every language)."""
+    folder = Path(resources.settings().data_dir) / "samples"
+    for name in (f"{framework.id}.{framework.language}.json", f"{framework.id}.json"):
+        path = folder / name
+        if path.is_file():
+            return load_upload(path.read_bytes(), path.name, framework)
+    return None
 
 
 def load_sample(framework: Framework) -> bool:
