@@ -117,3 +117,19 @@ def test_narrative_citations_in_spanish_and_french_prose() -> None:
     # ...but only in running prose: inside parentheses "&" joins authors, always.
     (listed,) = citations_in("(PMBOK & Bourne, 2009)")
     assert not matches(listed, Ref("b", "Bourne, 2009"))
+
+
+def test_a_title_cited_in_french_quotation_marks_matches() -> None:
+    from dataclasses import dataclass
+
+    from rapport.core.citations import citations_in, matches
+
+    @dataclass(frozen=True)
+    class Ref:
+        key: str
+        cite: str
+        group_name: str | None = None
+
+    chapter = Ref("ch4", "\u201cUnderstanding and Meeting Client Expectations,\u201d 2010")
+    (french,) = citations_in("(«\xa0Understanding and Meeting Client Expectations\xa0», 2010)")
+    assert matches(french, chapter)

@@ -53,9 +53,13 @@ class Citation:
 
 
 def _normal(authors: str) -> str:
-    """Compare author parts loosely: "and" and "&" alike, quotes and trailing commas off."""
+    """Compare author parts loosely: "and", "y", "et" and "&" alike, quotes and trailing
+    commas off."""
     text = authors.replace(" and ", " & ").replace(" y ", " & ").replace(" et ", " & ")
-    text = text.replace("“", "").replace("”", "").replace('"', "")
+    # Quotation marks of any language around a title cited by name: “ ”, " ", « ».
+    for mark in ("“", "”", '"', "«", "»"):
+        text = text.replace(mark, "")
+    text = text.replace("\xa0", " ").replace("\u202f", " ")
     return " ".join(text.strip(" ,").split()).casefold()
 
 
