@@ -56,12 +56,18 @@ def _browser_language() -> str | None:
         return None
 
 
+def _keep(code: str) -> None:
+    """The person said which language they want (the address or the sidebar)."""
+    st.session_state[LANGUAGE] = code
+    st.session_state[CHOSEN] = True
+    settle_language(code)
+
+
 def decide_language() -> str:
     """Settle this run's language (call before anything is drawn) and return it."""
     asked = supported(st.query_params.get(PARAM))
     if asked is not None:
-        st.session_state[LANGUAGE] = asked
-        st.session_state[CHOSEN] = True
+        _keep(asked)
     elif LANGUAGE not in st.session_state:
         st.session_state[LANGUAGE] = _browser_language() or DEFAULT_LANGUAGE
     language = st.session_state[LANGUAGE]
@@ -76,10 +82,8 @@ def decide_language() -> str:
 def _choose() -> None:
     chosen = supported(st.session_state.get(PICKER))
     if chosen is not None:
-        st.session_state[LANGUAGE] = chosen
-        st.session_state[CHOSEN] = True
+        _keep(chosen)
         st.query_params[PARAM] = chosen
-        settle_language(chosen)
 
 
 def render_language_picker() -> None:
