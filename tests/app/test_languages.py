@@ -4,6 +4,7 @@ language, and one session's language never reaching another's."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -131,3 +132,13 @@ def test_the_sample_profile_speaks_the_language(app: Start, code: str) -> None:
     text = page_text(at)
     assert sample["practices"]["clear-channels"]["example"] in text
     assert english["practices"]["clear-channels"]["example"] not in text
+
+
+def test_tables_write_numbers_as_the_page_does(app: Start) -> None:
+    # Results' "as a table" views: the sample's levels (2.2, 3.6...) read 2,2 in Spanish.
+    spanish = [frame.value for frame in app(lang="es", demo="1").dataframe]
+    english = [frame.value for frame in app(demo="1").dataframe]
+    assert spanish and len(spanish) == len(english)
+    cells = {str(v) for frame in spanish for column in frame for v in frame[column]}
+    assert any(re.fullmatch(r"\d,\d{1,2}", cell) for cell in cells)
+    assert not any(re.fullmatch(r"\d\.\d{1,2}", cell) for cell in cells)

@@ -62,6 +62,14 @@ def number(value: float, digits: int = 1) -> str:
     return text if digits == 0 else text.replace(".", get_decimal_symbol(babel_locale()))
 
 
+def table_number(value: float) -> str:
+    """A table's number as the reader's language writes it, with up to two decimals and no
+    trailing zeros: "2.75", "2,2", "1 234" (a table shows what the chart measured)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, 2), format="#,##0.##", locale=babel_locale())
+
+
 def percent(value: float, digits: int = 0) -> str:
     """ "46%" in English, "46 %" in Spanish and French; `value` runs from 0 to 100."""
     from babel.numbers import format_percent

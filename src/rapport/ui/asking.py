@@ -22,7 +22,7 @@ from rapport.core.text import join_words, long_date, number
 from rapport.core.workshop import StorageUnavailable
 from rapport.files.qr import qr_png
 from rapport.ui import cookies, resources
-from rapport.ui.components import escape_markdown, render_figure
+from rapport.ui.components import escape_markdown, render_figure, render_table
 from rapport.ui.links import app_url
 from rapport.usecases.feedback import (
     MAX_OPEN_DAYS,
@@ -235,7 +235,7 @@ def render_results(
     for found_lines, listed, empty in zip((blind, hidden), many, none, strict=True):
         st.markdown(listed.format(practices=join_words(found_lines)) if found_lines else empty)
     with st.expander(_("Every practice, me against all others")):
-        st.dataframe(contrast_table(found), hide_index=True, width="stretch")
+        render_table(contrast_table(found))
     if owner.statements:
         st.subheader(_("Statements where we differ most"))
         scale = framework.scale

@@ -23,8 +23,12 @@ def render_how_to_rate(framework: Framework) -> None:
     """The scale's anchors: what each word means, so ratings mean the same to everyone."""
     scale = framework.scale
     with st.expander(_("How to rate: what each answer means")):
-        lines = [f"- **{level.label}**: {level.description}" for level in scale.levels]
-        lines.append(f"- **{scale.not_applicable.label}**: {scale.not_applicable.description}")
+        # Translators: one answer of the scale and what it means ("Often: I do this most of
+        # the time"); French puts a no-break space before the colon.
+        anchor = _("**{label}**: {description}")
+        levels = [*((lv.label, lv.description) for lv in scale.levels)]
+        levels.append((scale.not_applicable.label, scale.not_applicable.description))
+        lines = [f"- {anchor.format(label=label, description=text)}" for label, text in levels]
         st.markdown("\n".join(lines))
 
 

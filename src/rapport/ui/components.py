@@ -13,6 +13,7 @@ from rapport.core.framework import Framework
 from rapport.core.headline import nothing_scored_sentence
 from rapport.core.i18n import _, current_language, ngettext
 from rapport.core.scoring import Profile
+from rapport.core.text import table_number
 from rapport.ui import pages, resources, state
 
 if TYPE_CHECKING:
@@ -136,6 +137,15 @@ def result_figures(
     return _result_figures(key, profile, assessment)
 
 
+def render_table(table: Any) -> None:
+    """A figure's data as a table, its decimals written as the page's language writes
+    them (st.dataframe would show 2.75 on a page that says 2,75)."""
+    shown = table.copy()
+    for column in table.select_dtypes("float").columns:
+        shown[column] = [table_number(v) if v == v else "" for v in table[column]]  # NaN
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
 def render_figure(figure: Figure, spec: dict[str, Any] | None = None) -> None:
     """A chart with its text alternative: a caption stating the finding, and the data table."""
     st.subheader(figure.title)
@@ -149,7 +159,7 @@ def render_figure(figure: Figure, spec: dict[str, Any] | None = None) -> None:
     st.caption(escape_markdown(figure.caption))
     # Translators: {title} is a chart's title; this opens the chart's data as a table.
     with st.expander(_("{title}: as a table").format(title=figure.title)):
-        st.dataframe(figure.table, hide_index=True, width="stretch")
+        render_table(figure.table)
 
 
 def _nothing_yet(page: str, answered: bool) -> str:

@@ -11,7 +11,7 @@ from rapport.core.room import DISTRIBUTION_HIDDEN, widest_spread
 from rapport.core.workshop import REVEAL_ALL, Workshop, WorkshopError
 from rapport.files.qr import qr_png
 from rapport.ui import resources, viewers
-from rapport.ui.components import escape_markdown, render_error
+from rapport.ui.components import escape_markdown, render_error, render_table
 from rapport.ui.facilitator import render_delete, render_exports
 from rapport.ui.links import app_url
 from rapport.ui.room_choices import render_room_choices
@@ -132,7 +132,7 @@ def render_room(repo: WorkshopRepository, framework: Framework, workshop_id: str
     with st.expander(_("The charts as text and tables")):
         for figure in figures:
             st.markdown(f"**{figure.title}.** {escape_markdown(figure.caption)}")
-            st.dataframe(figure.table, hide_index=True, width="stretch")
+            render_table(figure.table)
     render_room_choices(view.choices, workshop, key)
 
 

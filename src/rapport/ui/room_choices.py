@@ -15,7 +15,7 @@ from rapport.core.room_choices import (
 from rapport.core.scenarios import EFFECTIVENESS, HIGHEST
 from rapport.core.text import number, percent
 from rapport.core.workshop import Workshop
-from rapport.ui.components import escape_markdown
+from rapport.ui.components import escape_markdown, render_table
 from rapport.ui.room_figures import projected_choices, shared_figures
 
 
@@ -118,6 +118,6 @@ def render_room_choices(
     st.vega_lite_chart(spec, width="stretch", theme=None, alt=figure.caption)
     st.caption(escape_markdown(figure.caption))
     with st.expander(_("The chart as a table")):
-        st.dataframe(figure.table, hide_index=True, width="stretch")
+        render_table(figure.table)
         if not all(o.distribution_shown for o in aggregate.options):
             st.caption(_(COUNTS_HIDDEN))
