@@ -33,7 +33,6 @@ T = TypeVar("T")
 LANGUAGE = "language"  # session_state: the session's language code
 CHOSEN = "language.chosen"  # session_state: True once the address or the sidebar said so
 PICKER = "w.language"
-ANNOUNCED = "language.announced"  # session_state: the language the document's lang says
 PARAM = "lang"
 
 
@@ -97,17 +96,14 @@ def render_language_picker() -> None:
         on_change=_choose,
     )
     # Streamlit writes <html lang="en"> whatever the page says (streamlit#15726): screen
-    # readers would read Spanish with English rules. Set the document's language, once per
-    # session and language: the page stays loaded across runs and page switches, so the
-    # attribute stays, and a rating click does not pay for one more element.
+    # readers would read Spanish with English rules. Set the document's language, on every
+    # run and in the sidebar: an element sent only some runs would shift the positions of
+    # those after it, and Streamlit would redraw them as new (an open expander closes).
     language = st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE)
-    if st.session_state.get(ANNOUNCED) != language:
-        st.session_state[ANNOUNCED] = language
-        st.html(
-            f"<script>window.parent.document.documentElement.lang = {json.dumps(language)};"
-            "</script>",
-            unsafe_allow_javascript=True,
-        )
+    st.sidebar.html(
+        f"<script>window.parent.document.documentElement.lang = {json.dumps(language)};</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def keeping_language(build: Callable[[], T]) -> Callable[[], T]:
