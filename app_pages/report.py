@@ -10,8 +10,8 @@ from rapport.core.text import MAX_NAME_CHARS
 from rapport.ui import resources, state
 from rapport.ui.asking import own_feedback
 from rapport.ui.components import active_framework, render_nothing_to_show
+from rapport.ui.downloads import built_on_click
 from rapport.ui.files import render_answers_download
-from rapport.ui.language import keeping_language
 from rapport.ui.participant import shared_room
 from rapport.ui.report_form import render_own_words
 from rapport.usecases.student import outline, prepare_report, student_report
@@ -121,7 +121,7 @@ shared = shared_room(framework)
 room_summary = shared[1] if shared is not None else None
 st.download_button(
     _("Download the Word report (.docx)"),
-    data=keeping_language(
+    data=built_on_click(
         lambda: student_report(framework, read_answers(), today, earlier, room_summary, others)
     ),
     file_name=f"{stem}.docx",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 from PIL import Image
 
@@ -20,6 +21,7 @@ from tests.e2e.helpers import (
     Page,
     choose_in_picker,
     close_sidebar,
+    download_report,
     expect,
     facilitator_link_on_screen,
     open_controls,
@@ -235,3 +237,18 @@ def test_the_dashboard_says_what_it_does(app_server: str, page: Page) -> None:
     reveal.click()
     wait_for_app(page)
     expect(page.get_by_text("No practice is chosen.")).to_be_visible()
+
+
+def test_words_typed_just_before_the_download_are_in_the_report(
+    app_server: str, page: Page, tmp_path: Path
+) -> None:
+    # A student types the introduction and clicks Download at once: the click takes the
+    # focus from the text area, whose rerun stores the text while the file is being built.
+    page.goto(f"{app_server}/?demo=1")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Report", exact=True).click()
+    wait_for_app(page)
+    words = "I typed this and clicked Download straight away, as people do."
+    page.get_by_role("textbox", name="Introduction (optional)").fill(words)
+    document = docx.Document(str(download_report(page, tmp_path)))  # no Tab, no wait
+    assert words in "\n".join(p.text for p in document.paragraphs)

@@ -18,7 +18,7 @@ from rapport.core.ports import WorkshopRepository
 from rapport.core.workshop import Workshop, WorkshopError
 from rapport.ui import cookies, resources
 from rapport.ui.components import escape_markdown, render_error
-from rapport.ui.language import keeping_language
+from rapport.ui.downloads import built_on_click
 from rapport.ui.store import store
 from rapport.usecases.rooms import debrief_document, export_aggregates, export_responses, room_view
 
@@ -115,7 +115,7 @@ def render_exports(repo: WorkshopRepository, framework: Framework, workshop: Wor
     resources.chart_renderer()
     cols[2].download_button(
         _("Debrief report (.docx)"),
-        data=keeping_language(lambda: debrief_document(repo, framework, workshop, date.today())),
+        data=built_on_click(lambda: debrief_document(repo, framework, workshop, date.today())),
         file_name=f"{stem}-debrief.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         on_click="ignore",

@@ -16,7 +16,7 @@ from rapport.files.answers_file import to_json
 from rapport.files.uploads import LoadedAnswers, load_upload
 from rapport.ui import pages, resources, state
 from rapport.ui.components import escape_markdown, render_error
-from rapport.ui.language import keeping_language
+from rapport.ui.downloads import built_on_click
 
 RESUME_WIDGET = "w.upload.resume"
 EARLIER_WIDGET = "w.upload.earlier"
@@ -222,7 +222,7 @@ def render_answers_download(framework: Framework, file_stem: str) -> None:
     read_answers = state.reader(framework)
     st.download_button(
         _("Download your answers (.json)"),
-        data=keeping_language(lambda: to_json(read_answers())),  # it records the language
+        data=built_on_click(lambda: to_json(read_answers())),  # it records the language
         file_name=f"{file_stem}-answers.json",
         mime="application/json",
         icon=":material/save:",

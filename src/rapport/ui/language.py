@@ -10,8 +10,6 @@ the process, so two people on one server never see each other's language.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -21,14 +19,10 @@ from rapport.core.i18n import (
     LANGUAGES,
     _,
     best_match,
-    current_language,
     set_language_source,
     settle_language,
     supported,
-    using_language,
 )
-
-T = TypeVar("T")
 
 LANGUAGE = "language"  # session_state: the session's language code
 CHOSEN = "language.chosen"  # session_state: True once the address or the sidebar said so
@@ -104,16 +98,3 @@ def render_language_picker() -> None:
         f"<script>window.parent.document.documentElement.lang = {json.dumps(language)};</script>",
         unsafe_allow_javascript=True,
     )
-
-
-def keeping_language(build: Callable[[], T]) -> Callable[[], T]:
-    """`build`, run later in the language the page is drawn in now. A download's data
-    built on click (Streamlit's deferred `data=callable`) runs outside the page's script
-    run, where no session says the language."""
-    language = current_language()
-
-    def built() -> T:
-        with using_language(language):
-            return build()
-
-    return built
