@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from rapport.core.citations import GroupAuthors, citations_in, matches, parse_cite
@@ -95,17 +97,16 @@ def test_the_shipped_framework_cites_every_reference(framework: Framework) -> No
     assert cited == {r.key for r in framework.references}
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A reference as the citation reader sees one."""
+
+    key: str
+    cite: str
+    group_name: str | None = None
+
+
 def test_narrative_citations_in_spanish_and_french_prose() -> None:
-    from dataclasses import dataclass
-
-    from rapport.core.citations import citations_in, matches
-
-    @dataclass(frozen=True)
-    class Ref:
-        key: str
-        cite: str
-        group_name: str | None = None
-
     # Accented surnames, and "y" / "et" joining two authors as "and" does.
     found = citations_in("García y López (2015) lo sitúan; según Pérez (2019), no.")
     assert [(c.authors, c.year) for c in found] == [("García y López", "2015"), ("Pérez", "2019")]
@@ -120,16 +121,6 @@ def test_narrative_citations_in_spanish_and_french_prose() -> None:
 
 
 def test_a_title_cited_in_french_quotation_marks_matches() -> None:
-    from dataclasses import dataclass
-
-    from rapport.core.citations import citations_in, matches
-
-    @dataclass(frozen=True)
-    class Ref:
-        key: str
-        cite: str
-        group_name: str | None = None
-
     chapter = Ref("ch4", "\u201cUnderstanding and Meeting Client Expectations,\u201d 2010")
     (french,) = citations_in("(«\xa0Understanding and Meeting Client Expectations\xa0», 2010)")
     assert matches(french, chapter)
