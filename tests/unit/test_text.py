@@ -31,12 +31,8 @@ def test_cleaned_text_is_always_xml_safe(text: str) -> None:
 
 
 def test_lists_and_counts_read_as_sentences() -> None:
-    from rapport.core.text import join_some, join_words, plural
+    from rapport.core.text import join_some, join_words
 
-    assert plural(1, "statement") == "1 statement"
-    assert plural(2, "statement") == "2 statements"
-    assert plural(0, "answer") == "0 answers"
-    assert plural(2, "person", "people") == "2 people"
     assert join_words([]) == ""
     assert join_words(["A"]) == "A"
     assert join_words(["A", "B"]) == "A and B"

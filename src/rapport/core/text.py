@@ -62,12 +62,17 @@ def number(value: float, digits: int = 1) -> str:
     return text if digits == 0 else text.replace(".", get_decimal_symbol(babel_locale()))
 
 
-def table_number(value: float) -> str:
-    """A table's number as the reader's language writes it, with up to two decimals and no
-    trailing zeros: "2.75", "2,2", "1 234" (a table shows what the chart measured)."""
+def grouped(value: float) -> str:
+    """A number with its digits grouped as the reader's language groups them, up to two
+    decimals and no trailing zeros: "1,000,000", "2,2", "1 234" (byte counts, tables)."""
     from babel.numbers import format_decimal
 
     return format_decimal(round(value, 2), format="#,##0.##", locale=babel_locale())
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A difference with its sign, "+0.4" or "-1.2", in the reader's decimal notation."""
+    return f"{value:+.{digits}f}"[0] + number(abs(value), digits)
 
 
 def percent(value: float, digits: int = 0) -> str:
@@ -76,11 +81,6 @@ def percent(value: float, digits: int = 0) -> str:
 
     pattern = format_percent(0, locale=babel_locale())  # "0%", "0 %" (no-break space)
     return pattern.replace("0", number(value, digits), 1)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """English only, on its way out: counted sentences go through `ngettext` instead."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def spelled(count: int) -> str:

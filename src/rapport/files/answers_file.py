@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from rapport.core.assessment import Assessment, PracticeChoice, Respondent, Writing
@@ -42,8 +41,8 @@ from rapport.core.text import (
     MAX_ESSAY_CHARS,
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
-    babel_locale,
     clean_text,
+    grouped,
     join_words,
     one_line,
     xml_safe,
@@ -130,11 +129,6 @@ def to_json(assessment: Assessment, now: datetime | None = None) -> bytes:
         scenarios={sid: dict(options) for sid, options in assessment.scenarios.items()},
     )
     return document.model_dump_json(indent=2).encode("utf-8")
-
-
-def grouped(count: int) -> str:
-    """A byte count as the reader's language groups its digits: "1,000,000", "1.000.000"."""
-    return format_decimal(count, locale=babel_locale())
 
 
 def _unedited() -> str:

@@ -24,7 +24,7 @@ from lxml import etree
 
 from rapport.core.errors import AnswersError
 from rapport.core.i18n import _, ngettext
-from rapport.files.answers_file import grouped
+from rapport.core.text import grouped
 
 NAMESPACE = "urn:x-rapport:answers:1"
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"

@@ -9,8 +9,8 @@ from rapport.core.assessment import Assessment, fit_to
 from rapport.core.errors import AnswersError
 from rapport.core.framework import Framework
 from rapport.core.i18n import _, ngettext
-from rapport.core.text import long_date
-from rapport.files.answers_file import grouped, parse
+from rapport.core.text import grouped, long_date
+from rapport.files.answers_file import parse
 
 MAX_UPLOAD_BYTES = 5_000_000  # matches server.maxUploadSize in .streamlit/config.toml
 ACCEPTED_TYPES = ("json", "docx")

@@ -10,9 +10,9 @@ from rapport.core.framework import Framework
 from rapport.core.i18n import N_, _, ngettext, pgettext
 from rapport.core.judgement import CHOOSES_BETTER, SAYS_MORE, SayDo
 from rapport.core.scenarios import effectiveness
-from rapport.core.text import join_words
+from rapport.core.text import join_words, signed
 from rapport.core.text import number as decimal
-from rapport.reports.common import ChartImage, Writer, add_figure, add_table, signed
+from rapport.reports.common import ChartImage, Writer, add_figure, add_table
 
 READING = {
     # Translators: in a table cell: my self-rating is far above my choices'

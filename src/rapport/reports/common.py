@@ -29,7 +29,6 @@ from rapport.core.citations import Citable, GroupAuthors
 from rapport.core.framework import Reference
 from rapport.core.i18n import _, current_language
 from rapport.core.text import clean_text
-from rapport.core.text import number as decimal
 from rapport.reports.fields import Contents, add_page_numbers
 from rapport.reports.parts import add_hyperlink, add_marked_text, add_picture, hanging_indent
 from rapport.reports.tables import add_table, fit_columns, keep_table_rows_whole
@@ -46,7 +45,6 @@ __all__ = [
     "numbered",
     "quoted",
     "save",
-    "signed",
 ]
 
 APPLICATION = "Rapport"
@@ -124,11 +122,6 @@ def numbered(mark: int | str, title: str) -> str:
     # Translators: a numbered heading or list item; {number} is a number or a
     # letter.
     return _("{number}. {title}").format(number=mark, title=title)
-
-
-def signed(value: float, digits: int = 1) -> str:
-    """A difference with its sign, "+0.4" or "-1.2", in the reader's decimal notation."""
-    return f"{value:+.{digits}f}"[0] + decimal(abs(value), digits)
 
 
 class Writer:

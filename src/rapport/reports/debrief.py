@@ -22,7 +22,7 @@ from rapport.core.room import (
     RoomSummary,
 )
 from rapport.core.room_choices import ScenarioAggregate
-from rapport.core.text import clean_text, long_date
+from rapport.core.text import clean_text, long_date, signed
 from rapport.core.text import number as decimal
 from rapport.core.workshop import Workshop
 from rapport.reports.common import (
@@ -34,7 +34,6 @@ from rapport.reports.common import (
     new_document,
     quoted,
     save,
-    signed,
 )
 from rapport.reports.room_choices_section import write_room_choices
 

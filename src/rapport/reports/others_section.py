@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from rapport.core.blind_spots import BLIND_SPOT, HIDDEN_STRENGTH, Contrast
 from rapport.core.i18n import N_, _, ngettext, pgettext
-from rapport.core.text import join_words
+from rapport.core.text import join_words, signed
 from rapport.core.text import number as decimal
-from rapport.reports.common import ChartImage, Writer, add_figure, add_table, signed
+from rapport.reports.common import ChartImage, Writer, add_figure, add_table
 
 KINDS = {
     # Translators: what a practice's contrast is, in a table cell: I rate

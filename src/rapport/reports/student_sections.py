@@ -14,9 +14,9 @@ from rapport.core.headline import summary_sentences, unsupported_sentence
 from rapport.core.i18n import _, ngettext, pgettext
 from rapport.core.plan import describe_level, numeric_ratings
 from rapport.core.scoring import PracticeScore, Profile
-from rapport.core.text import ME, join_words, spelled
+from rapport.core.text import ME, join_words, signed, spelled
 from rapport.core.text import number as decimal
-from rapport.reports.common import Writer, add_table, numbered, quoted, signed
+from rapport.reports.common import Writer, add_table, numbered, quoted
 
 # -- The research (third person) ----------------------------------------------------------
 

@@ -13,7 +13,7 @@ from rapport.core.framework import Framework
 from rapport.core.headline import nothing_scored_sentence
 from rapport.core.i18n import _, current_language, ngettext
 from rapport.core.scoring import Profile
-from rapport.core.text import table_number
+from rapport.core.text import grouped
 from rapport.ui import pages, resources, state
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def render_table(table: Any) -> None:
     them (st.dataframe would show 2.75 on a page that says 2,75)."""
     shown = table.copy()
     for column in table.select_dtypes("float").columns:
-        shown[column] = [table_number(v) if v == v else "" for v in table[column]]  # NaN
+        shown[column] = [grouped(v) if v == v else "" for v in table[column]]  # NaN
     st.dataframe(shown, hide_index=True, width="stretch")
 
 
