@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rapport.core.errors import AnswersError
 from rapport.core.framework import NOT_APPLICABLE, Framework
-from rapport.core.i18n import _
+from rapport.core.i18n import _, current_language
 from rapport.core.scenarios import HIGHEST, LOWEST
 from rapport.core.text import MAX_ESSAY_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, clean_text, one_line
 
@@ -223,3 +223,10 @@ def fit_to(framework: Framework, assessment: Assessment) -> tuple[Assessment, tu
         }
     )
     return fitted, unknown
+
+
+def pictures_key(framework: Framework, assessment: Assessment) -> str:
+    """What the charts drawn from a set of answers depend on, as a cache key: the answers,
+    the framework's version and language (its words) and the reader's (the catalog's)."""
+    where = f"{framework.id}:{framework.version}:{framework.language}:{current_language()}"
+    return f"{where}:{assessment.model_dump_json()}"

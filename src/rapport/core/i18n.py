@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TypeVar
 
 DEFAULT_LANGUAGE = "en"
 # Each language's name in that language: how a person recognises their own in a menu.
@@ -33,6 +34,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "fr": "Français
 UNREVIEWED: frozenset[str] = frozenset({"es", "fr"})
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "rapport"
+T = TypeVar("T")
 
 _chosen: ContextVar[str | None] = ContextVar("rapport_language", default=None)
 _settled: ContextVar[str | None] = ContextVar("rapport_run_language", default=None)
@@ -93,6 +95,18 @@ def using_language(code: str) -> Iterator[None]:
         yield
     finally:
         _chosen.reset(token)
+
+
+def keeping_language(work: Callable[[], T]) -> Callable[[], T]:
+    """`work`, to run later or on another thread, in the language spoken now: a thread
+    starts with no language, and no session speaks for it."""
+    language = current_language()
+
+    def kept() -> T:
+        with using_language(language):
+            return work()
+
+    return kept
 
 
 @functools.cache

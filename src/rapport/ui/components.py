@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from rapport.core.assessment import Assessment
+from rapport.core.assessment import Assessment, pictures_key
 from rapport.core.errors import FrameworkError, RapportError
 from rapport.core.framework import Framework
 from rapport.core.headline import nothing_scored_sentence
-from rapport.core.i18n import _, current_language, ngettext
+from rapport.core.i18n import _, ngettext
 from rapport.core.scoring import Profile
 from rapport.core.text import grouped
 from rapport.ui import pages, resources, state
@@ -129,12 +129,8 @@ def result_figures(
     profile: Profile, assessment: Assessment
 ) -> tuple[tuple[Figure, dict[str, Any]], ...]:
     """The Results charts and their specs, built once per distinct set of answers: the
-    answers' JSON is the key (the profile derives from it and the framework version)."""
-    framework = profile.framework
-    # The charts' words come from the framework's language and the catalog's: both key them.
-    where = f"{framework.id}:{framework.version}:{framework.language}:{current_language()}"
-    key = f"{where}:{assessment.model_dump_json()}"
-    return _result_figures(key, profile, assessment)
+    answers, the framework and the languages are the key (core/assessment.pictures_key)."""
+    return _result_figures(pictures_key(profile.framework, assessment), profile, assessment)
 
 
 def render_table(table: Any) -> None:

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from rapport.core.i18n import current_language, using_language
+from rapport.core.i18n import keeping_language
 
 T = TypeVar("T")
 PENDING_RUN_WAIT_S = 5.0
@@ -30,15 +30,14 @@ RUN_TO_BEGIN_S = 0.4
 
 def built_on_click(build: Callable[[], T]) -> Callable[[], T]:
     """`build`, run later as the page is now: in its language, after its pending run."""
-    language = current_language()
+    in_language = keeping_language(build)
     ctx = get_script_run_ctx(suppress_warning=True)
     session_id = ctx.session_id if ctx is not None else None
 
     def built() -> T:
         if session_id is not None:
             _wait_for_pending_run(session_id)
-        with using_language(language):
-            return build()
+        return in_language()
 
     return built
 

@@ -16,12 +16,12 @@ from rapport.charts.progress import progress_figure
 from rapport.charts.results import figures
 from rapport.charts.room import mirror_figure
 from rapport.charts.style import Figure
-from rapport.core.assessment import Assessment
+from rapport.core.assessment import Assessment, pictures_key
 from rapport.core.blind_spots import contrasts
 from rapport.core.compare import Comparison, compare
 from rapport.core.feedback import ALL, FLOOR, PERSPECTIVES, FeedbackView
 from rapport.core.framework import Framework
-from rapport.core.i18n import _, current_language, using_language
+from rapport.core.i18n import _, keeping_language
 from rapport.core.judgement import say_do
 from rapport.core.room import RoomSummary
 from rapport.core.scoring import Profile, score
@@ -60,12 +60,6 @@ _prepared: OrderedDict[str, Future[AnswerPictures]] = OrderedDict()
 _prepared_lock = threading.Lock()
 
 
-def _answers_key(framework: Framework, assessment: Assessment) -> str:
-    # The pictures' words are in the framework's language and the catalog's: both key them.
-    where = f"{framework.id}:{framework.version}:{framework.language}:{current_language()}"
-    return f"{where}:{assessment.model_dump_json()}"
-
-
 def _draw(framework: Framework, assessment: Assessment) -> AnswerPictures:
     profile = score(framework, assessment)
     results = tuple(_image(f) for f in figures(profile, assessment)) if not profile.is_empty else ()
@@ -77,7 +71,7 @@ def _pictures_future(
     framework: Framework, assessment: Assessment
 ) -> tuple[Future[AnswerPictures], bool]:
     """The pictures' future for these answers, and whether the caller must fill it."""
-    key = _answers_key(framework, assessment)
+    key = pictures_key(framework, assessment)
     with _prepared_lock:
         if key in _prepared:
             _prepared.move_to_end(key)
@@ -95,7 +89,7 @@ def _fill(future: Future[AnswerPictures], framework: Framework, assessment: Asse
     except Exception as error:  # noqa: BLE001 - handed on: whoever waits raises it
         future.set_exception(error)
         with _prepared_lock:  # not kept: the next report tries again
-            key = _answers_key(framework, assessment)
+            key = pictures_key(framework, assessment)
             if _prepared.get(key) is future:
                 del _prepared[key]
 
@@ -122,12 +116,8 @@ def prepare_report(framework: Framework, assessment: Assessment) -> None:
     vl-convert (nearly all of its time)."""
     future, mine = _pictures_future(framework, assessment)
     if mine:
-        language = current_language()  # the thread has no session to ask
-
-        def fill() -> None:
-            with using_language(language):
-                _fill(future, framework, assessment)
-
+        # The thread has no session to ask for the language: it keeps this one.
+        fill = keeping_language(lambda: _fill(future, framework, assessment))
         threading.Thread(target=fill, name="rapport-prepare-report", daemon=True).start()
 
 
