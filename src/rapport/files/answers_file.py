@@ -50,8 +50,8 @@ from rapport.core.text import (
 
 FORMAT = "rapport-answers"
 VERSION = 4
-# Version 2 added "writing", version 3 "scenarios", version 4 "language"; older files have
-# none of them.
+# The fields each version added; older files have none of them.
+ADDED_IN = {"writing": 2, "scenarios": 3, "language": 4}
 READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_BYTES = 1_000_000
 MAX_ITEMS = 2_000
@@ -226,28 +226,16 @@ def parse(raw: bytes) -> SavedAnswers:
             .format(version=repr(version), readable=readable),
             [_("Update Rapport, or save the answers again from this version.")],
         )  # fmt: skip
-    if version == 1 and "writing" in data:
-        raise AnswersError(
-            # Translators: "writing" is the field's name in the file: keep it.
-            _("This answers file says version 1 but holds version 2's writing field."),
-            [_unedited()],
-        )
-    if version in (1, 2) and "scenarios" in data:
-        raise AnswersError(
-            # Translators: {version} is 1 or 2; "scenarios" is the field's name in the
-            # file.
-            _("This answers file says version {version} but holds version 3's scenarios field.")
-            .format(version=version),
-            [_unedited()],
-        )  # fmt: skip
-    if version in (1, 2, 3) and "language" in data:
-        raise AnswersError(
-            # Translators: {version} is 1, 2 or 3; "language" is the field's name in the
-            # file.
-            _("This answers file says version {version} but holds version 4's language field.")
-            .format(version=version),
-            [_unedited()],
-        )  # fmt: skip
+    for field, added in ADDED_IN.items():
+        if version < added and field in data:
+            raise AnswersError(
+                # Translators: {version} is the version the file says it has (1 to 3),
+                # {added} the version that added {field}, the field's name in the file:
+                # keep it as it is.
+                _("This answers file says version {version} but holds version {added}'s "
+                  "{field} field.").format(version=version, added=added, field=field),
+                [_unedited()],
+            )  # fmt: skip
     try:
         document = AnswersV4.model_validate(data)
     except ValidationError as exc:
