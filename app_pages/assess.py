@@ -1,4 +1,9 @@
-"""Assess: one practice at a time, each statement rated on the frequency scale."""
+"""Assess: one practice at a time, each statement rated on the frequency scale.
+
+The practice's answers are drawn in fragments (ui/assess_form.render_practice): a rating
+reruns its statements and the progress bar, not the router, sidebar and page around them.
+Moving to another practice (picker, Back, Next) reruns the whole page.
+"""
 
 import streamlit as st
 
@@ -7,13 +12,14 @@ from rapport.core.scoring import score
 from rapport.ui import pages, state
 from rapport.ui.assess_form import (
     focus_heading,
+    remember_outside_view,
     render_how_to_rate,
-    render_keep_or_start_over,
     render_practice,
     render_step_picker,
 )
-from rapport.ui.components import active_framework, render_progress
+from rapport.ui.components import active_framework
 from rapport.ui.participant import participant, render_workshop_submit
+from rapport.ui.start_over import render_keep_or_start_over
 
 framework = active_framework()
 practices = framework.practices
@@ -21,15 +27,17 @@ current = state.step(len(practices))
 practice = practices[current]
 profile = score(framework, state.assessment(framework))
 
+remember_outside_view(framework)
+
 st.title(_("Assess your habits"))
-render_progress(profile)
+progress = st.empty()  # the statements' fragment draws the bar: it moves with each rating
 render_how_to_rate(framework)
 render_step_picker(framework, profile, current)
 heading = f"{current + 1}. {practice.name}"
 st.header(heading, divider="gray")
 if state.step_moved():
     focus_heading(heading)
-render_practice(framework, practice)
+render_practice(framework, practice, progress)
 
 last = current == len(practices) - 1
 in_workshop = participant(framework) is not None

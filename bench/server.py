@@ -24,10 +24,13 @@ WAIT_MS = 30_000  # a loaded machine can take seconds for a run; fail only when 
 
 
 @contextmanager
-def streamlit_server(script: Path, workdir: Path) -> Iterator[StreamlitServer]:
+def streamlit_server(
+    script: Path, workdir: Path, env: dict[str, str] | None = None
+) -> Iterator[StreamlitServer]:
     """Start `streamlit run <script>` (the tests' own server harness); yield at once, not yet
-    healthy, since the cold-start case times that part too; stop it afterwards."""
-    server = StreamlitServer(workdir, script=script).launch()
+    healthy, since the cold-start case times that part too; stop it afterwards. `env` adds
+    to the server's environment (Streamlit reads STREAMLIT_<SECTION>_<OPTION> settings)."""
+    server = StreamlitServer(workdir, script=script, extra_env=env or {}).launch()
     try:
         yield server
     finally:

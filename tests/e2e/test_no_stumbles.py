@@ -87,7 +87,7 @@ def test_clearing_asks_first_and_can_be_undone(app_server: str, page: Page) -> N
     page.get_by_role("button", name="Save or start over").click()
     clear = page.get_by_role("button", name="Clear all my answers")
     expect(clear).to_be_disabled()  # nothing is cleared by one stray tap
-    page.get_by_text("Yes, clear my 2 answers").click()
+    page.get_by_text("Yes, clear all my answers").click()
     wait_for_app(page)
     expect(clear).to_be_enabled()
     clear.click()
@@ -211,6 +211,18 @@ def test_a_participant_is_told_to_submit(app_server: str, browser: Browser) -> N
         wait_for_app(page)
         expect(page.get_by_text("Your answers are in.")).to_be_visible()
         expect(page.get_by_text("The workshop has your latest answers.")).to_be_visible()
+        # A change of mind afterwards, on Assess: the rating reruns only the statements,
+        # yet the card outside them must stop saying "sent" (the page reruns for it).
+        open_sidebar(page)
+        sidebar(page, "Assess")
+        close_sidebar(page)
+        groups = page.get_by_role("radiogroup").filter(has_text="Not applicable")
+        groups.first.get_by_text("Always", exact=True).click()
+        wait_for_app(page)
+        expect(
+            page.get_by_text("Changes since your last submission are not sent yet.")
+        ).to_be_visible()
+        expect(page.get_by_role("button", name="Submit my changes")).to_be_enabled()
     finally:
         context.close()
 

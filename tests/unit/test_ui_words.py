@@ -50,15 +50,18 @@ def test_a_file_is_named_whole_with_and_without_its_date(
         assert text.endswith(counted if said == "replace" else f"{counted}.")
 
 
-def test_the_progress_caption_counts_what_is_left(framework: Framework) -> None:
+def test_the_progress_captions_count_this_practice_and_what_is_left(framework: Framework) -> None:
     profile = score(framework, _answers(framework, 5))  # practice 1 complete
-    assert assess_form.progress_caption(profile, 0) == (
-        "5 of 5 statements answered here. Still to finish: practices 2, 3, 4, 5, 6 and 7."
+    assert assess_form.here_caption(profile, 0) == "5 of 5 statements answered here."
+    assert assess_form.here_caption(profile, 1) == "0 of 5 statements answered here."
+    assert assess_form.elsewhere_caption(profile, 0) == (
+        "Still to finish: practices 2, 3, 4, 5, 6 and 7."
+    )
+    assert assess_form.elsewhere_caption(profile, 1) == (
+        "Still to finish: practices 3, 4, 5, 6 and 7."  # the current one is counted above
     )
     everything = score(framework, _answers(framework, framework.indicator_count))
-    assert assess_form.progress_caption(everything, 1).endswith(
-        " Every other practice is finished."
-    )
+    assert assess_form.elsewhere_caption(everything, 1) == "Every other practice is finished."
 
 
 def test_every_shown_word_goes_through_the_catalog(

@@ -1,22 +1,23 @@
-"""The Assess page's form: one practice's statements, target, importance and example."""
+"""The Assess page's form: one practice's statements, target, importance, example and
+client situations, each part a fragment that reruns alone."""
 
 from __future__ import annotations
 
 import json
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from rapport.core.assessment import Assessment
 from rapport.core.framework import NOT_APPLICABLE, Framework, Practice
 from rapport.core.i18n import _, ngettext, pgettext
-from rapport.core.scoring import Profile
+from rapport.core.scoring import Profile, score
 from rapport.core.text import MAX_NOTE_CHARS, join_words
 from rapport.ui import state
-from rapport.ui.files import render_answers_download
+from rapport.ui.components import render_progress
+from rapport.ui.participant import has_unsent_answers
 from rapport.ui.scenario_form import render_scenarios
 
 STEP_WIDGET = "w.assess.step"
-CONFIRM_CLEAR = "w.assess.confirm_clear"
 
 
 def render_how_to_rate(framework: Framework) -> None:
@@ -47,33 +48,37 @@ def render_step_picker(framework: Framework, profile: Profile, current: int) -> 
         key=STEP_WIDGET,
         on_change=lambda: state.set_step(st.session_state.get(STEP_WIDGET), len(names)),
     )
-    st.caption(progress_caption(profile, current))
+    elsewhere = elsewhere_caption(profile, current)
+    if elsewhere:
+        st.caption(elsewhere)
 
 
-def progress_caption(profile: Profile, current: int) -> str:
-    """ "3 of 5 statements answered here. Still to finish: practices 4, 6 and 7." """
+def here_caption(profile: Profile, current: int) -> str:
+    """ "3 of 5 statements answered here." """
     here = profile.scores[current]
+    return ngettext(
+        "{answered} of {total} statement answered here.",
+        "{answered} of {total} statements answered here.",
+        here.total,
+    ).format(answered=here.answered, total=here.total)
+
+
+def elsewhere_caption(profile: Profile, current: int) -> str:
+    """ "Still to finish: practices 4, 6 and 7." The other practices only: nothing a
+    rating on this one changes, so it is drawn with the page, not the statements."""
     unfinished = [
         str(index + 1)
         for index, s in enumerate(profile.scores)
         if s.answered < s.total and index != current
     ]
-    text = ngettext(
-        "{answered} of {total} statement answered here.",
-        "{answered} of {total} statements answered here.",
-        here.total,
-    ).format(answered=here.answered, total=here.total)
     if not unfinished:
-        if len(profile.scores) > 1:
-            return text + " " + _("Every other practice is finished.")
-        return text
+        return _("Every other practice is finished.") if len(profile.scores) > 1 else ""
     # Translators: {numbers} lists the practices' numbers, e.g. "4, 6 and 7".
-    rest = ngettext(
+    return ngettext(
         "Still to finish: practice {numbers}.",
         "Still to finish: practices {numbers}.",
         len(unfinished),
     ).format(numbers=join_words(unfinished))
-    return f"{text} {rest}"
 
 
 # On a narrow screen six answers do not fit one line, and wrapped rows put "Always" under
@@ -90,16 +95,64 @@ _RATINGS_ON_A_PHONE = """<style>
 </style>"""
 
 
-def render_practice(framework: Framework, practice: Practice) -> None:
+# What the page draws from the answers outside its fragments, as of its last whole run.
+OUTSIDE_VIEW = "rapport.assess.outside_view"
+
+
+def _outside_view(framework: Framework) -> tuple[object, ...]:
+    """Everything Assess shows outside the fragments that the answers decide: whether
+    there is anything to clear or set aside (Save or start over), what the earlier-work
+    card says about the current answers, and whether the workshop card calls them unsent.
+    Each changes seldom (a first answer, a first change after submitting)."""
+    current = state.assessment(framework)
+    kept = state.set_aside(framework)
+    return (
+        current.answered_count > 0,
+        state.has_work(current),
+        state.work_words(current) if kept is not None else None,
+        has_unsent_answers(framework),
+    )
+
+
+def remember_outside_view(framework: Framework) -> None:
+    """Called by the page on each whole run, before its fragments draw."""
+    st.session_state[OUTSIDE_VIEW] = _outside_view(framework)
+
+
+def _whole_page_if_outside_changed(framework: Framework) -> None:
+    """A fragment's run redraws only the fragment: when its answer changed something the
+    page shows elsewhere, run the whole page instead (the page stays as it is until then,
+    and the answer is already saved by its callback)."""
+    if _outside_view(framework) != st.session_state.get(OUTSIDE_VIEW):
+        st.rerun(scope="app")
+
+
+def render_practice(framework: Framework, practice: Practice, progress: DeltaGenerator) -> None:
+    """The practice's statements, then its target, importance and example, then its client
+    situations: three fragments, so an answer reruns only its own part of the page, not
+    the router, the sidebar and the page around it (issue #18). `progress` is the page's
+    slot for the progress bar, which the statements keep current."""
     st.html(_RATINGS_ON_A_PHONE)
-    assessment = state.assessment(framework)
     scale = framework.scale
-    options = [level.value for level in scale.levels] + [NOT_APPLICABLE]
     # Translators: {not_applicable} is the scale's answer for "not applicable".
     ask = _("How often do you do each of these? Choose {not_applicable} if it has not come up.")
     st.markdown(
         f"**{practice.definition}**\n\n" + ask.format(not_applicable=scale.not_applicable.label)
     )
+    _render_statements(framework, practice.id, progress)
+    _render_choices(framework, practice.id)
+    if practice.scenarios:
+        _render_scenarios(framework, practice.id)
+
+
+@st.fragment
+def _render_statements(framework: Framework, practice_id: str, progress: DeltaGenerator) -> None:
+    """One radio per statement; a rating reruns these and the progress bar only."""
+    _whole_page_if_outside_changed(framework)
+    practice = framework.practice(practice_id)
+    assessment = state.assessment(framework)
+    scale = framework.scale
+    options = [level.value for level in scale.levels] + [NOT_APPLICABLE]
     for number, indicator in enumerate(practice.indicators, start=1):
         key = state.widget_key("rating", framework.id, indicator.id)
         st.radio(
@@ -116,11 +169,25 @@ def render_practice(framework: Framework, practice: Practice) -> None:
                 allowed=options,
             ),
         )
-    _render_choices(framework, practice, assessment)
-    render_scenarios(framework, practice)
+    profile = score(framework, assessment)
+    current = framework.practices.index(practice)
+    st.caption(here_caption(profile, current))
+    with progress:  # an st.empty: each run replaces the bar, in its place at the top
+        render_progress(profile)
 
 
-def _render_choices(framework: Framework, practice: Practice, assessment: Assessment) -> None:
+@st.fragment
+def _render_scenarios(framework: Framework, practice_id: str) -> None:
+    _whole_page_if_outside_changed(framework)
+    render_scenarios(framework, framework.practice(practice_id))
+
+
+@st.fragment
+def _render_choices(framework: Framework, practice_id: str) -> None:
+    """Target, importance and example: a change reruns these only."""
+    _whole_page_if_outside_changed(framework)
+    practice = framework.practice(practice_id)
+    assessment = state.assessment(framework)
     scale = framework.scale
     heading = "#### " + _("Your target and priority for this practice")
     if practice.target_description:
@@ -170,57 +237,6 @@ def _render_choices(framework: Framework, practice: Practice, assessment: Assess
             lambda a, v: a.with_choice(practice.id, example=v or ""),
         ),
     )
-
-
-def render_keep_or_start_over(framework: Framework) -> None:
-    """Save the answers for another day, or clear them, both behind one button. Clearing
-    asks first, and the cleared answers can be brought back for the rest of the session."""
-    answered = state.assessment(framework).answered_count
-    with st.popover(_("Save or start over"), icon=":material/save:"):
-        st.markdown(
-            _(
-                "Answers stay in this browser tab only. Save them to continue another day; "
-                "starting over clears them."
-            )
-        )
-        render_answers_download(framework, f"rapport-{framework.id}")
-        if answered and not state.is_sample(framework):
-            sure = st.checkbox(
-                ngettext("Yes, clear my {n} answer", "Yes, clear my {n} answers", answered).format(
-                    n=answered
-                ),
-                key=CONFIRM_CLEAR,
-            )
-            if st.button(
-                _("Clear all my answers"), icon=":material/restart_alt:", disabled=not sure
-            ):
-                state.clear(framework)
-                st.session_state.pop(CONFIRM_CLEAR, None)
-                st.rerun()
-    render_bring_back(framework)
-
-
-def render_bring_back(framework: Framework) -> None:
-    """The undo for "Clear all my answers" and for a restored file: the answers they
-    replaced, offered back for as long as the session lasts."""
-    kept = state.set_aside(framework)
-    if kept is None or state.is_sample(framework):
-        return  # the sample banner offers them back itself
-    kept_words = state.work_words(kept.assessment)
-    current = state.assessment(framework)
-    # Translators: {work} is "34 answers" or "your notes and writing"; {time} is like 14:05.
-    text = _("**Your earlier work ({work}) is kept aside**, as it was at {time}.").format(
-        work=kept_words, time=f"{kept.when:%H:%M}"
-    )
-    if state.has_work(current):
-        # Translators: {work} is "34 answers" or "your notes and writing".
-        swap = _("Bringing it back sets what you have now ({work}) aside in its place.")
-        text += " " + swap.format(work=state.work_words(current))
-    with st.container(border=True):
-        st.markdown(f":material/undo: {text}")
-        if st.button(_("Bring back my earlier work"), key="w.bring_back"):
-            state.bring_back(framework)
-            st.rerun()
 
 
 # Our own fixed script; the heading text goes in as a JSON string, never as markup.
