@@ -73,5 +73,23 @@ def test_the_facilitator_key_rides_in_no_request(
         assert carried == [], f"requests carried the facilitator key: {carried}"
         names = {cookie["name"] for cookie in fresh.cookies()}
         assert "rapport_facilitator" not in names
+
+        # The tab keeps the key (sessionStorage, never sent): a reload, which is a new
+        # session as after a lost server, opens the same dashboard, by the same route.
+        facilitator.reload()
+        wait_for_app(facilitator)
+        expect(facilitator.get_by_text("Facilitator controls")).to_be_visible(timeout=20_000)
+        expect(facilitator).to_have_url(re.compile(r"/dashboard\?lang=en$"))
+        facilitator.wait_for_timeout(500)
+        assert carried == [], f"requests carried the facilitator key: {carried}"
+        assert "rapport_facilitator" not in {cookie["name"] for cookie in fresh.cookies()}
+        # Another tab of the same browser is not given it.
+        other_tab = fresh.new_page()
+        other_tab.goto(f"{app_server}/dashboard")
+        wait_for_app(other_tab)
+        expect(
+            other_tab.get_by_text("This dashboard opens with the facilitator link")
+        ).to_be_visible()
+        expect(other_tab.get_by_text("Facilitator controls")).to_have_count(0)
     finally:
         fresh.close()

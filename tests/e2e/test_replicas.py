@@ -5,7 +5,9 @@ The facilitator's dashboard runs on one replica while the participants reach the
 their answers and the reveal arrive on the dashboard without a reload. Then the
 participants' replica is killed mid-workshop, and the room goes on on the one left: a
 latecomer still pointed at the dead replica is sent to the other, and no answer is lost.
-Both replicas start together on an empty database, and the migrations run once.
+Then that replica comes back and the dashboard's own dies: the projected dashboard comes
+back by itself on the other, and a last answer still arrives on it. Both replicas start
+together on an empty database, and the migrations run once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import shutil
 import subprocess
 import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -30,6 +33,7 @@ from tests.e2e.workshop_steps import (
     LIVE_TIMEOUT_MS,
     PARTICIPANTS,
     TITLE,
+    Participant,
     create_workshop,
     metric_value,
     open_page,
@@ -43,6 +47,10 @@ CONFIG = REPO / "deploy" / "haproxy.cfg"
 STICKY_COOKIE = "RAPPORT_REPLICA"  # the cookie deploy/haproxy.cfg inserts
 REPLICAS = ("replica1", "replica2")  # its server names, which the cookie carries
 MIGRATION_TIMEOUT_MS = 60_000
+# The projector's tab notices its server is gone, reconnects through the balancer and
+# reloads once: Streamlit's reconnection backs off for a few seconds.
+RECOVERY_TIMEOUT_MS = 60_000
+LAST_PARTICIPANT = Participant(("Always", "Often", "Sometimes", "Often", "Rarely"))
 ADMIN_URL = os.environ.get("RAPPORT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -147,6 +155,22 @@ def _replica_of(page: Page) -> str:
     return cookies[STICKY_COOKIE]
 
 
+def _balancer_serves(stack: Stack, replica: str) -> bool:
+    """Whether HAProxy counts `replica` up: a request whose sticky cookie names it is served
+    there, and the balancer sets no other sticky cookie (it redispatches away from a down
+    one)."""
+    request = urllib.request.Request(
+        f"{stack.balancer_url}/_stcore/health", headers={"Cookie": f"{STICKY_COOKIE}={replica}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            placed = response.headers.get_all("Set-Cookie") or []
+            moved = any(c.startswith(f"{STICKY_COOKIE}=") for c in placed)
+            return response.status == 200 and not moved
+    except OSError:
+        return False
+
+
 def _pointed_at(page: Page, stack: Stack, replica: str) -> Page:
     """A browser the balancer has already placed on `replica` (its cookie set)."""
     cookie = {"name": STICKY_COOKIE, "value": replica, "url": stack.balancer_url}
@@ -202,6 +226,23 @@ def test_two_replicas_one_room_and_one_replica_dies(browser: Browser, stack: Sta
         expect(facilitator.get_by_test_id("stException")).to_have_count(0)
         save_screenshot(facilitator, "replicas-dashboard")
 
+        # The dead replica comes back; then the dashboard's own replica dies. The
+        # projector's tab finds the other one through the balancer, opens a new session
+        # there, and carries the key it kept again: the same dashboard, without the link.
+        stack.replicas[other].launch()
+        stack.replicas[other].wait_healthy()
+        _wait(lambda: _balancer_serves(stack, other), f"HAProxy to count {other} up again")
+        stack.replicas[home].kill()
+        # Until it reconnects the tab shows what it drew last: wait for the new session.
+        _wait(lambda: _replica_of(facilitator) == other, "the dashboard's tab to move over")
+        wait_for_app(facilitator)
+        expect(facilitator.get_by_text("Results from 3 responses.")).to_be_visible(
+            timeout=RECOVERY_TIMEOUT_MS
+        )
+        expect(facilitator.get_by_test_id("stException")).to_have_count(0)
+        take_part(open_page(browser, people), link, LAST_PARTICIPANT)
+        expect(metric_value(facilitator, "Responses")).to_have_text("4", timeout=LIVE_TIMEOUT_MS)
+
     # Nothing lost: every answer is in the database, once.
-    assert stack.query("SELECT count(*) FROM responses") == [(3,)]
-    assert stack.query("SELECT count(DISTINCT participant_hash) FROM responses") == [(3,)]
+    assert stack.query("SELECT count(*) FROM responses") == [(4,)]
+    assert stack.query("SELECT count(DISTINCT participant_hash) FROM responses") == [(4,)]

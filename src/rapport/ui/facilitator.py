@@ -37,13 +37,16 @@ def dashboard_token() -> str:
     """The facilitator token for this session's dashboard, from whichever way it came: a
     `#key=` link (through a one-minute cookie, ui/cookies.py), an older `?key=` link
     (moved into the session and out of the address bar at once), or this session's earlier
-    pages. A projected address bar never shows it; reloading needs the link again."""
+    pages. A projected address bar never shows it. A `#key=` link's key stays in the tab
+    that opened it (sessionStorage), so that a reload, or a new session on another replica
+    after this one's server went away, opens the same dashboard without the link."""
     params = st.query_params
     linked = params.get("key")
     if linked is not None:
         st.session_state[OPEN_DASHBOARD] = linked[:200]
         del params["key"]
-    carried = cookies.carried_token("key", COOKIE, CARRIED)
+    missing = linked is None and not st.session_state.get(OPEN_DASHBOARD)
+    carried = cookies.carried_token("key", COOKIE, CARRIED, keep_in_tab=True, missing=missing)
     if linked is None and carried is not None:
         st.session_state[OPEN_DASHBOARD] = carried
     return str(st.session_state.get(OPEN_DASHBOARD, ""))
