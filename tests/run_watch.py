@@ -62,3 +62,18 @@ WATCH_RUNS = """(() => {
 def finished_runs(page: Page) -> list[int]:
     """The statuses of the runs finished so far, oldest first."""
     return [int(status) for _, status in page.evaluate("window.__runs")]
+
+
+def runs_after(page: Page, seen: int, timeout_ms: float = 30_000) -> list[int]:
+    """The statuses of the runs that finished after the first `seen`, once at least one
+    has (a busy machine may not have finished the click's run when the page looks still).
+    A run cut short by st.rerun is followed by another: wait for that one too."""
+    page.wait_for_function(
+        """(seen) => {
+            const runs = window.__runs.slice(seen);
+            return runs.length > 0 && runs[runs.length - 1][1] !== EARLY_FOR_RERUN;
+        }""".replace("EARLY_FOR_RERUN", str(EARLY_FOR_RERUN)),
+        arg=seen,
+        timeout=timeout_ms,
+    )
+    return finished_runs(page)[seen:]

@@ -151,10 +151,15 @@ def open_sidebar(page: Page) -> None:
 
 
 def close_sidebar(page: Page) -> None:
-    """On a phone an open sidebar covers the page."""
-    if page.get_by_test_id("stSidebar").is_visible():
+    """On a phone an open sidebar covers the page. After a page change Streamlit closes it
+    by itself, with an animation: a click then could land on a button already leaving, so
+    wait a moment for that first, and close it by hand only if it stays."""
+    sidebar = page.get_by_test_id("stSidebar")
+    try:
+        expect(sidebar).not_to_be_visible(timeout=1_500)
+    except AssertionError:
         page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
-    expect(page.get_by_test_id("stSidebar")).not_to_be_visible()
+        expect(sidebar).not_to_be_visible()
 
 
 def download_report(page: Page, folder: Path) -> Path:

@@ -16,7 +16,7 @@ import pytest
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import Browser, Page, expect, wait_for_app
-from tests.run_watch import FRAGMENT_RUN, WATCH_RUNS, WHOLE_RUN, finished_runs
+from tests.run_watch import FRAGMENT_RUN, WATCH_RUNS, WHOLE_RUN, finished_runs, runs_after
 
 pytestmark = pytest.mark.e2e
 
@@ -28,10 +28,6 @@ FOCUSED_GROUP = """() => {
     const group = document.activeElement?.closest('[role="radiogroup"]');
     return group ? group.getAttribute('aria-label') : null;
 }"""
-
-
-def new_runs(page: Page, since: int) -> list[int]:
-    return finished_runs(page)[since:]
 
 
 def progress(page: Page, answered: int, here: int) -> None:
@@ -60,8 +56,8 @@ def test_a_rating_reruns_the_statements_and_keeps_the_keyboard_in_place(
         # The first answer gives the page something to clear: that one reruns it whole.
         before = len(finished_runs(page))
         groups.nth(0).get_by_text("Often", exact=True).click()
+        assert runs_after(page, before)[-1] == WHOLE_RUN
         wait_for_app(page)
-        assert WHOLE_RUN in new_runs(page, before)
         page.get_by_role("button", name="Save or start over").click()
         expect(page.get_by_text("Yes, clear all my answers")).to_be_visible()
         page.keyboard.press("Escape")
@@ -69,8 +65,8 @@ def test_a_rating_reruns_the_statements_and_keeps_the_keyboard_in_place(
         # Any later rating reruns only the statements' fragment, and the bar keeps up.
         before = len(finished_runs(page))
         groups.nth(1).get_by_text("Always", exact=True).click()
+        assert runs_after(page, before) == [FRAGMENT_RUN]
         wait_for_app(page)
-        assert new_runs(page, before) == [FRAGMENT_RUN]
         progress(page, 2, 2)
 
         # Space, then Tab at once, while the statements rerun: focus goes on to the next
@@ -90,8 +86,8 @@ def test_a_rating_reruns_the_statements_and_keeps_the_keyboard_in_place(
         # Another practice is another page: a whole run, and its heading takes the focus.
         before = len(finished_runs(page))
         page.get_by_role("button", name=re.compile("^Next")).click()
+        assert runs_after(page, before)[-1] == WHOLE_RUN
         wait_for_app(page)
-        assert new_runs(page, before)[-1] == WHOLE_RUN
         heading = f"2. {FRAMEWORK.practices[1].name}"
         expect(page.get_by_role("heading", name=heading)).to_be_focused()
         expect(page.get_by_test_id("stException")).to_have_count(0)

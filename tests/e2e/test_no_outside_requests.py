@@ -13,7 +13,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.helpers import Page, create_revealed_demo_workshop, expect, wait_for_app
+from tests.e2e.helpers import (
+    Page,
+    create_revealed_demo_workshop,
+    expect,
+    facilitator_link_on_screen,
+    wait_for_app,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -87,9 +93,38 @@ def test_the_facilitator_key_rides_in_no_request(
         other_tab = fresh.new_page()
         other_tab.goto(f"{app_server}/dashboard")
         wait_for_app(other_tab)
-        expect(
-            other_tab.get_by_text("This dashboard opens with the facilitator link")
-        ).to_be_visible()
-        expect(other_tab.get_by_text("Facilitator controls")).to_have_count(0)
+        assert other_tab.evaluate("sessionStorage.getItem('rapport.key')") is None
+        opens_with = other_tab.get_by_text("This dashboard opens with the facilitator link")
+        expect(opens_with).to_be_visible()
+        kept = facilitator.evaluate("JSON.parse(sessionStorage.getItem('rapport.key'))")
+        assert kept["token"] == key  # and in the tab that shows the dashboard, only there
     finally:
         fresh.close()
+
+
+def test_a_dashboard_opened_by_its_button_survives_a_reload(app_server: str, page: Page) -> None:
+    """Right after creating a workshop, "Open the dashboard" opens it without the link: the
+    tab keeps that key as well, so a reload (a new session, as after a lost server) comes
+    back to the same dashboard, and no request carries the key."""
+    page.goto(f"{app_server}/workshop")
+    wait_for_app(page)
+    page.get_by_role("button", name="Create a demo workshop").click()
+    wait_for_app(page)
+    key = facilitator_link_on_screen(page).split("#key=", 1)[1]
+    carried: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            carried.append(r.url)
+            if key in r.url or key in (r.headers.get("referer") or "")
+            else None
+        ),
+    )
+    page.get_by_role("button", name="Open the dashboard").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Facilitator controls")).to_be_visible()
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_text("Facilitator controls")).to_be_visible(timeout=20_000)
+    expect(page).to_have_url(re.compile(r"/dashboard(\?lang=en)?$"))
+    assert carried == [], f"requests carried the facilitator key: {carried}"

@@ -232,9 +232,14 @@ def test_two_replicas_one_room_and_one_replica_dies(browser: Browser, stack: Sta
         stack.replicas[other].launch()
         stack.replicas[other].wait_healthy()
         _wait(lambda: _balancer_serves(stack, other), f"HAProxy to count {other} up again")
+        facilitator.evaluate("window.__beforeTheLoss = true")
         stack.replicas[home].kill()
-        # Until it reconnects the tab shows what it drew last: wait for the new session.
-        _wait(lambda: _replica_of(facilitator) == other, "the dashboard's tab to move over")
+        # Until it reconnects the tab shows what it drew last: wait for the reload that
+        # carries the kept key (it clears the mark), then for the new session's run.
+        facilitator.wait_for_function(
+            "() => window.__beforeTheLoss === undefined", timeout=RECOVERY_TIMEOUT_MS
+        )
+        assert _replica_of(facilitator) == other
         wait_for_app(facilitator)
         expect(facilitator.get_by_text("Results from 3 responses.")).to_be_visible(
             timeout=RECOVERY_TIMEOUT_MS

@@ -101,15 +101,14 @@ OUTSIDE_VIEW = "rapport.assess.outside_view"
 
 def _outside_view(framework: Framework) -> tuple[object, ...]:
     """Everything Assess shows outside the fragments that the answers decide: whether
-    there is anything to clear or set aside (Save or start over), what the earlier-work
-    card says about the current answers, and whether the workshop card calls them unsent.
-    Each changes seldom (a first answer, a first change after submitting)."""
+    there is anything to clear (Save or start over) or to set aside in place of earlier
+    work (the bring-back card), and whether the workshop card calls them unsent. Each
+    changes seldom (a first answer, a first change after submitting); no count of answers
+    is drawn outside the fragments, or every rating would rerun the page."""
     current = state.assessment(framework)
-    kept = state.set_aside(framework)
     return (
         current.answered_count > 0,
         state.has_work(current),
-        state.work_words(current) if kept is not None else None,
         has_unsent_answers(framework),
     )
 

@@ -37,19 +37,23 @@ def dashboard_token() -> str:
     """The facilitator token for this session's dashboard, from whichever way it came: a
     `#key=` link (through a one-minute cookie, ui/cookies.py), an older `?key=` link
     (moved into the session and out of the address bar at once), or this session's earlier
-    pages. A projected address bar never shows it. A `#key=` link's key stays in the tab
-    that opened it (sessionStorage), so that a reload, or a new session on another replica
-    after this one's server went away, opens the same dashboard without the link."""
+    pages (the "Open the dashboard" and "your workshops" buttons). A projected address bar
+    never shows it. The tab keeps the session's token (sessionStorage, ui/cookies.py), so
+    that a reload, or a new session on another replica after this one's server went away,
+    opens the same dashboard without the link."""
     params = st.query_params
     linked = params.get("key")
     if linked is not None:
         st.session_state[OPEN_DASHBOARD] = linked[:200]
         del params["key"]
-    missing = linked is None and not st.session_state.get(OPEN_DASHBOARD)
-    carried = cookies.carried_token("key", COOKIE, CARRIED, keep_in_tab=True, missing=missing)
+    carried = cookies.read_carried(COOKIE, CARRIED)
     if linked is None and carried is not None:
         st.session_state[OPEN_DASHBOARD] = carried
-    return str(st.session_state.get(OPEN_DASHBOARD, ""))
+    token = str(st.session_state.get(OPEN_DASHBOARD, ""))
+    cookies.carry_script(
+        "key", COOKIE, forget=carried is not None, keeping=True, keep=token or None
+    )
+    return token
 
 
 def remember_facilitator(workshop_id: str, token: str) -> None:

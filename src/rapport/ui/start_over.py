@@ -52,9 +52,9 @@ def render_bring_back(framework: Framework) -> None:
         work=kept_words, time=f"{kept.when:%H:%M}"
     )
     if state.has_work(current):
-        # Translators: {work} is "34 answers" or "your notes and writing".
-        swap = _("Bringing it back sets what you have now ({work}) aside in its place.")
-        text += " " + swap.format(work=state.work_words(current))
+        # No count of the current answers here: it would change with each rating, and
+        # this card is drawn with the page, not with the statements (ui/assess_form.py).
+        text += " " + _("Bringing it back sets what you have now aside in its place.")
     with st.container(border=True):
         st.markdown(f":material/undo: {text}")
         if st.button(_("Bring back my earlier work"), key="w.bring_back"):
