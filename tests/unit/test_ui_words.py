@@ -62,6 +62,8 @@ def test_the_progress_captions_count_this_practice_and_what_is_left(framework: F
     )
     everything = score(framework, _answers(framework, framework.indicator_count))
     assert assess_form.elsewhere_caption(everything, 1) == "Every other practice is finished."
+    alone = framework.model_copy(update={"practices": framework.practices[:1]})
+    assert assess_form.elsewhere_caption(score(alone, _answers(alone, 0)), 0) == ""
 
 
 def test_every_shown_word_goes_through_the_catalog(

@@ -104,7 +104,8 @@ def _outside_view(framework: Framework) -> tuple[object, ...]:
     there is anything to clear (Save or start over) or to set aside in place of earlier
     work (the bring-back card), and whether the workshop card calls them unsent. Each
     changes seldom (a first answer, a first change after submitting); no count of answers
-    is drawn outside the fragments, or every rating would rerun the page."""
+    is drawn outside the fragments, or every rating would rerun the page. The sidebar's
+    sample banner and the practice picker's caption show nothing a rating here changes."""
     current = state.assessment(framework)
     return (
         current.answered_count > 0,
