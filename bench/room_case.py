@@ -116,10 +116,12 @@ def seed(repo: SqlWorkshopRepository, framework: Framework, count: int) -> Works
     return workshop
 
 
-def rewinder(repo: SqlWorkshopRepository, workshop: Workshop, changes: int) -> Any:
+def rewinder(
+    repo: SqlWorkshopRepository, framework: Framework, workshop: Workshop, changes: int
+) -> Any:
     """An untimed step: put back the snapshot as it was `changes` answers ago, so the next
     tick has exactly that many changes to publish."""
-    status = repo.publish_snapshot(workshop.id, lambda _: True)
+    status = repo.publish_snapshot(workshop.id, framework.scale.max_value, lambda _: True)
     latest = None if status is None else status.snapshot
     if latest is None:
         raise RuntimeError("the benchmark room could not be published")
@@ -158,7 +160,7 @@ def measure(repo: SqlWorkshopRepository, backend: str, plan: Plan) -> CaseResult
         return room_view(repo, framework, workshop.id)
 
     try:
-        rewind = rewinder(repo, workshop, workshop.min_group_size)
+        rewind = rewinder(repo, framework, workshop, workshop.min_group_size)
         subject = Step(act=tick, prepare=rewind)
         times, floor = interleaved(subject, Step(act=group_by), plan.warmup, plan.runs)
         rewind()
