@@ -30,3 +30,20 @@ def test_the_start_path_imports_no_heavy_library() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_sidebar_is_drawn_before_the_answers_models_are_imported() -> None:
+    """app.py draws the navigation and the language menu before importing the rest of the
+    frame, so the browser fetches their script code while Python imports: that only helps
+    while those two modules stay clear of pydantic and the answers' models."""
+    early = ("rapport.ui.language", "rapport.ui.pages")
+    later = ("pydantic", "rapport.core.assessment", "rapport.ui.state", "numpy")
+    script = (
+        "import json, sys\n"
+        + "".join(f"import {module}\n" for module in early)
+        + f"print(json.dumps([m for m in {list(later)!r} if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

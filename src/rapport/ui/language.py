@@ -23,7 +23,6 @@ from rapport.core.i18n import (
     settle_language,
     supported,
 )
-from rapport.ui import state
 
 LANGUAGE = "language"  # session_state: the session's language code
 CHOSEN = "language.chosen"  # session_state: True once the address or the sidebar said so
@@ -82,7 +81,9 @@ def _choose() -> None:
 
 def render_language_picker() -> None:
     """The sidebar's language menu, each language named in itself."""
-    state.bind(PICKER, st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE))
+    # Written directly, not through ui/state: this module stays clear of the answers'
+    # models (pydantic), so the router draws the sidebar before importing them.
+    st.session_state[PICKER] = st.session_state.get(LANGUAGE, DEFAULT_LANGUAGE)
     st.sidebar.selectbox(
         _("Language"),
         options=list(LANGUAGES),
