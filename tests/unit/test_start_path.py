@@ -20,16 +20,21 @@ START_PATH = (
 HEAVY = ("altair", "pandas", "numpy", "docx", "vl_convert", "sqlalchemy", "alembic", "psycopg")
 
 
-def test_the_start_path_imports_no_heavy_library() -> None:
+def loaded_by(imports: tuple[str, ...], watched: tuple[str, ...]) -> list[str]:
+    """Which of `watched` a fresh interpreter has loaded after importing `imports`."""
     script = (
         "import json, sys\n"
-        + "".join(f"import {module}\n" for module in START_PATH)
-        + f"print(json.dumps([m for m in {list(HEAVY)!r} if m in sys.modules]))\n"
+        + "".join(f"import {module}\n" for module in imports)
+        + f"print(json.dumps([m for m in {list(watched)!r} if m in sys.modules]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_start_path_imports_no_heavy_library() -> None:
+    assert loaded_by(START_PATH, HEAVY) == []
 
 
 def test_the_sidebar_is_drawn_before_the_answers_models_are_imported() -> None:
@@ -38,12 +43,4 @@ def test_the_sidebar_is_drawn_before_the_answers_models_are_imported() -> None:
     while those two modules stay clear of pydantic and the answers' models."""
     early = ("rapport.ui.language", "rapport.ui.pages")
     later = ("pydantic", "rapport.core.assessment", "rapport.ui.state", "numpy")
-    script = (
-        "import json, sys\n"
-        + "".join(f"import {module}\n" for module in early)
-        + f"print(json.dumps([m for m in {list(later)!r} if m in sys.modules]))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert loaded_by(early, later) == []
