@@ -126,10 +126,13 @@ def create_revealed_demo_workshop(page: Page, base_url: str) -> str:
     return link
 
 
-def choose_in_picker(page: Page, option_name: str, label: str = "Practice") -> None:
-    """Choose an option of a selectbox. A list that closed before the choice (a rerun
-    landing as it opened) is opened again, as a person would."""
-    option = page.get_by_role("option", name=option_name, exact=True)
+def choose_in_picker(
+    page: Page, option_name: str | re.Pattern[str], label: str = "Practice"
+) -> None:
+    """Choose an option of a selectbox (by its exact name, or a pattern). A list that
+    closed before the choice (a rerun landing as it opened) is opened again, as a person
+    would."""
+    option = page.get_by_role("option", name=option_name, exact=isinstance(option_name, str))
     picker = page.get_by_test_id("stSelectbox").filter(has_text=label)
     for _ in range(4):
         picker.click()

@@ -27,6 +27,7 @@ from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import (
     DASHBOARD_CHARTS,
     DRAWN_CHART,
+    choose_in_picker,
     create_revealed_demo_workshop,
     save_named_screenshot,
     wait_for_app,
@@ -282,13 +283,13 @@ def test_the_client_situations_follow_a_facilitators_changes_of_mind(
         page.goto(dashboard_url)
         wait_for_app(page)
         expect(page.get_by_text(re.compile(r"Scenario spotlight: "))).to_be_visible()
-        picker = page.get_by_test_id("stSelectbox").filter(has_text="Situation to show")
         practices = [p for p in FRAMEWORK.practices if p.scenarios]
         for practice in (practices[2], practices[4], practices[2]):  # a change of mind
-            picker.scroll_into_view_if_needed()
-            picker.click()
+            # A list opened as the previous choice's run lands can close again at once (in
+            # 1 of 3 runs of this test, and 3 of 4 before #18, failed on it): opened again,
+            # as a person would.
             name = re.compile(f"^{re.escape(practice.short_name)}: ")
-            page.get_by_role("option", name=name).click()
+            choose_in_picker(page, name, label="Situation to show")
             page.wait_for_timeout(350)
         wait_for_app(page)
         chosen = practices[2].scenarios[0]
