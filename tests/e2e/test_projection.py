@@ -285,9 +285,9 @@ def test_the_client_situations_follow_a_facilitators_changes_of_mind(
         expect(page.get_by_text(re.compile(r"Scenario spotlight: "))).to_be_visible()
         practices = [p for p in FRAMEWORK.practices if p.scenarios]
         for practice in (practices[2], practices[4], practices[2]):  # a change of mind
-            # A list opened as the previous choice's run lands can close again at once (in
-            # 1 of 3 runs of this test, and 3 of 4 before #18, failed on it): opened again,
-            # as a person would.
+            # A list opened as the previous choice's run lands can close again at once: 1
+            # of 3 runs of this test failed on it (3 of 4 on the commit before this
+            # session). choose_in_picker opens it again, as a person would.
             name = re.compile(f"^{re.escape(practice.short_name)}: ")
             choose_in_picker(page, name, label="Situation to show")
             page.wait_for_timeout(350)
