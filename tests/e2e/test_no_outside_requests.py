@@ -52,6 +52,20 @@ def test_every_page_asks_only_its_own_server(app_server: str, page: Page) -> Non
     assert outside == [], f"requests left the app's origin: {sorted(set(outside))}"
 
 
+def addresses_carrying(page: Page, key: str) -> list[str]:
+    """A list that fills, from now on, with every address of `page`'s requests and
+    WebSockets whose address or Referer holds `key`."""
+    carried: list[str] = []
+
+    def watch(url: str, referer: str | None) -> None:
+        if key in url or (referer is not None and key in referer):
+            carried.append(url)
+
+    page.on("request", lambda r: watch(r.url, r.headers.get("referer")))
+    page.on("websocket", lambda socket: watch(socket.url, None))
+    return carried
+
+
 def test_the_facilitator_key_rides_in_no_request(
     app_server: str, page: Page, browser: Browser
 ) -> None:
@@ -63,14 +77,7 @@ def test_the_facilitator_key_rides_in_no_request(
     fresh = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         facilitator = fresh.new_page()
-        carried: list[str] = []
-
-        def watch(url: str, referer: str | None) -> None:
-            if key in url or (referer is not None and key in referer):
-                carried.append(url)
-
-        facilitator.on("request", lambda r: watch(r.url, r.headers.get("referer")))
-        facilitator.on("websocket", lambda socket: watch(socket.url, None))
+        carried = addresses_carrying(facilitator, key)
         facilitator.goto(link)
         wait_for_app(facilitator)
         expect(facilitator.get_by_text("Facilitator controls")).to_be_visible()
@@ -111,15 +118,7 @@ def test_a_dashboard_opened_by_its_button_survives_a_reload(app_server: str, pag
     page.get_by_role("button", name="Create a demo workshop").click()
     wait_for_app(page)
     key = facilitator_link_on_screen(page).split("#key=", 1)[1]
-    carried: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            carried.append(r.url)
-            if key in r.url or key in (r.headers.get("referer") or "")
-            else None
-        ),
-    )
+    carried = addresses_carrying(page, key)
     page.get_by_role("button", name="Open the dashboard").click()
     wait_for_app(page)
     expect(page.get_by_text("Facilitator controls")).to_be_visible()
