@@ -44,7 +44,7 @@ class Plan:
     warmup: int = 2
     runs: int = 15  # fast cases (AppTest reruns, dashboard ticks)
     slow_runs: int = 11  # the Word report (~0.5 s a run, twice per pair)
-    cold_starts: int = 3
+    cold_starts: int = 5
     sessions: int = 20  # browser sessions for the memory case
     participants: int = 200
     window_s: float = 10.0  # room-paced arrivals spread over this window

@@ -47,9 +47,27 @@ def test_every_page_asks_only_its_own_server(app_server: str, page: Page) -> Non
         page.goto(f"{app_server}{path}")
         wait_for_app(page)
         page.wait_for_timeout(500)  # the tab's icon and late images load after the run
+        assert_own_tab_icon(page, app_server, path)
+    page.goto(app_server)
+    wait_for_app(page)
+    page.get_by_role("button", name="Start the assessment").click()  # a switch_page
+    wait_for_app(page)
+    assert_own_tab_icon(page, app_server, "Start the assessment")
     create_revealed_demo_workshop(page, app_server)
     page.wait_for_timeout(500)
     assert outside == [], f"requests left the app's origin: {sorted(set(outside))}"
+
+
+def assert_own_tab_icon(page: Page, app_server: str, where: str) -> None:
+    """The tab shows Rapport's icon, served by the app, not Streamlit's default one: also
+    after a page that stops early (st.stop drops every later call of the run, the icon's
+    too) and after a switch_page."""
+    icons = page.evaluate("[...document.querySelectorAll('link[rel*=icon]')].map(l => l.href)")
+    assert icons, f"{where}: the tab has no icon"
+    for icon in icons:
+        assert icon.startswith(f"{app_server}/media/") and icon.endswith(".png"), (
+            f"{where}: the tab's icon is {icon}, not the app's own"
+        )
 
 
 def addresses_carrying(page: Page, key: str) -> list[str]:
