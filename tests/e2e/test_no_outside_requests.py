@@ -22,7 +22,7 @@ from tests.e2e.helpers import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, BrowserContext
 
 pytestmark = pytest.mark.e2e
 
@@ -84,6 +84,17 @@ def addresses_carrying(page: Page, key: str) -> list[str]:
     return carried
 
 
+def assert_cookie_removed(context: BrowserContext, page: Page) -> None:
+    """The one-minute cookie that carried the key is removed by a script of the dashboard's
+    next run, which a loaded machine can take a few seconds to reach (a fixed 500 ms wait
+    failed once in clean-clone CI); it must be gone well before its minute is up."""
+    for _ in range(40):
+        if "rapport_facilitator" not in {cookie["name"] for cookie in context.cookies()}:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the rapport_facilitator cookie was still there after 10 s")
+
+
 def test_the_facilitator_key_rides_in_no_request(
     app_server: str, page: Page, browser: Browser
 ) -> None:
@@ -100,10 +111,9 @@ def test_the_facilitator_key_rides_in_no_request(
         wait_for_app(facilitator)
         expect(facilitator.get_by_text("Facilitator controls")).to_be_visible()
         expect(facilitator).to_have_url(re.compile(r"/dashboard\?lang=en$"))
-        facilitator.wait_for_timeout(500)  # late images (the QR code) and the cookie's removal
+        facilitator.wait_for_timeout(500)  # late images (the QR code)
         assert carried == [], f"requests carried the facilitator key: {carried}"
-        names = {cookie["name"] for cookie in fresh.cookies()}
-        assert "rapport_facilitator" not in names
+        assert_cookie_removed(fresh, facilitator)
 
         # The tab keeps the key (sessionStorage, never sent): a reload, which is a new
         # session as after a lost server, opens the same dashboard, by the same route.
@@ -113,7 +123,7 @@ def test_the_facilitator_key_rides_in_no_request(
         expect(facilitator).to_have_url(re.compile(r"/dashboard\?lang=en$"))
         facilitator.wait_for_timeout(500)
         assert carried == [], f"requests carried the facilitator key: {carried}"
-        assert "rapport_facilitator" not in {cookie["name"] for cookie in fresh.cookies()}
+        assert_cookie_removed(fresh, facilitator)
         # Another tab of the same browser is not given it.
         other_tab = fresh.new_page()
         other_tab.goto(f"{app_server}/dashboard")
