@@ -66,13 +66,15 @@ def cold_start_case(plan: Plan) -> CaseResult:
         # One uncounted pair first: the first page a fresh Chromium opens also fills its
         # own caches, and the first server reads its modules from a cold disk cache; counted,
         # that fell on whichever side ran first (the app: 3.7-4.1 s against 2.5-3.1 s).
-        _cold_start(browser, APP, APP_HEADINGS[0])
-        _cold_start(browser, bare, BARE_HEADINGS[0])
-        app_runs, bare_runs = [], []
-        for turn in range(plan.cold_starts):  # alternate, and swap who goes first
-            sides = [(app_runs, APP, APP_HEADINGS[0]), (bare_runs, bare, BARE_HEADINGS[0])]
-            for runs, script, heading in sides[:: 1 if turn % 2 == 0 else -1]:
+        app_runs: list[dict[str, float]] = []
+        bare_runs: list[dict[str, float]] = []
+        sides = [(app_runs, APP, APP_HEADINGS[0]), (bare_runs, bare, BARE_HEADINGS[0])]
+        for _, script, heading in sides:
+            _cold_start(browser, script, heading)
+        for _ in range(plan.cold_starts):  # alternate, and swap who goes first each turn
+            for runs, script, heading in sides:
                 runs.append(_cold_start(browser, script, heading))
+            sides.reverse()
     times = [r["total"] for r in app_runs]
     result = CaseResult(
         case="6 cold start",

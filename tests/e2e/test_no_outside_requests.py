@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from rapport.ui.facilitator import COOKIE
 from tests.e2e.helpers import (
     Page,
     create_revealed_demo_workshop,
@@ -89,10 +90,10 @@ def assert_cookie_removed(context: BrowserContext, page: Page) -> None:
     next run, which a loaded machine can take a few seconds to reach (a fixed 500 ms wait
     failed once in clean-clone CI); it must be gone well before its minute is up."""
     for _ in range(40):
-        if "rapport_facilitator" not in {cookie["name"] for cookie in context.cookies()}:
+        if COOKIE not in {cookie["name"] for cookie in context.cookies()}:
             return
         page.wait_for_timeout(250)
-    raise AssertionError("the rapport_facilitator cookie was still there after 10 s")
+    raise AssertionError(f"the {COOKIE} cookie was still there after 10 s")
 
 
 def test_the_facilitator_key_rides_in_no_request(
