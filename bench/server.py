@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.common import CHROMIUM, Unavailable
+from tests.run_watch import WHOLE_RUN
 from tests.server_process import StreamlitServer, headless_chromium
 
 if TYPE_CHECKING:
@@ -64,6 +65,37 @@ def wait_for_run(page: Page, heading: str) -> None:
     ).to_be_attached(timeout=WAIT_MS)
     expect(page.locator('[data-test-script-state="notRunning"]')).to_be_attached(timeout=WAIT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=WAIT_MS)
+
+
+# When the page first looked finished, by the checks of wait_for_run, noted inside the page
+# (milliseconds since the epoch) at the DOM change that completed them. Playwright's own
+# waits poll, 500 ms apart after their first 270 ms, so a page finished just after a poll
+# was counted up to half a second late (seen in case 6: up to 0.3 s on single starts).
+# Needs tests/run_watch.py's WATCH_RUNS installed too: the first whole run must be over.
+FIRST_DRAW_WATCH = """(heading) => {
+  const finished = () => {
+    if (window.__firstDrawnAt !== undefined) return;
+    if (!(window.__runs || []).some(([, status]) => status === WHOLE_RUN)) return;
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return;
+    if (!document.querySelector('[data-test-script-state="notRunning"]')) return;
+    if (document.querySelector('[data-testid="stSkeleton"]')) return;
+    const title = [...document.querySelectorAll('h1')].find(
+      (h1) => h1.textContent.includes(heading) && h1.checkVisibility());
+    if (title) window.__firstDrawnAt = performance.timeOrigin + performance.now();
+  };
+  new MutationObserver(finished).observe(
+    document, {subtree: true, childList: true, attributes: true, characterData: true});
+}""".replace("WHOLE_RUN", str(WHOLE_RUN))
+
+
+def first_drawn_at(page: Page, heading: str) -> float:
+    """Seconds since the epoch at which `page` (with WATCH_RUNS and FIRST_DRAW_WATCH for
+    `heading` installed) first looked finished; waits for it, then checks it as
+    wait_for_run does."""
+    page.wait_for_function("window.__firstDrawnAt !== undefined", timeout=WAIT_MS)
+    wait_for_run(page, heading)
+    return float(page.evaluate("window.__firstDrawnAt")) / 1000
 
 
 def settle(page: Page) -> None:

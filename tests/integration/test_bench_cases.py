@@ -8,7 +8,14 @@ times, which belong to `make bench` on a quiet machine.
 
 from __future__ import annotations
 
-from bench.common import Plan
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.browser_cases import first_page_floor, cold_start_case
+from bench.common import APP, Plan, Unavailable
 from bench.room_case import sqlite_case
 from bench.submit_case import submit_cases
 
@@ -26,3 +33,44 @@ def test_the_submission_cases_store_every_answer() -> None:
     for result in submit_cases(ONCE):
         lost = next(check for check in result.checks if check.metric == "lost")
         assert lost.value == 0, result.summary
+
+
+def _drawn(area: Any) -> list[tuple[str, str]]:
+    """Each element of an area, depth first: its kind and its label or text."""
+    found = []
+    for node in (getattr(area, "children", {}) or {}).values():
+        text = getattr(node, "label", None) or getattr(node, "value", "")
+        found.append((getattr(node, "type", ""), str(text) if isinstance(text, str) else ""))
+        found.extend(_drawn(node))
+    return found
+
+
+def test_thefirst_page_floor_draws_what_the_home_page_draws(tmp_path: Path) -> None:
+    """Case 6's budget is against this floor: it must draw Home's elements, no fewer."""
+    script, unmapped = first_page_floor(tmp_path)
+    assert unmapped == []
+    home = AppTest.from_file(str(APP), default_timeout=60).run()
+    floor = AppTest.from_file(str(script), default_timeout=60).run()
+    assert not floor.exception
+    assert _drawn(floor.sidebar) == _drawn(home.sidebar)
+    assert _drawn(floor.main) == _drawn(home.main)
+    assert len(floor.get("page_link")) == len(home.get("page_link")) == 10
+    assert [b.proto.icon for b in floor.button] == [b.proto.icon for b in home.button]
+    imports = [line for line in script.read_text().splitlines() if line.startswith("import")]
+    assert imports == ["import streamlit as st"]  # Streamlit's own cost, nothing of Rapport's
+
+
+def test_the_cold_start_case_notes_every_start() -> None:
+    """The page notes its own finish (bench/server.py FIRST_DRAW_WATCH): a watcher that
+    never fired would time the case out; one that fired early would beat the health check."""
+    try:
+        result = cold_start_case(ONCE)
+    except Unavailable as missing:
+        if missing.required:
+            pytest.fail(f"{missing.reason} ({missing.required_by}=1)", pytrace=False)
+        pytest.skip(missing.reason)
+    assert result.median is not None and result.baseline_median is not None
+    assert result.median > result.extra["to_health_median"] > 0
+    assert result.baseline_median > result.extra["baseline_to_health_median"] > 0
+    assert result.extra["same_elements_median"] > result.extra["baseline_to_health_median"]
+    assert result.extra["same_elements_unmapped"] == []
