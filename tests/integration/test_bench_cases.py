@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.browser_cases import first_page_floor, cold_start_case
+from bench.browser_cases import cold_start_case, first_page_floor
 from bench.common import APP, Plan, Unavailable
 from bench.room_case import sqlite_case
 from bench.submit_case import submit_cases
