@@ -21,6 +21,7 @@ from bench.replica import replica_script
 from bench.results import CaseResult, Check, median, ms
 from rapport.charts.results import figures
 from rapport.core.scoring import score
+from rapport.ui.pages import FAVICON
 from rapport.ui.state import ASSESSMENTS
 
 RATING_PREFIX = "w.rating."
@@ -107,7 +108,7 @@ class SameElements:
     def __init__(
         self, at: AppTest, workdir: Path, page: str, step: Callable[[AppTest], Step]
     ) -> None:
-        script, self.unmapped = replica_script(at)
+        script, self.unmapped = replica_script(at, FAVICON)
         self.app = _checked(_bare_app(workdir, f"replica_{page}.py", script))
         self.step = step(self.app)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.common import APP, Plan
-from bench.replica import first_page_script
+from bench.replica import replica_script
 from bench.results import CaseResult, Check, median
 from bench.server import (
     FIRST_DRAW_WATCH,
@@ -76,7 +76,7 @@ def _cold_start(browser: Browser, script: Path, heading: str) -> dict[str, float
 
 
 def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
-    """The same-elements floor of the first page (bench/replica.py first_page_script),
+    """The same-elements floor of the home page (bench/replica.py replica_script),
     generated from app.py's home page as AppTest draws it, and what it could not draw."""
     from streamlit.testing.v1 import AppTest
 
@@ -85,7 +85,7 @@ def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     if at.exception:
         raise RuntimeError(f"the home page failed in AppTest: {at.exception}")
-    source, unmapped = first_page_script(at, FAVICON)
+    source, unmapped = replica_script(at, FAVICON)
     script = folder / "first_page_floor.py"
     script.write_text(source, encoding="utf-8")
     # Rapport's settings too (themes, upload limit, toolbar): Streamlit reads them from the

@@ -6,10 +6,9 @@ the same size. It computes nothing, so the time it takes is Streamlit's own pric
 page's elements; what the page takes beyond it is Rapport's Python (routing, state,
 scoring, building charts) plus AppTest compiling the bigger scripts.
 
-Two shapes: `replica_script`, a page's main area, for AppTest reruns (cases 1 and 2); and
-`first_page_script`, the whole first page a browser opens (router, page settings and icon,
-sidebar, main area), for the cold start (case 6). Cases 1 and 6 are budgeted against them
-(docs/benchmarks.md says why); case 2 reports its ratio beside its budget.
+The whole page, as app.py draws it: a router whose page links lead to stub pages, the page
+settings and icon, the sidebar, and the main area as the router's page. Cases 1 and 6 are
+budgeted against it (docs/benchmarks.md says why); case 2 reports it beside its budget.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ def chart(shapes):
 
 """
 TEXT = {"title", "header", "subheader", "markdown", "caption"}
+TEXT |= {"info", "warning", "success", "error"}  # callouts: st.info(body) and the others
 WIDGETS_WITH_OPTIONS = {"selectbox", "select_slider"}
 
 
@@ -80,7 +80,10 @@ class _Writer:
         elif kind == "divider":
             self.emit(depth, "st.divider()")
         elif kind == "progress":
-            self.emit(depth, f"st.progress({int(node.value)})")
+            self.emit(depth, f"st.progress({int(node.value)}, text={node.proto.text or None!r})")
+        elif kind == "transparent":  # an st.empty() slot, filled with one element
+            self.emit(depth, "with st.empty():")
+            self.children(node, depth + 1)
         elif kind == "expander":
             self.emit(depth, f"with st.expander({label!r}):")
             self.children(node, depth + 1)
@@ -159,55 +162,46 @@ def _arrow_shape(data: bytes) -> tuple[int, int]:
     return table.num_rows, table.num_columns
 
 
-def replica_script(at: Any) -> tuple[str, list[str]]:
-    """The script for the main area of AppTest `at`'s last run, and the element kinds it
-    could not reproduce (none on Rapport's pages)."""
-    writer = _Writer()
-    for child in at.main.children.values():
-        writer.node(child, 0)
-    return HEADER + "\n".join(writer.lines) + "\n", writer.unmapped
-
-
-def first_page_script(at: Any, icon: Path) -> tuple[str, list[str]]:
+def replica_script(at: Any, icon: Path) -> tuple[str, list[str]]:
     """A bare router script that draws what app.py drew in AppTest `at`'s last run: the
-    page settings with the image icon `icon`, the sidebar (its page links to stub pages)
-    and the page's main area; and the element kinds it could not reproduce. It imports only
-    Streamlit (altair and pandas too if the page had charts or tables)."""
+    page settings with the image icon `icon` (Rapport sets it on every run), the sidebar
+    with its page links to stub pages, and the page's main area as the router's page; and
+    the element kinds it could not reproduce (none on Rapport's pages). It imports only
+    Streamlit, and altair and pandas if the page had charts or tables."""
     links: dict[str, str] = {}
-    main, sidebar = _Writer(links), _Writer(links)
-    main._keys = 1000  # the two areas' generated keys must not meet
+    writer = _Writer(links)  # one writer for both areas: its generated keys never meet
     for child in at.main.children.values():
-        main.node(child, 1)
+        writer.node(child, 1)
+    body, writer.lines = writer.lines or ["    pass"], []
     for child in at.sidebar.children.values():
-        sidebar.node(child, 1)
-    body = main.lines or ["    pass"]
+        writer.node(child, 1)
+    sidebar = writer.lines or ["    pass"]
     charts = any("frame(" in line or "chart(" in line for line in body)
-    stubs = "\n".join(
+    stubs = [
         f"    {page!r}: st.Page(_blank, title={title!r}, url_path={page!r}),"
         for page, title in links.items()
         if page
-    )
-    script = "\n".join(
-        [
-            HEADER if charts else "import streamlit as st\n\n",
-            "def _page():",
-            *body,
-            "",
-            "",
-            "def _blank():",
-            "    pass",
-            "",
-            "",
-            f"PAGES = {{\n    '': st.Page(_page, title={links.get('', 'Home')!r}, default=True),",
-            stubs,
-            "}",
-            "page = st.navigation(list(PAGES.values()), position='hidden')",
-            "st.set_page_config(page_title='Rapport', layout='centered')",
-            "with st.sidebar:",
-            *(sidebar.lines or ["    pass"]),
-            f"st.set_page_config(page_icon={str(icon)!r})",
-            "page.run()",
-            "",
-        ]
-    )
-    return script, main.unmapped + sidebar.unmapped
+    ]
+    script = [
+        HEADER if charts else "import streamlit as st\n\n",
+        "def _page():",
+        *body,
+        "",
+        "",
+        "def _blank():",
+        "    pass",
+        "",
+        "",
+        "PAGES = {",
+        f"    '': st.Page(_page, title={links.get('', 'Home')!r}, default=True),",
+        *stubs,
+        "}",
+        "page = st.navigation(list(PAGES.values()), position='hidden')",
+        "st.set_page_config(page_title='Rapport', layout='centered')",
+        "with st.sidebar:",
+        *sidebar,
+        f"st.set_page_config(page_icon={str(icon)!r})",
+        "page.run()",
+        "",
+    ]
+    return "\n".join(script), writer.unmapped

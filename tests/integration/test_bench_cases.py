@@ -15,7 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.browser_cases import cold_start_case, first_page_floor
-from bench.common import APP, Plan, Unavailable
+from bench.common import APP, Plan, Unavailable, page_file, sample
+from bench.replica import replica_script
 from bench.room_case import sqlite_case
 from bench.submit_case import submit_cases
 
@@ -58,6 +59,36 @@ def test_thefirst_page_floor_draws_what_the_home_page_draws(tmp_path: Path) -> N
     assert [b.proto.icon for b in floor.button] == [b.proto.icon for b in home.button]
     imports = [line for line in script.read_text().splitlines() if line.startswith("import")]
     assert imports == ["import streamlit as st"]  # Streamlit's own cost, nothing of Rapport's
+
+
+def _kinds(area: Any) -> list[str]:
+    """The kinds drawn, without the wrappers of an st.empty() filled by a fragment (the
+    floor fills its slot at once, so it has none)."""
+    return [kind for kind, _ in _drawn(area) if kind != "transparent"]
+
+
+@pytest.mark.parametrize("name", ["assess", "results"])
+def test_the_same_elements_floor_of_a_page_draws_its_elements(name: str, tmp_path: Path) -> None:
+    """Cases 1 and 2 read their pages against these floors (the Results page with the
+    sample profile, as case 2 times it)."""
+    from rapport.ui.pages import FAVICON
+    from rapport.ui.state import ASSESSMENTS
+
+    framework, assessment = sample()
+    page = AppTest.from_file(str(APP), default_timeout=60)
+    if name == "results":
+        page.session_state[ASSESSMENTS] = {framework.id: assessment}
+    page.run()
+    page.switch_page(page_file(name)).run()
+    assert not page.exception
+    source, unmapped = replica_script(page, FAVICON)
+    assert unmapped == []
+    script = tmp_path / f"replica_{name}.py"
+    script.write_text(source, encoding="utf-8")
+    floor = AppTest.from_file(str(script), default_timeout=60).run()
+    assert not floor.exception
+    assert _kinds(floor.sidebar) == _kinds(page.sidebar)
+    assert _kinds(floor.main) == _kinds(page.main)
 
 
 def test_the_cold_start_case_notes_every_start() -> None:
