@@ -55,8 +55,8 @@ def dashboards_case(plan: Plan) -> CaseResult:
         repo.dispose()
     thirty, before = results[30]
     result = CaseResult.timed(
-        "8",
-        "dashboards: one refresh of 30 screens",
+        "8 dashboards",
+        "Dashboards: one refresh of 30 screens",
         "one screen's refresh building its own charts (before sharing)",
         thirty,
         before,
