@@ -86,6 +86,7 @@ def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
     if at.exception:
         raise RuntimeError(f"the home page failed in AppTest: {at.exception}")
     source, unmapped = replica_script(at, FAVICON)
+    folder.mkdir(parents=True, exist_ok=True)
     script = folder / "first_page_floor.py"
     script.write_text(source, encoding="utf-8")
     # Rapport's settings too (themes, upload limit, toolbar): Streamlit reads them from the
@@ -97,7 +98,8 @@ def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
 
 def cold_start_case(plan: Plan) -> CaseResult:
     with tempfile.TemporaryDirectory() as folder, chromium() as browser:
-        floor, unmapped = first_page_floor(Path(folder))
+        # Its own folder: the settings copied beside it must not reach the one-title script.
+        floor, unmapped = first_page_floor(Path(folder) / "same-elements")
         sides = {
             "app": (APP, APP_HEADINGS[0]),
             "same elements": (floor, APP_HEADINGS[0]),  # the floor draws Home's title too
