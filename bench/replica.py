@@ -47,14 +47,14 @@ WIDGETS_WITH_OPTIONS = {"selectbox", "select_slider"}
 
 
 class _Writer:
-    """Writes the lines that draw an element tree. With `links`, page links become real
-    page links to the stub pages of a router (filled in as url path: title); without, a
-    script that has no router draws their labels as text."""
+    """Writes the lines that draw an element tree; page links lead to the stub pages of
+    the script's router, noted in `links` (url path: title) as they are met."""
 
-    def __init__(self, links: dict[str, str] | None = None) -> None:
+    def __init__(self) -> None:
         self.lines: list[str] = []
         self.unmapped: list[str] = []
-        self.links = links
+        self.links: dict[str, str] = {}
+        self.needs_frames = False  # a chart or table: the script needs HEADER's helpers
         self._keys = 0
 
     def key(self, node: Any) -> str:
@@ -119,20 +119,20 @@ class _Writer:
         elif kind == "metric":
             self.emit(depth, f"st.metric({label!r}, {str(node.value)!r})")
         elif kind == "dataframe":
+            self.needs_frames = True
             rows, columns = node.value.shape
             self.emit(depth, f"st.dataframe(frame({rows}, {columns}), hide_index=True)")
         elif kind == "vega_lite_chart":
+            self.needs_frames = True
             shapes = [_arrow_shape(d.data.data) for d in node.proto.datasets]
             self.emit(depth, f"st.altair_chart(chart({shapes!r}), width='stretch', theme=None)")
-        elif kind == "page_link" and self.links is not None:
+        elif kind == "page_link":
             link = node.proto
             self.links[link.page] = link.label
             self.emit(
                 depth,
                 f"st.page_link(PAGES[{link.page!r}], label={link.label!r}, icon={link.icon!r})",
             )
-        elif kind == "page_link":
-            self.emit(depth, f"st.markdown({str(label)!r})")  # a page link needs a router
         elif kind == "html":
             html = node.proto
             self.emit(
@@ -168,22 +168,21 @@ def replica_script(at: Any, icon: Path) -> tuple[str, list[str]]:
     with its page links to stub pages, and the page's main area as the router's page; and
     the element kinds it could not reproduce (none on Rapport's pages). It imports only
     Streamlit, and altair and pandas if the page had charts or tables."""
-    links: dict[str, str] = {}
-    writer = _Writer(links)  # one writer for both areas: its generated keys never meet
+    writer = _Writer()  # one writer for both areas: its generated keys never meet
     for child in at.main.children.values():
         writer.node(child, 1)
     body, writer.lines = writer.lines or ["    pass"], []
     for child in at.sidebar.children.values():
         writer.node(child, 1)
     sidebar = writer.lines or ["    pass"]
-    charts = any("frame(" in line or "chart(" in line for line in body)
+    links = writer.links
     stubs = [
         f"    {page!r}: st.Page(_blank, title={title!r}, url_path={page!r}),"
         for page, title in links.items()
         if page
     ]
     script = [
-        HEADER if charts else "import streamlit as st\n\n",
+        HEADER if writer.needs_frames else "import streamlit as st\n\n",
         "def _page():",
         *body,
         "",
