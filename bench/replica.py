@@ -166,7 +166,8 @@ def replica_script(at: Any, icon: Path) -> tuple[str, list[str]]:
     """A bare router script that draws what app.py drew in AppTest `at`'s last run: the
     page settings with the image icon `icon` (Rapport sets it on every run), the sidebar
     with its page links to stub pages, and the page's main area as the router's page; and
-    the element kinds it could not reproduce (none on Rapport's pages). It imports only
+    the element kinds it could not reproduce (none on Home, Assess and Results; forms and
+    number and date inputs on the workshop and feedback pages). It imports only
     Streamlit, and altair and pandas if the page had charts or tables."""
     writer = _Writer()  # one writer for both areas: its generated keys never meet
     for child in at.main.children.values():

@@ -134,8 +134,8 @@ def report_case(plan: Plan) -> CaseResult:
     )
     result.summary = f"vl-convert alone {ms(statistics.median(png))} of the floor"
     # Issue #5: under half a second. Where python-docx and vl-convert alone take longer
-    # (0.62 s on a slower VM), no code can meet that, so the bound is then the floor itself:
-    # the report no slower than the libraries doing the same work (docs/benchmarks.md).
+    # (0.6-0.7 s on a slower VM), no code can meet that, so the bound is then the floor
+    # itself: the report faster than the libraries doing the same work (docs/benchmarks.md).
     bound = max(0.5, result.baseline_median or 0.0)
     if bound > 0.5:
         result.summary += "; the floor alone takes over 500 ms here, so it is the bound"

@@ -8,6 +8,7 @@ Chromium driven by Playwright; nothing is downloaded.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,7 +69,7 @@ def wait_for_run(page: Page, heading: str) -> None:
 
 
 # When the page first looked finished, by the checks of wait_for_run, noted inside the page
-# (milliseconds since the epoch) at the DOM change that completed them. Playwright's own
+# (its performance.now()) at the DOM change that completed them. Playwright's own
 # waits poll, 500 ms apart after their first 270 ms, so a page finished just after a poll
 # was counted up to half a second late (seen in case 6: up to 0.3 s on single starts).
 # Needs tests/run_watch.py's WATCH_RUNS installed too: the first whole run must be over.
@@ -82,20 +83,26 @@ FIRST_DRAW_WATCH = """(heading) => {
     if (document.querySelector('[data-testid="stSkeleton"]')) return;
     const title = [...document.querySelectorAll('h1')].find(
       (h1) => h1.textContent.includes(heading) && h1.checkVisibility());
-    if (title) window.__firstDrawnAt = performance.timeOrigin + performance.now();
+    if (!title) return;
+    window.__firstDrawnAt = performance.now();
+    observer.disconnect();
   };
-  new MutationObserver(finished).observe(
+  const observer = new MutationObserver(finished);
+  observer.observe(
     document, {subtree: true, childList: true, attributes: true, characterData: true});
 }""".replace("WHOLE_RUN", str(WHOLE_RUN))
 
 
 def first_drawn_at(page: Page, heading: str) -> float:
-    """Seconds since the epoch at which `page` (with WATCH_RUNS and FIRST_DRAW_WATCH for
-    `heading` installed) first looked finished; waits for it, then checks it as
-    wait_for_run does."""
+    """The time.perf_counter() reading at which `page` (with WATCH_RUNS and
+    FIRST_DRAW_WATCH for `heading` installed) first looked finished; waits for it, then
+    checks it as wait_for_run does. The page says how long ago that was, so no wall clock
+    is involved (a clock step mid-run would not shift it); the answer's trip back, a
+    millisecond or two, is the same for every side."""
     page.wait_for_function("window.__firstDrawnAt !== undefined", timeout=WAIT_MS)
     wait_for_run(page, heading)
-    return float(page.evaluate("window.__firstDrawnAt")) / 1000
+    ago_ms = float(page.evaluate("performance.now() - window.__firstDrawnAt"))
+    return time.perf_counter() - ago_ms / 1000
 
 
 def settle(page: Page) -> None:
