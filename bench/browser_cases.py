@@ -98,7 +98,14 @@ def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
 
 
 def cold_start_case(plan: Plan) -> CaseResult:
-    with tempfile.TemporaryDirectory() as folder, chromium() as browser:
+    with chromium() as browser:
+        return cold_start_in(browser, plan)
+
+
+def cold_start_in(browser: Browser, plan: Plan) -> CaseResult:
+    """Case 6 in a browser already started (the tests' own: Playwright's sync API allows
+    one at a time per thread)."""
+    with tempfile.TemporaryDirectory() as folder:
         # Its own folder: the settings copied beside it must not reach the one-title script.
         floor, unmapped = first_page_floor(Path(folder) / "same-elements")
         sides = {

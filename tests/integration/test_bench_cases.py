@@ -2,11 +2,11 @@
 draw the pages they stand for.
 
 `make bench` is not part of `make test`, so a change to a repository's signature once left
-case 4 raising TypeError for days. These run the database cases and the cold start once,
-with the fewest repetitions (the cold start: six server starts in Chromium, about 20 s),
-and check what each case checks itself (every answer counted, nothing lost, every start
-timed); never how fast, which belongs to `make bench` on a quiet machine. The same-elements
-floors, against which cases 1 and 6 are budgeted, must draw the pages' own elements.
+case 4 raising TypeError for days. These run the database cases once, with the fewest
+repetitions, and check what each case checks itself (every answer counted, nothing lost);
+never how fast, which belongs to `make bench` on a quiet machine. The same-elements floors,
+against which cases 1 and 6 are budgeted, must draw the pages' own elements. The cold start
+runs once in tests/e2e/test_bench_cold_start.py, in the browser tests' own Chromium.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.browser_cases import cold_start_case, first_page_floor
-from bench.common import APP, Plan, Unavailable, page_file, sample
+from bench.browser_cases import first_page_floor
+from bench.common import APP, Plan, page_file, sample
 from bench.replica import replica_script
 from bench.room_case import sqlite_case
 from bench.submit_case import submit_cases
@@ -92,19 +92,3 @@ def test_the_same_elements_floor_of_a_page_draws_its_elements(name: str, tmp_pat
     assert not floor.exception
     assert _kinds(floor.sidebar) == _kinds(page.sidebar)
     assert _kinds(floor.main) == _kinds(page.main)
-
-
-def test_the_cold_start_case_notes_every_start() -> None:
-    """The page notes its own finish (bench/server.py FIRST_DRAW_WATCH): a watcher that
-    never fired would time the case out; one that fired early would beat the health check."""
-    try:
-        result = cold_start_case(ONCE)
-    except Unavailable as missing:
-        if missing.required:
-            pytest.fail(f"{missing.reason} ({missing.required_by}=1)", pytrace=False)
-        pytest.skip(missing.reason)
-    assert result.median is not None and result.baseline_median is not None
-    assert result.median > result.extra["to_health_median"] > 0
-    assert result.baseline_median > result.extra["baseline_to_health_median"] > 0
-    assert result.extra["same_elements_median"] > result.extra["same_elements_to_health_median"] > 0
-    assert result.extra["same_elements_unmapped"] == []
