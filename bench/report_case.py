@@ -134,15 +134,13 @@ def report_case(plan: Plan) -> CaseResult:
     )
     result.summary = f"vl-convert alone {ms(statistics.median(png))} of the floor"
     # Issue #5: under half a second. Where python-docx and vl-convert alone take longer
-    # (0.6-0.7 s on a slower VM), no code can meet that, so the bound is then the floor
-    # itself: the report faster than the libraries doing the same work (docs/benchmarks.md).
-    bound = max(0.5, result.baseline_median or 0.0)
-    if bound > 0.5:
-        result.summary += "; the floor alone takes over 500 ms here, so it is the bound"
-    result.checks = [
-        Check("ratio", "<=", 1.3, result.ratio),
-        Check("median", "<", bound, result.median, "s"),
-    ]
+    # (0.6-0.7 s on a slower VM), no code can meet that: the bound is then reported, not
+    # checked, and the ratio is the budget (docs/benchmarks.md, "case 3's absolute bound").
+    result.checks = [Check("ratio", "<=", 1.3, result.ratio)]
+    if (result.baseline_median or 0.0) < 0.5:
+        result.checks.append(Check("median", "<", 0.5, result.median, "s"))
+    else:
+        result.summary += "; the floor alone takes over 500 ms here: 500 ms not checked"
     return result
 
 
