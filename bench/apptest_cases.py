@@ -16,28 +16,21 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from bench.common import APP, Plan, Step, interleaved, page_file, sample
+from bench.common import APP, Plan, Step, checked, interleaved, page_file, sample
 from bench.replica import replica_script
 from bench.results import CaseResult, Check, median, ms
 from rapport.charts.results import figures
 from rapport.core.scoring import score
-from rapport.ui.pages import FAVICON
 from rapport.ui.state import ASSESSMENTS
 
 RATING_PREFIX = "w.rating."
 TIMEOUT_S = 60
 
 
-def _checked(at: AppTest) -> AppTest:
-    if at.exception:
-        raise RuntimeError(f"the script raised: {[e.value for e in at.exception]}")
-    return at
-
-
 def _bare_app(folder: Path, name: str, source: str) -> AppTest:
     script = folder / name
     script.write_text(source, encoding="utf-8")
-    return _checked(AppTest.from_file(str(script), default_timeout=TIMEOUT_S).run())
+    return checked(AppTest.from_file(str(script), default_timeout=TIMEOUT_S).run())
 
 
 def _radio_script(radios: list[Any]) -> str:
@@ -61,7 +54,7 @@ def _toggle(at: AppTest, key: str, values: tuple[object, object]) -> Step:
 def assess_case(plan: Plan, workdir: Path) -> CaseResult:
     framework, _ = sample()
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S).run()
-    _checked(at.switch_page(page_file("assess")).run())
+    checked(at.switch_page(page_file("assess")).run())
     radios = list(at.radio)
     rating = next(r for r in radios if (r.key or "").startswith(RATING_PREFIX))
     # Same labels and options: rating values are scale numbers shown as words.
@@ -70,8 +63,8 @@ def assess_case(plan: Plan, workdir: Path) -> CaseResult:
     baseline_values = (rating.options[2], rating.options[3])
     baseline = _toggle(bare, str(rating.key), baseline_values)
     times, floor = interleaved(subject, baseline, plan.warmup, plan.runs)
-    _checked(at)
-    _checked(bare)
+    checked(at)
+    checked(bare)
     kept = at.session_state[ASSESSMENTS][framework.id].ratings
     if len(kept) != 1:
         raise RuntimeError(f"the rating did not reach the answer store: {dict(kept)}")
@@ -108,8 +101,8 @@ class SameElements:
     def __init__(
         self, at: AppTest, workdir: Path, page: str, step: Callable[[AppTest], Step]
     ) -> None:
-        script, self.unmapped = replica_script(at, FAVICON)
-        self.app = _checked(_bare_app(workdir, f"replica_{page}.py", script))
+        script, self.unmapped = replica_script(at)
+        self.app = checked(_bare_app(workdir, f"replica_{page}.py", script))
         self.step = step(self.app)
 
     def numbers(self, subject: list[float], floor: list[float]) -> dict[str, Any]:
@@ -177,7 +170,7 @@ def results_case(plan: Plan, workdir: Path) -> CaseResult:
     framework, assessment = sample()
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
     at.session_state[ASSESSMENTS] = {framework.id: assessment}
-    _checked(at.run())
+    checked(at.run())
     shown = figures(score(framework, assessment), assessment)
     shapes = [_dataset_shapes(f.chart.to_dict()) for f in shown]
     bare = _bare_app(workdir, "bare_charts.py", CHART_SCRIPT.format(shapes=shapes))
@@ -186,8 +179,8 @@ def results_case(plan: Plan, workdir: Path) -> CaseResult:
     times, floor = interleaved(subject, Step(act=bare.run), plan.warmup, plan.runs)
     same = SameElements(at, workdir, "results", lambda r: Step(act=r.run))
     again, floor_same = interleaved(subject, same.step, plan.warmup, plan.runs)
-    charts = len(_checked(at).get("vega_lite_chart"))
-    if charts != len(shown) or len(_checked(bare).get("vega_lite_chart")) != len(shown):
+    charts = len(checked(at).get("vega_lite_chart"))
+    if charts != len(shown) or len(checked(bare).get("vega_lite_chart")) != len(shown):
         raise RuntimeError(f"expected {len(shown)} charts on both pages, the page drew {charts}")
     result = CaseResult.timed(
         case="2 results page",

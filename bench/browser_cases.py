@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.common import APP, Plan
+from bench.common import APP, Plan, checked
 from bench.replica import replica_script
 from bench.results import CaseResult, Check, median
 from bench.server import (
@@ -81,12 +81,8 @@ def first_page_floor(folder: Path) -> tuple[Path, list[str]]:
     generated from app.py's home page as AppTest draws it, and what it could not draw."""
     from streamlit.testing.v1 import AppTest
 
-    from rapport.ui.pages import FAVICON
-
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    if at.exception:
-        raise RuntimeError(f"the home page failed in AppTest: {at.exception}")
-    source, unmapped = replica_script(at, FAVICON)
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    source, unmapped = replica_script(at)
     folder.mkdir(parents=True, exist_ok=True)
     script = folder / "first_page_floor.py"
     script.write_text(source, encoding="utf-8")

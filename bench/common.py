@@ -10,11 +10,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapport.core.assessment import Assessment, fit_to
 from rapport.core.framework import Framework
 from rapport.files.answers_file import parse
 from rapport.files.framework_file import load_framework
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
@@ -48,6 +52,13 @@ class Plan:
     sessions: int = 20  # browser sessions for the memory case
     participants: int = 200
     window_s: float = 10.0  # room-paced arrivals spread over this window
+
+
+def checked(at: AppTest) -> AppTest:
+    """AppTest `at` after a run, or RuntimeError with what the script raised."""
+    if at.exception:
+        raise RuntimeError(f"the script raised: {[e.value for e in at.exception]}")
+    return at
 
 
 @functools.cache

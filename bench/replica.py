@@ -13,10 +13,11 @@ budgeted against it (docs/benchmarks.md says why); case 2 reports it beside its 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+
+from rapport.ui.pages import FAVICON
 
 HEADER = """import altair as alt
 import pandas as pd
@@ -162,9 +163,9 @@ def _arrow_shape(data: bytes) -> tuple[int, int]:
     return table.num_rows, table.num_columns
 
 
-def replica_script(at: Any, icon: Path) -> tuple[str, list[str]]:
+def replica_script(at: Any) -> tuple[str, list[str]]:
     """A bare router script that draws what app.py drew in AppTest `at`'s last run: the
-    page settings with the image icon `icon` (Rapport sets it on every run), the sidebar
+    page settings with Rapport's image icon (app.py sets it on every run), the sidebar
     with its page links to stub pages, and the page's main area as the router's page; and
     the element kinds it could not reproduce (none on Home, Assess and Results; forms and
     number and date inputs on the workshop and feedback pages). It imports only
@@ -200,7 +201,7 @@ def replica_script(at: Any, icon: Path) -> tuple[str, list[str]]:
         "st.set_page_config(page_title='Rapport', layout='centered')",
         "with st.sidebar:",
         *sidebar,
-        f"st.set_page_config(page_icon={str(icon)!r})",
+        f"st.set_page_config(page_icon={str(FAVICON)!r})",
         "page.run()",
         "",
     ]

@@ -74,7 +74,6 @@ def _kinds(area: Any) -> list[str]:
 def test_the_same_elements_floor_of_a_page_draws_its_elements(name: str, tmp_path: Path) -> None:
     """Cases 1 and 2 read their pages against these floors (the Results page with the
     sample profile, as case 2 times it)."""
-    from rapport.ui.pages import FAVICON
     from rapport.ui.state import ASSESSMENTS
 
     framework, assessment = sample()
@@ -84,7 +83,7 @@ def test_the_same_elements_floor_of_a_page_draws_its_elements(name: str, tmp_pat
     page.run()
     page.switch_page(page_file(name)).run()
     assert not page.exception
-    source, unmapped = replica_script(page, FAVICON)
+    source, unmapped = replica_script(page)
     assert unmapped == []
     script = tmp_path / f"replica_{name}.py"
     script.write_text(source, encoding="utf-8")
