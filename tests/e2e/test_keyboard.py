@@ -17,6 +17,7 @@ import pytest
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import DRAWN_CHART, Page, expect, wait_for_app
+from tests.run_watch import WATCH_RUNS, finished_runs, runs_after
 
 pytestmark = pytest.mark.e2e
 
@@ -71,6 +72,21 @@ class Focus:
         return f"{self.tag.lower()}[{self.testid}] {self.label[:40]!r}{where}"
 
 
+# What the page holds when a control could not be reached, for the failure message: drawn
+# radios, how many are disabled, stale, or under an inert or aria-hidden container.
+RADIOS_NOW = """() => {
+    const inputs = [...document.querySelectorAll('[data-testid="stRadio"] input')];
+    return {
+        radios: inputs.length,
+        disabled: inputs.filter((el) => el.disabled).length,
+        stale: inputs.filter((el) => el.closest('[data-stale="true"]')).length,
+        hidden: inputs.filter((el) => el.closest('[inert], [aria-hidden="true"]')).length,
+        scriptState: document.querySelector('[data-test-script-state]')
+            ?.getAttribute('data-test-script-state'),
+    };
+}"""
+
+
 def focus(page: Page) -> Focus:
     return Focus(**page.evaluate(FOCUS))
 
@@ -86,15 +102,22 @@ def tab_to(page: Page, wanted: Callable[[Focus], bool], what: str) -> Focus:
             return now
         path.append(str(now))
     pytest.fail(
-        f"keyboard: {what} was not reached in {TAB_LIMIT} presses of {key}. Focus went:\n  "
-        + "\n  ".join(path),
+        f"keyboard: {what} was not reached in {TAB_LIMIT} presses of {key}; the page's "
+        f"radio inputs: {page.evaluate(RADIOS_NOW)}. Focus went:\n  " + "\n  ".join(path),
         pytrace=False,
     )
 
 
 def press(page: Page, key: str) -> None:
-    """A key press that reruns the script: wait for the run to finish."""
+    """A key press that reruns the script: wait for that run's own "script finished"
+    message, then for the page to settle. The script-state attribute alone can read
+    notRunning before the run has even started. A fresh-clone CI run (2026-12-03) once
+    found no statement of practice 1 in the Tab order right after Start, while the
+    screenshot taken after the failure shows them drawn and usable: tabbing before the
+    run had finished is the cause this rules out; RADIOS_NOW reports the rest."""
+    seen = len(finished_runs(page))
     page.keyboard.press(key)
+    runs_after(page, seen)
     wait_for_app(page)
 
 
@@ -170,6 +193,7 @@ def rate_practice_by_keyboard(page: Page, number: int, answered: int) -> int:
 def test_assessment_and_report_with_the_keyboard_only(
     app_server: str, page: Page, tmp_path: Path
 ) -> None:
+    page.add_init_script(WATCH_RUNS)
     page.goto(app_server)  # the only navigation that is not a key press
     wait_for_app(page)
     tab_to(page, button("Start the assessment"), "'Start the assessment'")
