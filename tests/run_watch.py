@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Page
 
 # ForwardMsg's field "script_finished" and its statuses (streamlit/proto/ForwardMsg.proto).
@@ -77,3 +79,11 @@ def runs_after(page: Page, seen: int, timeout_ms: float = 30_000) -> list[int]:
         timeout=timeout_ms,
     )
     return finished_runs(page)[seen:]
+
+
+def runs_of(page: Page, action: Callable[[], object]) -> list[int]:
+    """Do `action` (a click, a key press) and return the statuses of the runs it started,
+    once they have finished (runs_after)."""
+    seen = int(page.evaluate("window.__runs.length"))
+    action()
+    return runs_after(page, seen)

@@ -16,7 +16,7 @@ import pytest
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
 from tests.e2e.helpers import Browser, Page, expect, wait_for_app
-from tests.run_watch import FRAGMENT_RUN, WATCH_RUNS, WHOLE_RUN, finished_runs, runs_after
+from tests.run_watch import FRAGMENT_RUN, WATCH_RUNS, WHOLE_RUN, runs_of
 
 pytestmark = pytest.mark.e2e
 
@@ -54,18 +54,16 @@ def test_a_rating_reruns_the_statements_and_keeps_the_keyboard_in_place(
         expect(groups).to_have_count(len(FIRST.indicators))
 
         # The first answer gives the page something to clear: that one reruns it whole.
-        before = len(finished_runs(page))
-        groups.nth(0).get_by_text("Often", exact=True).click()
-        assert runs_after(page, before)[-1] == WHOLE_RUN
+        often = groups.nth(0).get_by_text("Often", exact=True)
+        assert runs_of(page, often.click)[-1] == WHOLE_RUN
         wait_for_app(page)
         page.get_by_role("button", name="Save or start over").click()
         expect(page.get_by_text("Yes, clear all my answers")).to_be_visible()
         page.keyboard.press("Escape")
 
         # Any later rating reruns only the statements' fragment, and the bar keeps up.
-        before = len(finished_runs(page))
-        groups.nth(1).get_by_text("Always", exact=True).click()
-        assert runs_after(page, before) == [FRAGMENT_RUN]
+        always = groups.nth(1).get_by_text("Always", exact=True)
+        assert runs_of(page, always.click) == [FRAGMENT_RUN]
         wait_for_app(page)
         progress(page, 2, 2)
 
@@ -84,9 +82,8 @@ def test_a_rating_reruns_the_statements_and_keeps_the_keyboard_in_place(
         progress(page, 4, 4)
 
         # Another practice is another page: a whole run, and its heading takes the focus.
-        before = len(finished_runs(page))
-        page.get_by_role("button", name=re.compile("^Next")).click()
-        assert runs_after(page, before)[-1] == WHOLE_RUN
+        forward = page.get_by_role("button", name=re.compile("^Next"))
+        assert runs_of(page, forward.click)[-1] == WHOLE_RUN
         wait_for_app(page)
         heading = f"2. {FRAMEWORK.practices[1].name}"
         expect(page.get_by_role("heading", name=heading)).to_be_focused()
