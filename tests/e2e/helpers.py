@@ -28,8 +28,19 @@ __all__ = [
     "Page",
     "PlaywrightTimeoutError",
     "expect",
+    "expect_no_crash",
     "wait_for_app",
 ]
+
+
+# What a crash looks like to a person: Streamlit's exception element or its wording, or a
+# Python traceback drawn anywhere on the page.
+CRASH_TEXT = re.compile(r"encountered an error|Traceback \(most recent call last\)")
+
+
+def expect_no_crash(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text(CRASH_TEXT)).to_have_count(0)
 
 
 def wait_for_app(page: Page) -> None:

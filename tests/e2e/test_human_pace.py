@@ -17,7 +17,7 @@ import pytest
 
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
-from tests.e2e.helpers import Page, choose_in_picker, expect, wait_for_app
+from tests.e2e.helpers import Page, choose_in_picker, expect, expect_no_crash, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -28,14 +28,6 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 # CPU four times. A slower page keeps more clicks landing while a rerun is still in flight,
 # which is where stale widget values come from.
 CPU_SLOWDOWN = {"desktop": 1, "phone": 4}
-# What a crash looks like to a person: Streamlit's exception element or its wording, or a
-# Python traceback drawn anywhere on the page.
-CRASH_TEXT = re.compile(r"encountered an error|Traceback \(most recent call last\)")
-
-
-def expect_no_crash(page: Page) -> None:
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_text(CRASH_TEXT)).to_have_count(0)
 
 
 def pause(page: Page, rng: random.Random, low: int, high: int) -> None:

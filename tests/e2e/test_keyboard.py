@@ -16,7 +16,7 @@ import pytest
 
 from rapport.files.framework_file import load_framework
 from tests.conftest import FRAMEWORK_FILE
-from tests.e2e.helpers import DRAWN_CHART, Page, expect, wait_for_app
+from tests.e2e.helpers import DRAWN_CHART, Page, expect, expect_no_crash, wait_for_app
 from tests.run_watch import WATCH_RUNS, runs_of
 
 pytestmark = pytest.mark.e2e
@@ -115,6 +115,7 @@ def press(page: Page, key: str) -> None:
     not yet drawn (suspected in a CI failure: no statement of practice 1 was reachable)."""
     runs_of(page, lambda: page.keyboard.press(key))
     wait_for_app(page)
+    expect_no_crash(page)
 
 
 def choose(page: Page, answer: str) -> None:
